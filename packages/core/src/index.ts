@@ -1,0 +1,8 @@
+/**
+ * @signpost/core: what the build, the widget and the server share. No DOM, no Node APIs.
+ */
+export * from './kb/manifest.ts'
+export { routeMatches, routeSpecificity } from './kb/routes.ts'
+export * from './text/index.ts'
+export * from './search/index.ts'
+export * from './analytics/index.ts'

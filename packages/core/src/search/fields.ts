@@ -1,0 +1,75 @@
+import MiniSearch, { type Options } from 'minisearch'
+import { normalizeQuery } from '../text/normalize.ts'
+import { stemmerFor } from '../text/stem.ts'
+import { stopWords } from '../text/stopwords.ts'
+
+/**
+ * The documents the build indexes. Two indexes per locale: the primary one (small, fetched before
+ * the first result) and the body one (fetched in the background). Ids are article ids.
+ */
+export interface PrimaryDocument {
+  id: string
+  title: string
+  headings: string
+  summary: string
+  keywords: string
+  tags: string
+}
+
+export interface BodyDocument {
+  id: string
+  body: string
+}
+
+export const PRIMARY_FIELDS = ['title', 'keywords', 'headings', 'summary', 'tags'] as const
+export const BODY_FIELDS = ['body'] as const
+
+/** Field boosts: the customer's words for an article (keywords) count almost as much as its title. */
+export const FIELD_BOOSTS: Record<string, number> = {
+  title: 5,
+  keywords: 4,
+  tags: 2,
+  headings: 2,
+  summary: 1.5,
+  body: 1,
+}
+
+/**
+ * Index-time term processing: stop words dropped; a word whose stem differs is indexed under both,
+ * so typo tolerance works on the word as written and stemming finds "returns" for "returned".
+ */
+export function indexTerms(locale: string): (term: string) => string | string[] | null {
+  const stop = stopWords(locale)
+  const stem = stemmerFor(locale)
+  return (term) => {
+    if (term.length === 0 || stop.has(term)) return null
+    const s = stem(term)
+    return s === term ? term : [term, s]
+  }
+}
+
+function tokenize(text: string): string[] {
+  const n = normalizeQuery(text)
+  return n === '' ? [] : n.split(' ')
+}
+
+/** MiniSearch options for one index; the build and the loader must use the same ones. */
+export function indexOptions(locale: string, fields: readonly string[]): Options {
+  return {
+    idField: 'id',
+    fields: [...fields],
+    storeFields: [],
+    tokenize,
+    processTerm: indexTerms(locale),
+    // Queries are prepared by search.ts; terms arrive normalized.
+    searchOptions: { tokenize: (q: string) => q.split(' '), processTerm: (t: string) => t },
+  }
+}
+
+export function createPrimaryIndex(locale: string): MiniSearch<PrimaryDocument> {
+  return new MiniSearch<PrimaryDocument>(indexOptions(locale, PRIMARY_FIELDS))
+}
+
+export function createBodyIndex(locale: string): MiniSearch<BodyDocument> {
+  return new MiniSearch<BodyDocument>(indexOptions(locale, BODY_FIELDS))
+}

@@ -1,0 +1,13 @@
+export { search, loadSearchIndex, withBodyIndex, type SearchIndex, type SearchOptions, type SearchHit } from './search.ts'
+export { parseQuery, type QueryGroup, type QueryTerm, type Synonyms } from './query.ts'
+export { highlight, snippet, type TextSegment } from './highlight.ts'
+export {
+  createPrimaryIndex,
+  createBodyIndex,
+  indexOptions,
+  FIELD_BOOSTS,
+  PRIMARY_FIELDS,
+  BODY_FIELDS,
+  type PrimaryDocument,
+  type BodyDocument,
+} from './fields.ts'

@@ -1,0 +1,30 @@
+/** Words too common to help ranking; dropped from the index and from queries with other words. */
+const EN = `a about an and are as at be been but by can could do does did for from had has have how i
+if in into is it its me my no not of on or our so than that the their them then there these this
+those to was we were what when where which who why will with would you your`
+
+const ES = `a al algo como con de del donde el ella en es esta este esto hay la las le les lo los me mi
+mis no o para pero por que se sin sobre su sus te tu un una uno y ya yo cual cuando qué cómo`
+
+const LISTS: Record<string, Set<string>> = {
+  en: new Set(EN.split(/\s+/)),
+  es: new Set(
+    ES.split(/\s+/).map((w) =>
+      w
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .normalize('NFC'),
+    ),
+  ),
+}
+
+const NONE = new Set<string>()
+
+/** The stop words of a locale (`en-US` uses `en`); an empty set for locales without a list. */
+export function stopWords(locale: string): Set<string> {
+  return LISTS[baseLanguage(locale)] ?? NONE
+}
+
+export function baseLanguage(locale: string): string {
+  return locale.toLowerCase().split(/[-_]/, 1)[0]!
+}

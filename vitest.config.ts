@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
+    // Browser tests run in real Chromium through @web/test-runner (web-test-runner.config.mjs).
+    exclude: ['**/node_modules/**', '**/*.browser.test.ts', 'test/e2e/**'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+})
