@@ -1,2 +1,1 @@
-// The analytics event schema v1, its validator and query scrubbing live here (see DESIGN.md).
-export {}
+export * from './events.ts'
