@@ -4,25 +4,27 @@ import { stemmerFor } from '../text/stem.ts'
 import { stopWords } from '../text/stopwords.ts'
 
 /**
- * The documents the build indexes. Two indexes per locale: the primary one (small, fetched before
- * the first result) and the body one (fetched in the background). Ids are article ids.
+ * The documents the build indexes. Two indexes per locale: the primary one holds the words that
+ * name an article (title, the customer's keywords, tags and category) and is small enough to fetch
+ * before the first result; the body one holds summary, headings and text and arrives in the
+ * background. Ids are article ids.
  */
 export interface PrimaryDocument {
   id: string
   title: string
-  headings: string
-  summary: string
   keywords: string
   tags: string
 }
 
 export interface BodyDocument {
   id: string
+  summary: string
+  headings: string
   body: string
 }
 
-export const PRIMARY_FIELDS = ['title', 'keywords', 'headings', 'summary', 'tags'] as const
-export const BODY_FIELDS = ['body'] as const
+export const PRIMARY_FIELDS = ['title', 'keywords', 'tags'] as const
+export const BODY_FIELDS = ['summary', 'headings', 'body'] as const
 
 /** Field boosts: the customer's words for an article (keywords) count almost as much as its title. */
 export const FIELD_BOOSTS: Record<string, number> = {
@@ -31,7 +33,7 @@ export const FIELD_BOOSTS: Record<string, number> = {
   tags: 2,
   headings: 2,
   summary: 1.5,
-  body: 1,
+  body: 0.5,
 }
 
 /**

@@ -11,8 +11,8 @@ function build(locale = 'en', synonyms = {}) {
     { id: 'data/export', title: 'Export your data', summary: 'Download everything as CSV.', body: 'Exports include invoices and the audit log.' },
   ]
   for (const d of docs) {
-    primary.add({ id: d.id, title: d.title, summary: d.summary, headings: '', keywords: '', tags: '' })
-    body.add({ id: d.id, body: d.body })
+    primary.add({ id: d.id, title: d.title, keywords: '', tags: '' })
+    body.add({ id: d.id, summary: d.summary, headings: '', body: d.body })
   }
   return loadSearchIndex({ locale, primary: JSON.stringify(primary), body: JSON.stringify(body), synonyms })
 }

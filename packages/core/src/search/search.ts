@@ -15,8 +15,6 @@ export interface SearchOptions {
   limit?: number
   /** Keeps only the articles for which it returns true (a category filter, say). */
   filter?: (id: string) => boolean
-  /** Weight of body matches against title/summary matches. Default 0.5. */
-  bodyWeight?: number
 }
 
 export interface SearchHit {
@@ -67,8 +65,8 @@ interface GroupMatch {
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
   const groups = parseQuery(query, index.locale, index.synonyms)
   if (groups.length === 0) return []
-  const { limit = 10, filter, bodyWeight = 0.5 } = options
-  const matches = groups.map((g) => matchGroup(index, g, bodyWeight, filter))
+  const { limit = 10, filter } = options
+  const matches = groups.map((g) => matchGroup(index, g, filter))
 
   const hits = new Map<string, { score: number; terms: Set<string>; matched: number }>()
   for (const groupMatches of matches) {
@@ -92,15 +90,14 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
 function matchGroup(
   index: SearchIndex,
   group: QueryGroup,
-  bodyWeight: number,
   filter: ((id: string) => boolean) | undefined,
 ): Map<string, GroupMatch> {
   const out = new Map<string, GroupMatch>()
-  const add = (results: SearchResult[], weight: number, perAlternative: Map<string, GroupMatch>) => {
+  const add = (results: SearchResult[], perAlternative: Map<string, GroupMatch>) => {
     for (const r of results) {
       if (filter && !filter(r.id)) continue
       const m = perAlternative.get(r.id) ?? { score: 0, terms: new Set<string>() }
-      m.score += r.score * weight
+      m.score += r.score
       for (const t of r.terms) m.terms.add(t)
       perAlternative.set(r.id, m)
     }
@@ -116,8 +113,8 @@ function matchGroup(
       })),
     }
     const perAlternative = new Map<string, GroupMatch>()
-    add(index.primary.search(query, { boost: FIELD_BOOSTS }), 1, perAlternative)
-    if (index.body) add(index.body.search(query), bodyWeight, perAlternative)
+    add(index.primary.search(query, { boost: FIELD_BOOSTS }), perAlternative)
+    if (index.body) add(index.body.search(query, { boost: FIELD_BOOSTS }), perAlternative)
     // Alternatives say the same thing in other words: keep the best, not the sum.
     for (const [id, m] of perAlternative) {
       const prev = out.get(id)

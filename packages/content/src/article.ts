@@ -1,0 +1,125 @@
+import type { ArticleHeading } from '@signpost/core'
+import { type Diagnostic, FileDiagnostics } from './diagnostics.ts'
+import type { SourceFile } from './files.ts'
+import { type Frontmatter, parseSource } from './frontmatter.ts'
+import { htmlToText } from './markdown/html-text.ts'
+import { preprocess } from './markdown/preprocess.ts'
+import { type LinkRef, renderMarkdown } from './markdown/render.ts'
+import { sanitize } from './markdown/sanitize.ts'
+
+/** One article after rendering: everything the build needs, independent of every other article. */
+export interface RenderedArticle {
+  source: SourceFile
+  id: string
+  locale: string
+  title: string
+  summary: string
+  frontmatter: Frontmatter
+  html: string
+  headings: ArticleHeading[]
+  links: (LinkRef & { line: number })[]
+  /** Content-root-relative paths of the images it shows. */
+  images: string[]
+  /** Content-root-relative paths of the DocFX includes it pulled in (a change to one re-renders it). */
+  includes: string[]
+  text: string
+  diagnostics: Diagnostic[]
+}
+
+export interface RenderEnv {
+  defaultLocale: string
+  /** Reads a file relative to the content root; undefined when it does not exist. */
+  readText: (relPath: string) => string | undefined
+  /** Output URL of an image relative to the content root (copying it as a side effect), or undefined. */
+  asset: (relPath: string) => string | undefined
+}
+
+const SUMMARY_LENGTH = 160
+
+export function renderArticle(file: SourceFile, source: string, env: RenderEnv): RenderedArticle {
+  const diags = new FileDiagnostics(file.rel)
+  const { frontmatter: fm, body, bodyLine } = parseSource(source, diags)
+  const dir = file.rel.includes('/') ? file.rel.slice(0, file.rel.lastIndexOf('/')) : ''
+  const includes: string[] = []
+  const images: string[] = []
+  const markdown = preprocess(body, {
+    diags,
+    firstLine: bodyLine,
+    dir,
+    include: (rel) => {
+      includes.push(rel)
+      const text = env.readText(rel)
+      return text === undefined ? undefined : text.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/, '')
+    },
+  })
+  const rendered = renderMarkdown(markdown, {
+    dir,
+    localeFolder: file.folderLocale ?? '',
+    asset: (rel) => {
+      const url = env.asset(rel)
+      if (url) images.push(rel)
+      return url
+    },
+  })
+  const lineOf = lineFinder(source)
+  for (const p of rendered.problems) {
+    const [line, col] = lineOf(p.target)
+    if (p.kind === 'broken-image') diags.warn(line, col, 'broken-image', `image "${p.target}" not found`)
+    else if (p.kind === 'unsafe-link') diags.warn(line, col, 'unsafe-link', `link "${p.target}" has an unsafe scheme, removed`)
+    else diags.warn(line, col, 'non-article-link', `link "${p.target}" is not an article, shown as text`)
+  }
+  const { html, removed } = sanitize(rendered.html)
+  for (const what of new Set(removed)) {
+    const isElement = what.startsWith('<')
+    const [line, col] = lineOf(isElement ? what.slice(0, -1) : what)
+    diags.warn(line, col, 'unsafe-html', `unsafe HTML removed: ${isElement ? what : `attribute ${what}`}`)
+  }
+
+  let title = fm.title
+  if (!title && rendered.firstH1) {
+    title = rendered.firstH1
+    diags.warn(1, 1, 'missing-title', `no "title" in frontmatter; using the first heading "${title}"`)
+  }
+  if (!title) {
+    diags.error(1, 1, 'missing-title', 'missing "title" in frontmatter (required)')
+    title = file.id
+  }
+  const text = htmlToText(html)
+  let summary = fm.summary
+  if (!summary) {
+    diags.warn(fm.titleLine, 1, 'missing-summary', 'no "summary" in frontmatter; using the first sentences')
+    summary = truncate(text, SUMMARY_LENGTH)
+  }
+  return {
+    source: file,
+    id: file.id,
+    locale: fm.locale ?? file.folderLocale ?? env.defaultLocale,
+    title,
+    summary,
+    frontmatter: fm,
+    html,
+    headings: rendered.headings,
+    links: rendered.links.map((l) => ({ ...l, line: lineOf(l.href)[0] })),
+    images,
+    includes,
+    text,
+    diagnostics: diags.list,
+  }
+}
+
+/** Finds the 1-based line and column of the first occurrence of a needle, for messages. */
+function lineFinder(source: string): (needle: string) => [number, number] {
+  return (needle) => {
+    const i = source.toLowerCase().indexOf(needle.toLowerCase())
+    if (i < 0) return [1, 1]
+    const before = source.slice(0, i)
+    const line = before.split('\n').length
+    return [line, i - before.lastIndexOf('\n')]
+  }
+}
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.lastIndexOf(' ', max)
+  return `${text.slice(0, cut > max / 2 ? cut : max).replace(/[\s,;:.]+$/, '')}…`
+}

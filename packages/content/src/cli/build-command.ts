@@ -1,0 +1,50 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import { buildContent } from '../build.ts'
+import { writeOutput } from '../output/write.ts'
+import { type CliIO, formatBytes } from './io.ts'
+import { printDiagnostics } from './report-diagnostics.ts'
+
+export const BUILD_USAGE = `signpost build [dir] [--out dist/kb] [--default-locale en] [--drafts]
+  Renders a folder of markdown (default: content) into a static knowledge base.`
+
+export async function buildCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', default: 'dist/kb' },
+      'default-locale': { type: 'string', default: 'en' },
+      drafts: { type: 'boolean', default: false },
+    },
+  })
+  const root = resolve(io.cwd, positionals[0] ?? 'content')
+  const out = resolve(io.cwd, values.out)
+  const started = performance.now()
+  const result = await buildContent({
+    root,
+    defaultLocale: values['default-locale'],
+    drafts: values.drafts,
+    onProgress: io.interactive ? (line) => io.stderr.write(`signpost build: ${line}\r`) : undefined,
+  })
+  printDiagnostics(result.diagnostics, root, io, { maxWarnings: 20 })
+  if (result.errors > 0) {
+    io.stderr.write(`signpost build: ${result.errors} error${result.errors === 1 ? '' : 's'}; nothing written\n`)
+    return 1
+  }
+  await writeOutput(out, result.files)
+  let bytes = 0
+  let gzip = 0
+  for (const data of result.files.values()) {
+    bytes += Buffer.byteLength(data)
+    gzip += gzipSync(data, { level: 6 }).length
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  const locales = result.manifest.locales.map((l) => l.locale)
+  io.stdout.write(
+    `signpost build: ${result.manifest.articles.length} articles, ${locales.length} locale${locales.length === 1 ? '' : 's'} (${locales.join(', ')}), ` +
+      `${result.warnings} warning${result.warnings === 1 ? '' : 's'}, ${formatBytes(bytes)} (${formatBytes(gzip)} gzip) in ${seconds} s → ${out}\n`,
+  )
+  return 0
+}

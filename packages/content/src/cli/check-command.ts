@@ -1,0 +1,30 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { loadContent } from '../build.ts'
+import { type CliIO, UsageError } from './io.ts'
+import { printDiagnostics } from './report-diagnostics.ts'
+
+export const CHECK_USAGE = `signpost check [dir] [--format text|json] [--default-locale en]
+  Validates every article (frontmatter, links, images, includes) and writes nothing.
+  Exit 1 when there are errors.`
+
+export async function checkCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'default-locale': { type: 'string', default: 'en' },
+    },
+  })
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`)
+  const root = resolve(io.cwd, positionals[0] ?? 'content')
+  const result = await loadContent({ root, defaultLocale: values['default-locale'], drafts: true })
+  if (values.format === 'json') {
+    io.stdout.write(`${JSON.stringify({ errors: result.errors, warnings: result.warnings, diagnostics: result.diagnostics }, null, 2)}\n`)
+  } else {
+    printDiagnostics(result.diagnostics, root, io)
+    io.stdout.write(`signpost check: ${result.articles.length} articles, ${result.errors} errors, ${result.warnings} warnings\n`)
+  }
+  return result.errors > 0 ? 1 : 0
+}

@@ -1,0 +1,55 @@
+import { resolve, relative } from 'node:path'
+import { parseArgs } from 'node:util'
+import { startPreviewServer } from '../dev/preview-server.ts'
+import { watchContent } from '../dev/watch.ts'
+import { type CliIO, UsageError } from './io.ts'
+import { printDiagnostics } from './report-diagnostics.ts'
+
+export const DEV_USAGE = `signpost dev [dir] [--out dist/kb] [--port 4321] [--no-serve]
+  Builds, then rebuilds on every change (only the changed articles are rendered again) and
+  serves a live preview. Stop with Ctrl-C.`
+
+export async function devCommand(args: string[], io: CliIO, stop: Promise<void> = waitForSignal()): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', default: 'dist/kb' },
+      port: { type: 'string', default: '4321' },
+      'no-serve': { type: 'boolean', default: false },
+      'default-locale': { type: 'string', default: 'en' },
+    },
+  })
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${values.port}"`)
+  const root = resolve(io.cwd, positionals[0] ?? 'content')
+  const out = resolve(io.cwd, values.out)
+  const preview = values['no-serve'] ? undefined : await startPreviewServer(out, port)
+  const watcher = await watchContent({
+    root,
+    out,
+    defaultLocale: values['default-locale'],
+    onBuild: ({ changed, rendered, result, ms, written }) => {
+      printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error' || changed.length === 0 || changed.includes(d.file)), root, io, { maxWarnings: 20 })
+      const what =
+        changed.length === 0
+          ? `built ${result.manifest.articles.length} articles`
+          : `${changed.join(', ')} changed: re-rendered ${rendered.length} article${rendered.length === 1 ? '' : 's'}${rendered.length > 0 && rendered.length <= 5 ? ` (${rendered.join(', ')})` : ''}`
+      const status = written ? `${result.warnings} warnings` : `${result.errors} errors, output not updated`
+      io.stdout.write(`signpost dev: ${what} in ${Math.round(ms)} ms; ${status}\n`)
+      if (written) preview?.reload()
+    },
+  })
+  io.stdout.write(`signpost dev: watching ${relative(io.cwd, root) || '.'}${preview ? `, preview at ${preview.url}` : ''}\n`)
+  await stop
+  watcher.close()
+  preview?.server.close()
+  return 0
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
+  })
+}

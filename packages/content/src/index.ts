@@ -1,0 +1,24 @@
+/**
+ * @signpost/content: the content pipeline. Markdown in, a static knowledge base out.
+ */
+export { buildContent, loadContent, createBuildCache, type BuildOptions, type BuildResult, type BuildCache, type ContentResult } from './build.ts'
+export { writeOutput } from './output/write.ts'
+export { readKnowledgeBase, type LoadedKnowledgeBase } from './kb-reader.ts'
+export { watchContent, type DevBuild } from './dev/watch.ts'
+export { runCli, registerCommand, usage } from './cli/run.ts'
+export { formatDiagnostic, type Diagnostic } from './diagnostics.ts'
+export type { RenderedArticle } from './article.ts'
+
+import { buildContent } from './build.ts'
+import { writeOutput } from './output/write.ts'
+
+/** Builds a content folder and writes the knowledge base to `out`; throws when the content has errors. */
+export async function build(options: { root: string; out: string; defaultLocale?: string; drafts?: boolean }) {
+  const result = await buildContent(options)
+  if (result.errors > 0) {
+    const first = result.diagnostics.find((d) => d.severity === 'error')!
+    throw new Error(`signpost build: ${result.errors} errors in ${options.root}, first: ${first.file}:${first.line}:${first.col}: ${first.message}`)
+  }
+  await writeOutput(options.out, result.files)
+  return result
+}

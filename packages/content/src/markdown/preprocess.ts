@@ -1,0 +1,170 @@
+import type { FileDiagnostics } from '../diagnostics.ts'
+import { joinPath } from './paths.ts'
+
+/**
+ * Rewrites the dialects real help centers are written in (MDX, Docusaurus, DocFX, GitHub) into
+ * plain CommonMark + HTML that marked renders, line by line, so warnings keep their line numbers.
+ * Nothing here throws: what cannot be rendered is dropped with a warning naming file:line.
+ */
+
+export interface PreprocessContext {
+  diags: FileDiagnostics
+  /** 1-based line of the body's first line in the file. */
+  firstLine: number
+  /** Folder of the file being processed, relative to the content root (includes resolve against it). */
+  dir: string
+  /** Reads a DocFX include by content-root-relative path: its markdown, or undefined when missing. */
+  include: (rel: string) => string | undefined
+}
+
+const CALLOUT_KINDS = new Set(['note', 'tip', 'info', 'important', 'warning', 'caution', 'danger'])
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/
+const GITHUB_ALERT = /^\s{0,3}>\s*\[!(\w+)\]\s*(.*)$/
+const DOCFX_BLOCKQUOTE_MARKER = /^\s{0,3}>\s*\[!(div|video)\b[^\]]*\]\s*$/i
+const INCLUDE = /\[!INCLUDE\s*\[[^\]]*\]\(([^)]+)\)\]/gi
+const MDX_MODULE_LINE = /^(import|export)\s/
+const JSX_TAG_LINE = /^\s*<\/?[A-Z][\w.]*(\s[^>]*)?\/?>\s*$/
+const DOCFX_IMAGE = /^\s*:::image\s+(.*?):::\s*$/
+const DOCFX_IMAGE_END = /^\s*:::image-end:::\s*$/
+const DOCFX_LAYOUT = /^\s*:{3,}\s*(row|row-end|column|column-end|zone|zone-end|moniker|moniker-end)\b.*$/
+
+export function preprocess(body: string, ctx: PreprocessContext, depth = 0): string {
+  const lines = body.split(/\r?\n/)
+  const out: string[] = []
+  let fence: string | null = null
+  let inComplexImage = false
+  /** Open Docusaurus admonitions: how many colons opened each. */
+  const admonitions: number[] = []
+  let alert: { kind: string } | null = null
+
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!
+    const lineNo = ctx.firstLine + i
+    // A GitHub/DocFX alert is a blockquote whose first line is `[!KIND]`: it goes on while lines start with `>`.
+    if (alert) {
+      if (/^\s{0,3}>/.test(line)) line = line.replace(/^\s{0,3}>\s?/, '')
+      else if (!fence) {
+        out.push('', '</div>')
+        alert = null
+      }
+    }
+    if (fence) {
+      if (line.trimStart().startsWith(fence)) fence = null
+      out.push(line)
+      continue
+    }
+    const fenceOpen = FENCE.exec(line)
+    if (fenceOpen) {
+      fence = fenceOpen[1]!
+      out.push(line)
+      continue
+    }
+    const alertStart: RegExpExecArray | null = alert ? null : GITHUB_ALERT.exec(line)
+    if (alertStart && !DOCFX_BLOCKQUOTE_MARKER.test(line)) {
+      const kind: string = alertStart[1]!.toLowerCase()
+      if (CALLOUT_KINDS.has(kind)) {
+        alert = { kind }
+        const rest = alertStart[2] ?? ''
+        out.push(`<div class="callout callout-${kind}" role="note">`, '', /\[!INCLUDE/i.test(rest) ? expandIncludes(rest, lineNo, ctx, depth) : rest)
+        continue
+      }
+    }
+    if (DOCFX_BLOCKQUOTE_MARKER.test(line)) {
+      const video = /\[!video\s+([^\]\s]+)/i.exec(line)
+      out.push(video ? `> [Video](${video[1]})` : '')
+      continue
+    }
+
+    if (depth === 0 && MDX_MODULE_LINE.test(line) && !/^export\s+default\s/.test(line)) {
+      // Multi-line imports run until a line ending the statement.
+      let j = i
+      while (j < lines.length - 1 && !/(;|['"])\s*$/.test(lines[j]!)) j++
+      ctx.diags.warn(lineNo, 1, 'mdx', `MDX ${line.startsWith('import') ? 'import' : 'export'} dropped`)
+      for (let k = i; k <= j; k++) out.push('')
+      i = j
+      continue
+    }
+
+    if (inComplexImage) {
+      if (DOCFX_IMAGE_END.test(line)) inComplexImage = false
+      out.push('')
+      continue
+    }
+    const image = DOCFX_IMAGE.exec(line)
+    if (image) {
+      const attrs = attributes(image[1]!)
+      if (attrs.type === 'complex') inComplexImage = true
+      out.push(attrs.source ? `![${(attrs['alt-text'] ?? '').replace(/[[\]]/g, '')}](${attrs.source})` : '')
+      continue
+    }
+    if (DOCFX_LAYOUT.test(line)) {
+      out.push('')
+      continue
+    }
+
+    const admonitionOpen = /^\s*(:{3,})([a-z]+)(?:\[(.*)\]|\s+(.*))?\s*$/.exec(line)
+    if (admonitionOpen) {
+      const kind = admonitionOpen[2]!
+      const title = (admonitionOpen[3] ?? admonitionOpen[4] ?? '').trim()
+      admonitions.push(admonitionOpen[1]!.length)
+      if (!CALLOUT_KINDS.has(kind)) ctx.diags.warn(lineNo, 1, 'admonition', `unknown admonition ":::${kind}" shown as a note`)
+      const cls = CALLOUT_KINDS.has(kind) ? kind : 'note'
+      out.push(`<div class="callout callout-${cls}" role="note">`, '')
+      if (title) out.push(`**${title}**`, '')
+      continue
+    }
+    if (/^\s*:{3,}\s*$/.test(line) && admonitions.length > 0) {
+      admonitions.pop()
+      out.push('', '</div>')
+      continue
+    }
+
+    if (JSX_TAG_LINE.test(line)) {
+      ctx.diags.warn(lineNo, 1, 'jsx', `JSX component ${/<\/?([\w.]+)/.exec(line)![1]} dropped (its text is kept)`)
+      out.push('')
+      continue
+    }
+    if (line.includes('{')) line = rewriteJsxAttributes(line)
+    if (/\[!INCLUDE/i.test(line)) line = expandIncludes(line, lineNo, ctx, depth)
+    out.push(line)
+  }
+  if (alert) out.push('', '</div>')
+  for (let k = 0; k < admonitions.length; k++) out.push('', '</div>')
+  return out.join('\n')
+}
+
+/** `src={useBaseUrl('img/a.png')}` → `src="img/a.png"`, `className=` → `class=`; other `{…}` attributes dropped. */
+function rewriteJsxAttributes(line: string): string {
+  if (!/<[a-zA-Z]/.test(line)) return line
+  return line
+    .replace(/(\s[\w-]+)=\{\s*useBaseUrl\(\s*(['"])(.*?)\2\s*\)\s*\}/g, (_m, name: string, _q, url: string) => `${name}="${url.replace(/^\//, '')}"`)
+    .replace(/(\s[\w-]+)=\{\s*(['"])(.*?)\2\s*\}/g, '$1="$3"')
+    .replace(/\s[\w-]+=\{[^{}]*\}/g, '')
+    .replace(/\sclassName=/g, ' class=')
+}
+
+function expandIncludes(line: string, lineNo: number, ctx: PreprocessContext, depth: number): string {
+  return line.replace(INCLUDE, (_m, rawPath: string) => {
+    const path = rawPath.trim().replace(/^<|>$/g, '')
+    if (depth >= 5) {
+      ctx.diags.warn(lineNo, 1, 'include', `include "${path}" nested too deep (a cycle?), dropped`)
+      return ''
+    }
+    const rel = joinPath(ctx.dir, path)
+    const content = ctx.include(rel)
+    if (content === undefined) {
+      ctx.diags.warn(lineNo, line.indexOf(rawPath) + 1, 'broken-include', `include "${path}" not found, dropped`)
+      return ''
+    }
+    const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : ''
+    const expanded = preprocess(content, { ...ctx, dir, firstLine: lineNo }, depth + 1).trim()
+    // An include inside a sentence or list item stays on its line; a block include keeps its lines.
+    return line.trim().startsWith('[!INCLUDE') && line.trim().endsWith(')]') ? expanded : expanded.replace(/\s*\n\s*/g, ' ')
+  })
+}
+
+function attributes(s: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const m of s.matchAll(/([\w-]+)="([^"]*)"/g)) out[m[1]!] = m[2]!
+  return out
+}

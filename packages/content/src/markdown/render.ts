@@ -1,0 +1,124 @@
+import { Marked, type Tokens } from 'marked'
+import type { ArticleHeading } from '@signpost/core'
+import { joinPath } from './paths.ts'
+import { createSlugger } from './slug.ts'
+
+/** What the renderer needs to know about the article being rendered. */
+export interface RenderContext {
+  /** Directory of the article relative to the content root, forward slashes (`en/billing`). */
+  dir: string
+  /** Locale folder of the article (`en`), or '' for content without locale folders. */
+  localeFolder: string
+  /** Maps an image path relative to the content root to its output URL, or undefined when missing. */
+  asset: (relPath: string) => string | undefined
+}
+
+export interface LinkRef {
+  /** Target article id (may still be an alias or missing: checked after every article is loaded). */
+  id: string
+  /** The href as written, to find its line in the source. */
+  href: string
+}
+
+export interface RenderOutput {
+  html: string
+  headings: ArticleHeading[]
+  links: LinkRef[]
+  /** Images whose files were not found, and links with unsafe schemes. */
+  problems: { kind: 'broken-image' | 'unsafe-link' | 'non-article-link'; target: string }[]
+  /** The first `# heading`, used as a title when frontmatter has none. */
+  firstH1?: string
+}
+
+interface RenderState extends RenderOutput {
+  ctx: RenderContext
+  slug: (text: string) => string
+}
+
+const SAFE_SCHEMES = /^(https?|mailto|tel):/i
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+
+let state: RenderState | null = null
+const current = (): RenderState => state!
+
+const marked = new Marked({
+  gfm: true,
+  renderer: {
+    heading({ tokens, depth }: Tokens.Heading) {
+      const s = current()
+      const inner = this.parser.parseInline(tokens)
+      const text = inner.replace(/<[^>]+>/g, '').trim()
+      if (depth === 1 && s.firstH1 === undefined) {
+        // The first H1 repeats the title: the widget shows the title itself.
+        s.firstH1 = text
+        return ''
+      }
+      const id = s.slug(text)
+      s.headings.push({ depth, text, id })
+      return `<h${depth} id="${escapeAttr(id)}">${inner}</h${depth}>\n`
+    },
+    link({ href, title, tokens }: Tokens.Link) {
+      const s = current()
+      const inner = this.parser.parseInline(tokens)
+      const t = title ? ` title="${escapeAttr(title)}"` : ''
+      if (href.startsWith('#')) return `<a href="${escapeAttr(href)}"${t}>${inner}</a>`
+      if (HAS_SCHEME.test(href) || href.startsWith('//')) {
+        if (!SAFE_SCHEMES.test(href) && !href.startsWith('//')) {
+          s.problems.push({ kind: 'unsafe-link', target: href })
+          return inner
+        }
+        const external = !/^(mailto|tel):/i.test(href)
+        return `<a href="${escapeAttr(href)}"${t}${external ? ' target="_blank" rel="noopener noreferrer"' : ''}>${inner}</a>`
+      }
+      const [pathPart = '', anchor] = href.split('#', 2)
+      const path = decodeURIComponent(pathPart.split('?')[0]!)
+      if (path !== '' && /\.[a-z0-9]+$/i.test(path) && !/\.mdx?$/i.test(path)) {
+        s.problems.push({ kind: 'non-article-link', target: href })
+        return inner
+      }
+      const id = articleId(path, s.ctx)
+      s.links.push({ id, href })
+      const a = anchor ? ` data-signpost-anchor="${escapeAttr(anchor)}"` : ''
+      return `<a href="#signpost:${escapeAttr(id)}" data-signpost-article="${escapeAttr(id)}"${a}${t}>${inner}</a>`
+    },
+    image({ href, title, text }: Tokens.Image) {
+      const s = current()
+      const alt = ` alt="${escapeAttr(text)}"`
+      const t = title ? ` title="${escapeAttr(title)}"` : ''
+      if (HAS_SCHEME.test(href) || href.startsWith('//')) {
+        if (!/^https?:|^\/\//i.test(href)) {
+          s.problems.push({ kind: 'unsafe-link', target: href })
+          return escapeAttr(text)
+        }
+        return `<img src="${escapeAttr(href)}"${alt}${t} loading="lazy" decoding="async">`
+      }
+      const rel: string = href.startsWith('/') ? joinPath(s.ctx.localeFolder, href) : joinPath(s.ctx.dir, decodeURIComponent(href.split(/[?#]/)[0]!))
+      const url = s.ctx.asset(rel)
+      if (!url) {
+        s.problems.push({ kind: 'broken-image', target: href })
+        return ''
+      }
+      return `<img src="${escapeAttr(url)}"${alt}${t} loading="lazy" decoding="async">`
+    },
+  },
+})
+
+/** The article id a relative link points at: `../billing/refunds.md` from `en/account` → `billing/refunds`. */
+function articleId(path: string, ctx: RenderContext): string {
+  const rel = path.startsWith('/') ? joinPath(ctx.localeFolder, path) : joinPath(ctx.dir, path)
+  const inLocale = ctx.localeFolder && rel.startsWith(`${ctx.localeFolder}/`) ? rel.slice(ctx.localeFolder.length + 1) : rel
+  return inLocale.replace(/\.mdx?$/i, '').replace(/\/index$/, '')
+}
+
+/** Renders preprocessed markdown to (unsanitized) HTML, collecting headings, links and problems. */
+export function renderMarkdown(markdown: string, ctx: RenderContext): RenderOutput {
+  state = { ctx, slug: createSlugger(), html: '', headings: [], links: [], problems: [] }
+  try {
+    const html = marked.parse(markdown, { async: false }) as string
+    const { headings, links, problems, firstH1 } = state
+    return { html, headings, links, problems, firstH1 }
+  } finally {
+    state = null
+  }
+}

@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto'
+import {
+  type ArticleShard,
+  type Manifest,
+  type ManifestArticle,
+  type ManifestLocale,
+  type Synonyms,
+  createBodyIndex,
+  createPrimaryIndex,
+  KB_FORMAT_VERSION,
+} from '@signpost/core'
+import type { RenderedArticle } from '../article.ts'
+import { aliasMap } from '../validate.ts'
+
+/** Output path (relative to the out dir) → content. Every name but manifest.json is content-hashed. */
+export type OutputFiles = Map<string, string | Buffer>
+
+const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb'])
+const RELATED_COUNT = 5
+
+const hash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 10)
+
+interface AssembleInput {
+  articles: RenderedArticle[]
+  synonyms: Record<string, Synonyms>
+  assets: Map<string, { url: string; data: Buffer }>
+}
+
+/**
+ * Turns rendered articles into the static knowledge base: one shard per article, a primary and a
+ * body search index per locale, the images, and manifest.json. Same input, byte-identical output.
+ */
+export function assembleOutput(
+  input: AssembleInput,
+  options: { defaultLocale: string; formatVersion: typeof KB_FORMAT_VERSION },
+): { manifest: Manifest; files: OutputFiles } {
+  const files: OutputFiles = new Map()
+  const byLocale = new Map<string, RenderedArticle[]>()
+  for (const a of input.articles) {
+    const list = byLocale.get(a.locale) ?? []
+    // A duplicate id was reported by the checks; the first file wins.
+    if (!list.some((b) => b.id === a.id)) list.push(a)
+    byLocale.set(a.locale, list)
+  }
+  const localeNames = [...byLocale.keys()].sort()
+  const manifestArticles: ManifestArticle[] = []
+  const locales: ManifestLocale[] = []
+
+  for (const locale of localeNames) {
+    const list = byLocale.get(locale)!.sort((a, b) => (a.id < b.id ? -1 : 1))
+    const aliases = aliasMap(list)
+    const ids = new Set(list.map((a) => a.id))
+    const resolve = (id: string) => (ids.has(id) ? id : aliases.get(id))
+    const related = relatedArticles(list, resolve)
+    const primary = createPrimaryIndex(locale)
+    const body = createBodyIndex(locale)
+
+    for (const a of list) {
+      const links = [...new Set(a.links.map((l) => resolve(l.id)).filter((id): id is string => id !== undefined))]
+      const shard: ArticleShard = {
+        format: KB_FORMAT_VERSION,
+        id: a.id,
+        locale,
+        title: a.title,
+        html: rewriteAliasLinks(a.html, aliases, ids),
+        headings: a.headings,
+        links,
+        related: related.get(a.id) ?? [],
+      }
+      const json = JSON.stringify(shard)
+      const h = hash(json)
+      const shardName = `articles/${locale}/${a.id}.${h}.json`
+      files.set(shardName, json)
+      const fm = a.frontmatter
+      manifestArticles.push({
+        id: a.id,
+        locale,
+        title: a.title,
+        summary: a.summary,
+        ...(fm.category ? { category: fm.category } : {}),
+        ...(fm.tags.length ? { tags: fm.tags } : {}),
+        ...(fm.routes.length ? { routes: fm.routes } : {}),
+        ...(fm.aliases.length ? { aliases: fm.aliases } : {}),
+        ...(fm.order !== undefined ? { order: fm.order } : {}),
+        ...(fm.updated ? { updated: fm.updated } : {}),
+        hash: h,
+        shard: shardName,
+      })
+      primary.add({ id: a.id, title: a.title, keywords: fm.keywords.join(' \n '), tags: [...fm.tags, fm.category ?? ''].join(' \n ') })
+      body.add({ id: a.id, summary: a.summary, headings: a.headings.map((x) => x.text).join(' \n '), body: a.text })
+    }
+    const primaryJson = JSON.stringify(primary)
+    const bodyJson = JSON.stringify(body)
+    const primaryName = `index/${locale}.primary.${hash(primaryJson)}.json`
+    const bodyName = `index/${locale}.body.${hash(bodyJson)}.json`
+    files.set(primaryName, primaryJson)
+    files.set(bodyName, bodyJson)
+    locales.push({
+      locale,
+      dir: RTL.has(locale.split('-')[0]!) ? 'rtl' : 'ltr',
+      primaryIndex: primaryName,
+      bodyIndex: bodyName,
+      synonyms: input.synonyms[locale] ?? {},
+      articleCount: list.length,
+    })
+  }
+
+  const used = new Set(input.articles.flatMap((a) => a.images))
+  for (const [rel, { url, data }] of [...input.assets].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (used.has(rel)) files.set(url, data)
+  }
+  const manifest: Manifest = {
+    format: KB_FORMAT_VERSION,
+    build: hash([...files.keys()].sort().join('\n')),
+    defaultLocale: localeNames.includes(options.defaultLocale) ? options.defaultLocale : (localeNames[0] ?? options.defaultLocale),
+    locales,
+    articles: manifestArticles,
+  }
+  files.set('manifest.json', JSON.stringify(manifest))
+  return { manifest, files }
+}
+
+function rewriteAliasLinks(html: string, aliases: Map<string, string>, ids: Set<string>): string {
+  if (aliases.size === 0) return html
+  return html.replace(/(href="#signpost:|data-signpost-article=")([^"]+)"/g, (m, attr: string, id: string) => {
+    const target = ids.has(id) ? undefined : aliases.get(id)
+    return target ? `${attr}${target}"` : m
+  })
+}
+
+/** Related: articles it links to, then articles linking to it, then its category siblings by order. */
+function relatedArticles(list: RenderedArticle[], resolve: (id: string) => string | undefined): Map<string, string[]> {
+  const inbound = new Map<string, string[]>()
+  for (const a of list) {
+    for (const l of a.links) {
+      const target = resolve(l.id)
+      if (target && target !== a.id) inbound.set(target, [...(inbound.get(target) ?? []), a.id])
+    }
+  }
+  const byCategory = new Map<string, RenderedArticle[]>()
+  for (const a of list) {
+    const c = a.frontmatter.category
+    if (c) byCategory.set(c, [...(byCategory.get(c) ?? []), a])
+  }
+  for (const siblings of byCategory.values()) {
+    siblings.sort((x, y) => (x.frontmatter.order ?? 1e9) - (y.frontmatter.order ?? 1e9) || (x.id < y.id ? -1 : 1))
+  }
+  const out = new Map<string, string[]>()
+  for (const a of list) {
+    const picks = new Set<string>()
+    const take = (id: string | undefined) => {
+      if (id && id !== a.id && picks.size < RELATED_COUNT) picks.add(id)
+    }
+    for (const l of a.links) take(resolve(l.id))
+    for (const id of inbound.get(a.id) ?? []) take(id)
+    for (const s of byCategory.get(a.frontmatter.category ?? '') ?? []) take(s.id)
+    out.set(a.id, [...picks])
+  }
+  return out
+}
