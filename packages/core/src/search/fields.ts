@@ -37,16 +37,18 @@ export const FIELD_BOOSTS: Record<string, number> = {
 }
 
 /**
- * Index-time term processing: stop words dropped; a word whose stem differs is indexed under both,
- * so typo tolerance works on the word as written and stemming finds "returns" for "returned".
+ * Index-time term processing: stop words dropped. In the primary index a word whose stem differs
+ * is indexed under both, so typo tolerance works on the word as written and stemming finds
+ * "returns" for "returned"; the body index, searched without typo tolerance, holds stems only,
+ * which halves its size and its posting lists.
  */
-export function indexTerms(locale: string): (term: string) => string | string[] | null {
+export function indexTerms(locale: string, stemsOnly: boolean): (term: string) => string | string[] | null {
   const stop = stopWords(locale)
   const stem = stemmerFor(locale)
   return (term) => {
     if (term.length === 0 || stop.has(term)) return null
     const s = stem(term)
-    return s === term ? term : [term, s]
+    return s === term || stemsOnly ? s : [term, s]
   }
 }
 
@@ -62,7 +64,7 @@ export function indexOptions(locale: string, fields: readonly string[]): Options
     fields: [...fields],
     storeFields: [],
     tokenize,
-    processTerm: indexTerms(locale),
+    processTerm: indexTerms(locale, fields === BODY_FIELDS),
     // Queries are prepared by search.ts; terms arrive normalized.
     searchOptions: { tokenize: (q: string) => q.split(' '), processTerm: (t: string) => t },
   }

@@ -1,6 +1,8 @@
-import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch'
+import MiniSearch, { type AsPlainObject, type Query, type SearchResult } from 'minisearch'
+import { words } from '../text/normalize.ts'
+import { stemmerFor } from '../text/stem.ts'
 import { BODY_FIELDS, FIELD_BOOSTS, PRIMARY_FIELDS, indexOptions } from './fields.ts'
-import { type QueryGroup, type Synonyms, parseQuery } from './query.ts'
+import { type Synonyms, parseQuery } from './query.ts'
 
 /** A loaded locale: the primary index at once, the body index once it has arrived. */
 export interface SearchIndex {
@@ -8,6 +10,8 @@ export interface SearchIndex {
   primary: MiniSearch
   body?: MiniSearch
   synonyms: Synonyms
+  /** Article titles (from the manifest): a hit whose title the query covers ranks higher. */
+  titles?: Map<string, string>
 }
 
 export interface SearchOptions {
@@ -26,101 +30,121 @@ export interface SearchHit {
   complete: boolean
 }
 
+type Serialized = string | AsPlainObject
+
+function load(data: Serialized, locale: string, fields: readonly string[]): MiniSearch {
+  const options = indexOptions(locale, fields)
+  return typeof data === 'string' ? MiniSearch.loadJSON(data, options) : MiniSearch.loadJS(data, options)
+}
+
 /** Loads serialized indexes (the strings or parsed objects `signpost build` wrote); never re-indexes. */
 export function loadSearchIndex(input: {
   locale: string
-  primary: string | AsPlainObject
-  body?: string | AsPlainObject
+  primary: Serialized
+  body?: Serialized
   synonyms?: Synonyms
+  titles?: Map<string, string>
 }): SearchIndex {
-  const load = (data: string | AsPlainObject, fields: readonly string[]) =>
-    typeof data === 'string'
-      ? MiniSearch.loadJSON(data, indexOptions(input.locale, fields))
-      : MiniSearch.loadJS(data, indexOptions(input.locale, fields))
   return {
     locale: input.locale,
-    primary: load(input.primary, PRIMARY_FIELDS),
-    body: input.body === undefined ? undefined : load(input.body, BODY_FIELDS),
+    primary: load(input.primary, input.locale, PRIMARY_FIELDS),
+    body: input.body === undefined ? undefined : load(input.body, input.locale, BODY_FIELDS),
     synonyms: input.synonyms ?? {},
+    titles: input.titles,
   }
 }
 
 /** Adds the body index to a loaded locale once it has been fetched. */
-export function withBodyIndex(index: SearchIndex, body: string | AsPlainObject): SearchIndex {
-  const options = indexOptions(index.locale, BODY_FIELDS)
-  const loaded = typeof body === 'string' ? MiniSearch.loadJSON(body, options) : MiniSearch.loadJS(body, options)
-  return { ...index, body: loaded }
+export function withBodyIndex(index: SearchIndex, body: Serialized): SearchIndex {
+  return { ...index, body: load(body, index.locale, BODY_FIELDS) }
 }
 
-interface GroupMatch {
-  score: number
-  terms: Set<string>
+/** Edits allowed for a typo: one from four letters, two from seven (a transposition costs two). */
+const fuzzyDistance = (term: string) => (term.length >= 7 ? 2 : term.length >= 4 ? 1 : 0)
+/** A prefix shorter than this matches too much of a body's vocabulary to be worth it there. */
+const BODY_PREFIX_MIN = 3
+/** How much a title the query fully covers is preferred over one with words the query lacks. */
+const TITLE_FIT_BONUS = 0.5
+
+/** A query term and the customer words (group indexes) it stands for. */
+interface PlannedTerm {
+  term: string
+  fuzzy: number
+  prefix: boolean
+  groups: number[]
 }
 
 /**
  * The one search every side uses, so a writer's `signpost search` shows what customers see.
  * Every word must match (typo-tolerant, prefix on the word being typed, stemmed, synonyms);
  * articles that match only some words follow, scored down by the share they miss.
+ * Each index is searched once with every term, and the terms that matched tell which words a hit covers.
  */
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
   const groups = parseQuery(query, index.locale, index.synonyms)
   if (groups.length === 0) return []
   const { limit = 10, filter } = options
-  const matches = groups.map((g) => matchGroup(index, g, filter))
+  const stem = stemmerFor(index.locale)
 
-  const hits = new Map<string, { score: number; terms: Set<string>; matched: number }>()
-  for (const groupMatches of matches) {
-    for (const [id, m] of groupMatches) {
-      const hit = hits.get(id) ?? { score: 0, terms: new Set<string>(), matched: 0 }
-      hit.score += m.score
-      hit.matched++
-      for (const t of m.terms) hit.terms.add(t)
-      hits.set(id, hit)
+  const primaryTerms = new Map<string, PlannedTerm>()
+  const bodyTerms = new Map<string, PlannedTerm>()
+  const plan = (into: Map<string, PlannedTerm>, term: string, fuzzy: number, prefix: boolean, group: number) => {
+    const key = `${term}${prefix ? '*' : ''}~${fuzzy}`
+    const planned = into.get(key) ?? { term, fuzzy, prefix, groups: [] }
+    if (!planned.groups.includes(group)) planned.groups.push(group)
+    into.set(key, planned)
+  }
+  groups.forEach((g, gi) => {
+    for (const alternative of g.alternatives) {
+      for (const t of alternative) {
+        plan(primaryTerms, t.term, t.fuzzy ? fuzzyDistance(t.term) : 0, t.prefix, gi)
+        // The body index holds stems and is searched without typo tolerance: fuzzy matching a whole
+        // body's vocabulary costs most of a query's time and mostly finds noise.
+        const s = stem(t.term)
+        plan(bodyTerms, s, 0, t.prefix && s.length >= BODY_PREFIX_MIN, gi)
+      }
+    }
+  })
+
+  const hits = new Map<string, { score: number; terms: Set<string>; groups: Set<number> }>()
+  const collect = (results: SearchResult[], planned: Map<string, PlannedTerm>) => {
+    const groupsOf = new Map<string, number[]>()
+    for (const p of planned.values()) groupsOf.set(p.term, [...(groupsOf.get(p.term) ?? []), ...p.groups])
+    for (const r of results) {
+      if (filter && !filter(r.id)) continue
+      const hit = hits.get(r.id) ?? { score: 0, terms: new Set<string>(), groups: new Set<number>() }
+      hit.score += r.score
+      for (const t of r.terms) hit.terms.add(t)
+      for (const q of r.queryTerms) for (const g of groupsOf.get(q) ?? []) hit.groups.add(g)
+      hits.set(r.id, hit)
     }
   }
+  collect(index.primary.search(toQuery(primaryTerms), { boost: FIELD_BOOSTS }), primaryTerms)
+  if (index.body) collect(index.body.search(toQuery(bodyTerms), { boost: FIELD_BOOSTS }), bodyTerms)
+
   const results: SearchHit[] = []
   for (const [id, h] of hits) {
-    const coverage = h.matched / groups.length
-    results.push({ id, score: h.score * coverage * coverage, terms: [...h.terms], complete: coverage === 1 })
+    const coverage = h.groups.size / groups.length
+    const title = index.titles?.get(id)
+    const titleFit = title === undefined ? 0 : titleCoverage(title, h.terms, stem)
+    results.push({ id, score: h.score * coverage * coverage * (1 + TITLE_FIT_BONUS * titleFit), terms: [...h.terms], complete: coverage === 1 })
   }
   results.sort((a, b) => Number(b.complete) - Number(a.complete) || b.score - a.score || (a.id < b.id ? -1 : 1))
   return results.slice(0, limit)
 }
 
-function matchGroup(
-  index: SearchIndex,
-  group: QueryGroup,
-  filter: ((id: string) => boolean) | undefined,
-): Map<string, GroupMatch> {
-  const out = new Map<string, GroupMatch>()
-  const add = (results: SearchResult[], perAlternative: Map<string, GroupMatch>) => {
-    for (const r of results) {
-      if (filter && !filter(r.id)) continue
-      const m = perAlternative.get(r.id) ?? { score: 0, terms: new Set<string>() }
-      m.score += r.score
-      for (const t of r.terms) m.terms.add(t)
-      perAlternative.set(r.id, m)
-    }
+function toQuery(terms: Map<string, PlannedTerm>): Query {
+  return {
+    combineWith: 'OR',
+    queries: [...terms.values()].map((t) => ({ queries: [t.term], fuzzy: t.fuzzy || false, prefix: t.prefix })),
   }
-  for (const alternative of group.alternatives) {
-    const query = {
-      combineWith: 'AND' as const,
-      queries: alternative.map((t) => ({
-        queries: [t.term],
-        fuzzy: t.fuzzy ? 0.2 : false,
-        maxFuzzy: 2,
-        prefix: t.prefix,
-      })),
-    }
-    const perAlternative = new Map<string, GroupMatch>()
-    add(index.primary.search(query, { boost: FIELD_BOOSTS }), perAlternative)
-    if (index.body) add(index.body.search(query, { boost: FIELD_BOOSTS }), perAlternative)
-    // Alternatives say the same thing in other words: keep the best, not the sum.
-    for (const [id, m] of perAlternative) {
-      const prev = out.get(id)
-      if (!prev || m.score > prev.score) out.set(id, { score: m.score, terms: new Set([...m.terms, ...(prev?.terms ?? [])]) })
-      else for (const t of m.terms) prev.terms.add(t)
-    }
-  }
-  return out
+}
+
+/** Share of a title's words that the hit matched: 1 when the customer typed (nearly) the title. */
+function titleCoverage(title: string, terms: Set<string>, stem: (w: string) => string): number {
+  const ws = words(title)
+  if (ws.length === 0) return 0
+  let matched = 0
+  for (const w of ws) if (terms.has(w) || terms.has(stem(w))) matched++
+  return matched / ws.length
 }
