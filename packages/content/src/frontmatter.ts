@@ -99,7 +99,8 @@ export function parseSource(source: string, diags: FileDiagnostics): ParsedSourc
     return [p.line + 1, p.col]
   }
   for (const e of doc.errors) {
-    const [line, col] = at(e.pos[0])
+    // An error found at the end of the block (an unclosed bracket) belongs to its last line.
+    const [line, col] = at(Math.min(e.pos[0], yamlText.trimEnd().length))
     diags.error(line, col, 'frontmatter-syntax', `frontmatter is not valid YAML: ${e.message.split('\n')[0]}`)
   }
   if (doc.errors.length > 0) return { frontmatter: fm, body: afterClose, bodyLine }

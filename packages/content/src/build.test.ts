@@ -1,0 +1,254 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ArticleShard, Manifest } from '@signpost/core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { buildContent, createBuildCache } from './build.ts'
+import { writeOutput } from './output/write.ts'
+import { article, contentFixture } from './test-support/fixture.ts'
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c()
+})
+
+async function buildFrom(files: Record<string, string | Buffer>, options: { drafts?: boolean } = {}) {
+  const fx = await contentFixture(files)
+  cleanups.push(fx.cleanup)
+  const result = await buildContent({ root: fx.root, ...options })
+  const shard = (id: string, locale = 'en') => {
+    const a = result.manifest.articles.find((x) => x.id === id && x.locale === locale)
+    if (!a) throw new Error(`no article ${id}`)
+    return JSON.parse(String(result.files.get(a.shard))) as ArticleShard
+  }
+  return { ...fx, result, shard }
+}
+
+describe('signpost build', () => {
+  it('gives each article the id of its path, with the locale from its top-level folder', async () => {
+    const { result } = await buildFrom({
+      'en/billing/refunds.md': article('title: Refunds'),
+      'es/billing/refunds.md': article('title: Reembolsos'),
+      'README.md': '# not an article',
+    })
+    expect(result.manifest.articles.map((a) => [a.locale, a.id, a.title])).toEqual([
+      ['en', 'billing/refunds', 'Refunds'],
+      ['es', 'billing/refunds', 'Reembolsos'],
+    ])
+    expect(result.manifest.locales.map((l) => l.locale)).toEqual(['en', 'es'])
+  })
+
+  it('resolves links between articles to article ids and reports broken ones with file:line', async () => {
+    const { result, shard } = await buildFrom({
+      'en/billing/refunds.md': article('title: Refunds', 'See [plans](../plans/change.md#prices) and\n[gone](missing.md).'),
+      'en/plans/change.md': article('title: Change plan'),
+    })
+    expect(shard('billing/refunds').html).toContain('href="#signpost:plans/change" data-signpost-article="plans/change" data-signpost-anchor="prices"')
+    expect(shard('billing/refunds').links).toEqual(['plans/change'])
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ file: 'en/billing/refunds.md', line: 5, code: 'broken-link', severity: 'warning' }),
+    )
+  })
+
+  it('sends links to an old id (an alias) to the article that has it now', async () => {
+    const { shard, result } = await buildFrom({
+      'a.md': article('title: A', '[old](old-b.md)'),
+      'b.md': article('title: B\naliases: [old-b]'),
+    })
+    expect(shard('a').html).toContain('data-signpost-article="b"')
+    expect(result.diagnostics.filter((d) => d.code === 'broken-link')).toEqual([])
+  })
+
+  it('opens external links in a new tab without giving them the opener', async () => {
+    const { shard } = await buildFrom({ 'a.md': article('title: A', '[Stripe](https://stripe.com/docs)') })
+    expect(shard('a').html).toContain('<a href="https://stripe.com/docs" target="_blank" rel="noopener noreferrer">Stripe</a>')
+  })
+
+  it('keeps script, javascript: links and event handlers out of the output, with warnings', async () => {
+    const { result } = await buildFrom({
+      'a.md': article(
+        'title: A',
+        [
+          'Hello <script>alert(1)</script>',
+          '',
+          '[click](javascript:alert(2))',
+          '',
+          '<a href="javascript:alert(3)">raw</a>',
+          '',
+          '<img src="x.png" onerror="alert(4)">',
+          '',
+          '<div onclick="alert(5)">hi</div>',
+          '',
+          '<iframe src="https://evil.example"></iframe>',
+        ].join('\n'),
+      ),
+    })
+    const everything = [...result.files.values()].map(String).join('\n')
+    expect(everything).not.toMatch(/<script|javascript:|onerror|onclick|<iframe/i)
+    expect(result.diagnostics.filter((d) => d.code === 'unsafe-html' || d.code === 'unsafe-link').map((d) => [d.line, d.message])).toEqual([
+      [4, 'unsafe HTML removed: <script>'],
+      [6, 'link "javascript:alert(2)" has an unsafe scheme, removed'],
+      [8, 'unsafe HTML removed: attribute href'],
+      [10, 'unsafe HTML removed: attribute onerror'],
+      [12, 'unsafe HTML removed: attribute onclick'],
+      [14, 'unsafe HTML removed: <iframe>'],
+    ])
+  })
+
+  it('copies images under content-hashed names and reports missing ones', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
+    const { result, shard } = await buildFrom({
+      'en/billing/refunds.md': article('title: Refunds', '![Refund button](../../images/refund.svg)\n\n![gone](nope.png)'),
+      'images/refund.svg': svg,
+    })
+    const name = [...result.files.keys()].find((k) => k.startsWith('images/'))!
+    expect(name).toMatch(/^images\/refund\.[0-9a-f]{10}\.svg$/)
+    expect(String(result.files.get(name))).toBe(svg)
+    expect(shard('billing/refunds').html).toContain(`<img src="${name}" alt="Refund button" loading="lazy" decoding="async">`)
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'broken-image', line: 6 }))
+  })
+
+  it('resolves DocFX includes, nested ones relative to the snippet, and warns about missing ones', async () => {
+    const { shard, result } = await buildFrom({
+      'guide/setup.md': article('title: Setup', 'Open [!INCLUDE[name](../includes/product.md)] now.\n\n[!INCLUDE[steps](../includes/steps.md)]\n\n[!INCLUDE[x](../includes/missing.md)]'),
+      'includes/product.md': '---\nms.topic: include\n---\nTidewater',
+      'includes/steps.md': '1. Sign in to [!INCLUDE[name](product.md)].\n2. Choose **Billing**.',
+    })
+    const html = shard('guide/setup').html
+    expect(html).toContain('<p>Open Tidewater now.</p>')
+    expect(html).toContain('<li>Sign in to Tidewater.</li>')
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ file: 'guide/setup.md', line: 8, code: 'broken-include' }))
+  })
+
+  it('turns MDX, Docusaurus admonitions, DocFX images and GitHub alerts into plain HTML', async () => {
+    const { shard, result } = await buildFrom({
+      'a.md': article(
+        'title: A',
+        [
+          "import Tabs from '@theme/Tabs';",
+          '',
+          ':::tip Pro tip',
+          'Use **keys**.',
+          ':::',
+          '',
+          '<Tabs>',
+          'Inside tabs.',
+          '</Tabs>',
+          '',
+          ':::image type="content" source="media/a.png" alt-text="Screen":::',
+          '',
+          '> [!WARNING]',
+          '> Deleting is final.',
+          '',
+          '<img alt="x" src={useBaseUrl(\'img/x.png\')} />',
+        ].join('\n'),
+      ),
+    })
+    const html = shard('a').html
+    expect(html).toContain('<div class="callout callout-tip" role="note">')
+    expect(html).toContain('<strong>Pro tip</strong>')
+    expect(html).toContain('<p>Use <strong>keys</strong>.</p>')
+    expect(html).toContain('<p>Inside tabs.</p>')
+    expect(html).toContain('<div class="callout callout-warning" role="note">')
+    expect(html).toContain('Deleting is final.')
+    expect(html).toContain('<img alt="x" src="img/x.png">')
+    expect(html).not.toMatch(/import|Tabs|:::/)
+    expect(result.diagnostics.map((d) => [d.code, d.line])).toEqual(
+      expect.arrayContaining([
+        ['mdx', 4],
+        ['jsx', 10],
+        ['jsx', 12],
+        ['broken-image', 14],
+      ]),
+    )
+  })
+
+  it('uses the first heading as title, with a warning, when frontmatter has none', async () => {
+    const { result } = await buildFrom({ 'a.md': '# From the heading\n\nText.' })
+    expect(result.manifest.articles[0]?.title).toBe('From the heading')
+    expect(result.errors).toBe(0)
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'missing-title', severity: 'warning' }))
+  })
+
+  it('fails an article with neither title nor heading, naming the file', async () => {
+    const { result } = await buildFrom({ 'billing/refunds.md': 'Just text.' })
+    expect(result.errors).toBe(1)
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ file: 'billing/refunds.md', line: 1, code: 'missing-title', severity: 'error' }))
+  })
+
+  it('leaves drafts out unless asked, and reports duplicate titles', async () => {
+    const files = {
+      'a.md': article('title: Same'),
+      'b.md': article('title: Same'),
+      'c.md': article('title: Unfinished\ndraft: true'),
+    }
+    const { result } = await buildFrom(files)
+    expect(result.manifest.articles.map((a) => a.id)).toEqual(['a', 'b'])
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ file: 'b.md', code: 'duplicate-title' }))
+    const withDrafts = await buildFrom(files, { drafts: true })
+    expect(withDrafts.result.manifest.articles.map((a) => a.id)).toEqual(['a', 'b', 'c'])
+  })
+
+  it('falls back to the first sentences when an article has no summary', async () => {
+    const { result } = await buildFrom({ 'a.md': article('title: A', 'Refunds reach your card within ten days. '.repeat(10)) })
+    const summary = result.manifest.articles[0]!.summary
+    expect(summary.startsWith('Refunds reach your card within ten days.')).toBe(true)
+    expect(summary.length).toBeLessThanOrEqual(161)
+  })
+
+  it('ships the synonyms file of each locale in the manifest and reports a bad entry', async () => {
+    const { result } = await buildFrom({
+      'en/a.md': article('title: A'),
+      'es/a.md': article('title: A'),
+      'synonyms.yml': 'stop paying: [cancel subscription]\nbill: invoice\nbad: [1, {}]\n',
+      'synonyms.es.yml': 'dejar de pagar: [cancelar suscripción]\n',
+    })
+    expect(result.manifest.locales.map((l) => l.synonyms)).toEqual([
+      { 'stop paying': ['cancel subscription'], bill: ['invoice'] },
+      { 'dejar de pagar': ['cancelar suscripción'] },
+    ])
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ file: 'synonyms.yml', line: 3, severity: 'error' }))
+  })
+
+  it('writes byte-identical output for the same input', async () => {
+    const files = {
+      'en/a.md': article('title: A\nkeywords: [x]', '## One\n\n[b](b.md) text'),
+      'en/b.md': article('title: B', '![i](../img.svg)'),
+      'img.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    }
+    const first = await buildFrom(files)
+    const second = await buildFrom(files)
+    await writeOutput(join(first.dir, 'out'), first.result.files)
+    await writeOutput(join(second.dir, 'out'), second.result.files)
+    const listing = async (dir: string) => {
+      const names = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
+      return Promise.all(names.sort().map(async (n) => [n.slice(dir.length), await readFile(n, 'utf8')]))
+    }
+    const a = await listing(join(first.dir, 'out'))
+    expect(a.length).toBe(6)
+    expect(a).toEqual(await listing(join(second.dir, 'out')))
+    const manifest = JSON.parse(a.find(([n]) => n === '/manifest.json')![1]!) as Manifest
+    expect(manifest.articles.every((x) => x.shard.includes(x.hash))).toBe(true)
+  })
+
+  it('renders again only the articles whose file or include changed', async () => {
+    const fx = await contentFixture({
+      'a.md': article('title: A', '[!INCLUDE[x](includes/shared.md)]'),
+      'b.md': article('title: B'),
+      'c.md': article('title: C'),
+      'includes/shared.md': 'Shared v1',
+    })
+    cleanups.push(fx.cleanup)
+    const cache = createBuildCache()
+    const first = await buildContent({ root: fx.root, cache })
+    expect(first.rendered).toHaveLength(3)
+    const { writeFileIn } = await import('./test-support/fixture.ts')
+    await writeFileIn(fx.root, 'b.md', article('title: B2'))
+    const second = await buildContent({ root: fx.root, cache })
+    expect(second.rendered).toEqual(['en:b'])
+    expect(second.manifest.articles.find((x) => x.id === 'b')?.title).toBe('B2')
+    await writeFileIn(fx.root, 'includes/shared.md', 'Shared v2')
+    const third = await buildContent({ root: fx.root, cache })
+    expect(third.rendered).toEqual(['en:a'])
+    expect(String(third.files.get(third.manifest.articles[0]!.shard))).toContain('Shared v2')
+  })
+})

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { FileDiagnostics } from './diagnostics.ts'
+import { parseSource } from './frontmatter.ts'
+
+function parse(source: string) {
+  const diags = new FileDiagnostics('en/billing/refunds.md')
+  const result = parseSource(source, diags)
+  return { ...result, diags: diags.list }
+}
+
+describe('frontmatter', () => {
+  it('reads every key of the content contract', () => {
+    const { frontmatter, body, bodyLine } = parse(
+      '---\ntitle: Refunds\nsummary: Money back.\nkeywords: [money back, chargeback]\ntags: billing\ncategory: Billing\nroutes: ["/settings/billing"]\norder: 2\ndraft: false\naliases: [old-refunds]\nupdated: 2026-03-01\n---\n# Body\n',
+    )
+    expect(frontmatter).toMatchObject({
+      title: 'Refunds',
+      summary: 'Money back.',
+      keywords: ['money back', 'chargeback'],
+      tags: ['billing'],
+      category: 'Billing',
+      routes: ['/settings/billing'],
+      order: 2,
+      draft: false,
+      aliases: ['old-refunds'],
+      updated: '2026-03-01',
+    })
+    expect(body).toBe('# Body\n')
+    expect(bodyLine).toBe(13)
+  })
+
+  it('reports a value of the wrong type at its line and column', () => {
+    const { diags } = parse('---\ntitle: Refunds\n  \norder: soon\n---\n')
+    expect(diags).toContainEqual(expect.objectContaining({ severity: 'error', line: 4, col: 1, message: 'frontmatter "order": expected a number' }))
+  })
+
+  it('reports broken YAML with the line it is on', () => {
+    const { diags } = parse('---\ntitle: Refunds\nsummary: [unclosed\n---\n')
+    expect(diags[0]).toMatchObject({ severity: 'error', code: 'frontmatter-syntax', line: 3 })
+  })
+
+  it('warns about unknown keys without failing', () => {
+    const { diags, frontmatter } = parse('---\ntitle: Refunds\nauthor: kim\n---\n')
+    expect(frontmatter.title).toBe('Refunds')
+    expect(diags).toEqual([expect.objectContaining({ severity: 'warning', code: 'unknown-key', line: 3 })])
+  })
+
+  it('reads Docusaurus and DocFX descriptions and keywords', () => {
+    const { frontmatter, diags } = parse('---\ntitle: T\ndescription: From Docusaurus.\nms.search.keywords: vat, tax\n---\n')
+    expect(frontmatter.summary).toBe('From Docusaurus.')
+    expect(frontmatter.keywords).toEqual(['vat', 'tax'])
+    expect(diags).toEqual([])
+  })
+
+  it('refuses routes that are not host paths', () => {
+    const { diags } = parse('---\ntitle: T\nroutes: [billing]\n---\n')
+    expect(diags[0]).toMatchObject({ severity: 'error', line: 3, message: 'frontmatter "routes": routes are host paths starting with "/"' })
+  })
+
+  it('reports an unclosed frontmatter block', () => {
+    const { diags } = parse('---\ntitle: T\n')
+    expect(diags[0]).toMatchObject({ severity: 'error', code: 'unclosed-frontmatter', line: 1 })
+  })
+})
