@@ -68,7 +68,9 @@ export function renderArticle(file: SourceFile, source: string, env: RenderEnv):
     else if (p.kind === 'unsafe-link') diags.warn(line, col, 'unsafe-link', `link "${p.target}" has an unsafe scheme, removed`)
     else diags.warn(line, col, 'non-article-link', `link "${p.target}" is not an article, shown as text`)
   }
-  const { html, removed } = sanitize(rendered.html)
+  // DOMPurify (in jsdom) costs most of a build: articles without raw HTML of their own hold only
+  // markup our renderer wrote and escaped, so only the others need it.
+  const { html, removed } = rendered.rawHtml ? sanitize(rendered.html) : { html: rendered.html, removed: [] }
   for (const what of new Set(removed)) {
     const isElement = what.startsWith('<')
     const [line, col] = lineOf(isElement ? what.slice(0, -1) : what)
@@ -109,12 +111,21 @@ export function renderArticle(file: SourceFile, source: string, env: RenderEnv):
 
 /** Finds the 1-based line and column of the first occurrence of a needle, for messages. */
 function lineFinder(source: string): (needle: string) => [number, number] {
+  let lower: string | undefined
+  let starts: number[] | undefined
   return (needle) => {
-    const i = source.toLowerCase().indexOf(needle.toLowerCase())
+    lower ??= source.toLowerCase()
+    const i = lower.indexOf(needle.toLowerCase())
     if (i < 0) return [1, 1]
-    const before = source.slice(0, i)
-    const line = before.split('\n').length
-    return [line, i - before.lastIndexOf('\n')]
+    starts ??= [0, ...[...source.matchAll(/\n/g)].map((m) => m.index + 1)]
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= i) lo = mid
+      else hi = mid - 1
+    }
+    return [lo + 1, i - starts[lo]! + 1]
   }
 }
 

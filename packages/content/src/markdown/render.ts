@@ -28,12 +28,21 @@ export interface RenderOutput {
   problems: { kind: 'broken-image' | 'unsafe-link' | 'non-article-link'; target: string }[]
   /** The first `# heading`, used as a title when frontmatter has none. */
   firstH1?: string
+  /** True when the markdown carried raw HTML of its own: only then can the output hold unsafe markup. */
+  rawHtml: boolean
 }
 
 interface RenderState extends RenderOutput {
   ctx: RenderContext
   slug: (text: string) => string
 }
+
+/**
+ * Raw HTML that needs no sanitizer: the callout markup preprocess.ts writes, and bare formatting
+ * tags with no attributes (`<br>`, `<kbd>`), which DOMPurify would keep as they are.
+ */
+const INERT_HTML =
+  /^(\s*(<div class="callout callout-[a-z]+" role="note">|<\/?(br|kbd|b|i|em|strong|sup|sub|u|s|code|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|hr|span|div|small|mark|details|summary|blockquote|h[1-6])\s*\/?>))+\s*$/i
 
 const SAFE_SCHEMES = /^(https?|mailto|tel):/i
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i
@@ -45,6 +54,10 @@ const current = (): RenderState => state!
 const marked = new Marked({
   gfm: true,
   renderer: {
+    html({ text }: Tokens.HTML | Tokens.Tag) {
+      if (!INERT_HTML.test(text)) current().rawHtml = true
+      return text
+    },
     heading({ tokens, depth }: Tokens.Heading) {
       const s = current()
       const inner = this.parser.parseInline(tokens)
@@ -111,13 +124,17 @@ function articleId(path: string, ctx: RenderContext): string {
   return inLocale.replace(/\.mdx?$/i, '').replace(/\/index$/, '')
 }
 
-/** Renders preprocessed markdown to (unsanitized) HTML, collecting headings, links and problems. */
+/**
+ * Renders preprocessed markdown to HTML, collecting headings, links and problems. Text is escaped
+ * and every link and image goes through the checks above, so the output is unsafe only where the
+ * writer's own raw HTML passed through (`rawHtml`), and that output must be sanitized.
+ */
 export function renderMarkdown(markdown: string, ctx: RenderContext): RenderOutput {
-  state = { ctx, slug: createSlugger(), html: '', headings: [], links: [], problems: [] }
+  state = { ctx, slug: createSlugger(), html: '', headings: [], links: [], problems: [], rawHtml: false }
   try {
     const html = marked.parse(markdown, { async: false }) as string
-    const { headings, links, problems, firstH1 } = state
-    return { html, headings, links, problems, firstH1 }
+    const { headings, links, problems, firstH1, rawHtml } = state
+    return { html, headings, links, problems, firstH1, rawHtml }
   } finally {
     state = null
   }

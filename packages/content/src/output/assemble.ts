@@ -35,11 +35,11 @@ export function assembleOutput(
   options: { defaultLocale: string; formatVersion: typeof KB_FORMAT_VERSION },
 ): { manifest: Manifest; files: OutputFiles } {
   const files: OutputFiles = new Map()
-  const byLocale = new Map<string, RenderedArticle[]>()
+  const byLocale = new Map<string, Map<string, RenderedArticle>>()
   for (const a of input.articles) {
-    const list = byLocale.get(a.locale) ?? []
+    const list = byLocale.get(a.locale) ?? new Map<string, RenderedArticle>()
     // A duplicate id was reported by the checks; the first file wins.
-    if (!list.some((b) => b.id === a.id)) list.push(a)
+    if (!list.has(a.id)) list.set(a.id, a)
     byLocale.set(a.locale, list)
   }
   const localeNames = [...byLocale.keys()].sort()
@@ -47,7 +47,7 @@ export function assembleOutput(
   const locales: ManifestLocale[] = []
 
   for (const locale of localeNames) {
-    const list = byLocale.get(locale)!.sort((a, b) => (a.id < b.id ? -1 : 1))
+    const list = [...byLocale.get(locale)!.values()].sort((a, b) => (a.id < b.id ? -1 : 1))
     const aliases = aliasMap(list)
     const ids = new Set(list.map((a) => a.id))
     const resolve = (id: string) => (ids.has(id) ? id : aliases.get(id))

@@ -5,12 +5,16 @@
 
 const COMBINING_MARKS = /\p{M}+/gu
 const NOT_WORD = /[^\p{L}\p{N}]+/gu
+const NOT_WORD_ASCII = /[^a-z0-9]+/g
+const PLAIN_ASCII = /^[\x00-\x7f]*$/
 
 /**
  * Unicode NFKC, lower case, diacritics removed, punctuation and runs of whitespace folded to one
  * space, trimmed. `"  Ｒéfund—POLICY? "` → `"refund policy"`.
  */
 export function normalizeQuery(text: string): string {
+  // Most text is plain ASCII, where the Unicode steps change nothing and cost the most.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase().replace(NOT_WORD_ASCII, ' ').trim()
   return text
     .normalize('NFKC')
     .toLowerCase()

@@ -19,7 +19,24 @@ const STEMMERS: Record<string, (word: string) => string> = {
   es: spanish,
 }
 
-/** The stemmer for a locale; identity for locales without one. */
+const memoized = new Map<string, (word: string) => string>()
+
+/** The stemmer for a locale (memoized: indexing stems the same words many times); identity for locales without one. */
 export function stemmerFor(locale: string): (word: string) => string {
-  return STEMMERS[baseLanguage(locale)] ?? ((w) => w)
+  const language = baseLanguage(locale)
+  let fn = memoized.get(language)
+  if (!fn) {
+    const stem = STEMMERS[language] ?? ((w: string) => w)
+    const cache = new Map<string, string>()
+    fn = (word) => {
+      let s = cache.get(word)
+      if (s === undefined) {
+        s = stem(word)
+        if (cache.size < 200_000) cache.set(word, s)
+      }
+      return s
+    }
+    memoized.set(language, fn)
+  }
+  return fn
 }

@@ -1,0 +1,9 @@
+import { chromium, type Browser } from 'playwright-core'
+
+/** Debian's Chromium (or $CHROME_PATH), headless; no tool downloads a browser here. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+}

@@ -1,0 +1,159 @@
+/**
+ * Content benchmark: Signpost against Pagefind and default MiniSearch on the two shared corpora,
+ * side by side in one run — build time, bytes before the first result, query latency, and
+ * success@1/@5 on the dev sets and on our held-out natural customer questions.
+ * `--quick` samples fewer queries for Pagefind's cold-byte measurement.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { loadSearchIndex, search } from '@signpost/core'
+import MiniSearch from 'minisearch'
+import { buildContent } from '../src/build.ts'
+import { writeOutput } from '../src/output/write.ts'
+import { measurePagefind, runPagefind, writeHtmlSite } from './pagefind.ts'
+
+const repo = join(import.meta.dirname, '../../..')
+const shared = join(repo, '../shared/corpora')
+const quick = process.argv.includes('--quick')
+
+interface Query {
+  q: string
+  targets: string[]
+}
+
+const CORPORA = [
+  { name: 'plausible-docs', root: join(shared, 'plausible-docs/docs'), goals: { bytes: 80, p95: 2 } },
+  { name: 'business-central', root: join(shared, 'business-central/business-central'), goals: { bytes: 250, p95: 16 } },
+]
+
+const readQueries = (path: string): Query[] => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Query[]) : [])
+const gz = (data: string | Buffer) => gzipSync(data, { level: 6 }).length
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? Number.NaN
+
+function success(runs: { ids: string[]; targets: string[] }[]): [number, number] {
+  const rank = (r: { ids: string[]; targets: string[] }) => r.ids.findIndex((id) => r.targets.includes(id)) + 1
+  const at = (k: number) => runs.filter((r) => rank(r) >= 1 && rank(r) <= k).length / Math.max(1, runs.length)
+  return [at(1), at(5)]
+}
+const fmtSuccess = ([a, b]: [number, number]) => `${a.toFixed(3)} / ${b.toFixed(3)}`
+
+/** Times a function over every query, `rounds` times after one warm-up round. */
+function latency(queries: Query[], fn: (q: string) => unknown, rounds = 3): number[] {
+  for (const q of queries) fn(q.q)
+  const times: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const t = performance.now()
+      fn(q.q)
+      times.push(performance.now() - t)
+    }
+  }
+  return times
+}
+
+const pagefindBin = join(repo, 'node_modules/.bin/pagefind')
+
+for (const corpus of CORPORA) {
+  if (!existsSync(corpus.root)) {
+    console.log(`skipping ${corpus.name}: ${corpus.root} is absent (the shared corpora live in ../shared/corpora)`)
+    continue
+  }
+  const dev = readQueries(join(shared, `queries/${corpus.name}.dev.json`))
+  const natural = readQueries(join(repo, `bench/queries/${corpus.name}.natural.json`))
+  const work = await mkdtemp(join(tmpdir(), `signpost-bench-${corpus.name}-`))
+
+  // Signpost: the whole build, markdown to written files.
+  let started = performance.now()
+  const result = await buildContent({ root: corpus.root })
+  await writeOutput(join(work, 'kb'), result.files)
+  const signpostBuild = performance.now() - started
+  const locale = result.manifest.locales[0]!
+  const firstBytes = gz(String(result.files.get('manifest.json'))) + gz(String(result.files.get(locale.primaryIndex)))
+  const titles = new Map(result.manifest.articles.map((a) => [a.id, a.title]))
+  const index = loadSearchIndex({
+    locale: locale.locale,
+    primary: String(result.files.get(locale.primaryIndex)),
+    body: String(result.files.get(locale.bodyIndex)),
+    synonyms: locale.synonyms,
+    titles,
+  })
+  const primaryOnly = loadSearchIndex({ locale: locale.locale, primary: String(result.files.get(locale.primaryIndex)), titles })
+  const signpost = (q: string, i = index) => search(i, q, { limit: 5 }).map((h) => h.id)
+  const signpostTimes = latency(dev, (q) => signpost(q))
+
+  // MiniSearch with default options over the same text.
+  started = performance.now()
+  const mini = new MiniSearch<{ id: string; title: string; text: string }>({ fields: ['title', 'text'] })
+  mini.addAll(result.articles.map((a) => ({ id: a.id, title: a.title, text: a.text })))
+  const miniJson = JSON.stringify(mini)
+  const miniBuild = performance.now() - started
+  const miniSearch = (q: string) => mini.search(q).slice(0, 5).map((r) => r.id as string)
+  const miniTimes = latency(dev, miniSearch)
+
+  // Pagefind over an HTML rendering of the same articles (writing the HTML is not timed).
+  const site = join(work, 'site')
+  await writeHtmlSite(result.articles, site)
+  const pagefindBuild = runPagefind(site, pagefindBin)
+  const pfQueries = [...dev, ...natural]
+  const pf = await measurePagefind(site, pfQueries.map((q) => q.q), quick ? 10 : 40)
+  const pfRuns = pf.map((r, i) => ({ ids: r.ids, targets: pfQueries[i]!.targets }))
+  const pfCold = pf.flatMap((r) => (r.coldBytes === undefined ? [] : [r.coldBytes]))
+
+  const rows: [string, string, string, string, string][] = [
+    ['figure', 'Signpost', 'Pagefind', 'MiniSearch (defaults)', 'goal'],
+    ['full build time', ms(signpostBuild), ms(pagefindBuild), ms(miniBuild), corpus.name === 'business-central' ? 'faster than Pagefind' : ''],
+    [
+      'bytes before first result (gzip)',
+      kb(firstBytes),
+      `${kb(pct(pfCold, 0.5))} p50, ${kb(pct(pfCold, 0.95))} p95`,
+      `${kb(gz(miniJson))} (whole index)`,
+      `≤ ${corpus.goals.bytes} KB`,
+    ],
+    [
+      'query latency p50 / p95, warm',
+      `${ms(pct(signpostTimes, 0.5))} / ${ms(pct(signpostTimes, 0.95))} (Node)`,
+      `${ms(pct(pf.map((r) => r.warmMs), 0.5))} / ${ms(pct(pf.map((r) => r.warmMs), 0.95))} (Chromium)`,
+      `${ms(pct(miniTimes, 0.5))} / ${ms(pct(miniTimes, 0.95))} (Node)`,
+      `p95 ≤ ${corpus.goals.p95} ms`,
+    ],
+    [
+      `success@1 / @5, dev set (${dev.length})`,
+      fmtSuccess(success(dev.map((q) => ({ ids: signpost(q.q), targets: q.targets })))),
+      fmtSuccess(success(pfRuns.slice(0, dev.length))),
+      fmtSuccess(success(dev.map((q) => ({ ids: miniSearch(q.q), targets: q.targets })))),
+      '@5 ≥ 0.98, ahead of both',
+    ],
+    [
+      `  … primary index only (before the body arrives)`,
+      fmtSuccess(success(dev.map((q) => ({ ids: signpost(q.q, primaryOnly), targets: q.targets })))),
+      '',
+      '',
+      '',
+    ],
+  ]
+  if (natural.length > 0) {
+    rows.push([
+      `success@1 / @5, natural questions (${natural.length})`,
+      fmtSuccess(success(natural.map((q) => ({ ids: signpost(q.q), targets: q.targets })))),
+      fmtSuccess(success(pfRuns.slice(dev.length))),
+      fmtSuccess(success(natural.map((q) => ({ ids: miniSearch(q.q), targets: q.targets })))),
+      'ahead of both',
+    ])
+  }
+  console.log(`### ${corpus.name}: ${result.manifest.articles.length} articles, ${result.warnings} build warnings\n`)
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)))
+  for (const [i, r] of rows.entries()) {
+    console.log(`| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`)
+    if (i === 0) console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`)
+  }
+  console.log(
+    `\nSignpost first-result bytes = manifest.json ${kb(gz(String(result.files.get('manifest.json'))))} + primary index ${kb(gz(String(result.files.get(locale.primaryIndex))))}; ` +
+      `body index ${kb(gz(String(result.files.get(locale.bodyIndex))))} follows in the background.\n`,
+  )
+  await rm(work, { recursive: true, force: true })
+}
