@@ -5,7 +5,7 @@ import type { RenderedArticle } from '../src/index.ts'
 import { launchChromium } from './browser.ts'
 import { serveStatic } from './static-server.ts'
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /** Writes the same articles as an HTML site (one page each), which is what Pagefind indexes. */
 export async function writeHtmlSite(articles: RenderedArticle[], dir: string): Promise<void> {
@@ -15,8 +15,8 @@ export async function writeHtmlSite(articles: RenderedArticle[], dir: string): P
     await mkdir(dirname(path), { recursive: true })
     await writeFile(
       path,
-      `<!doctype html><html lang="${a.locale}"><head><meta charset="utf-8"><title>${escape(a.title)}</title></head>` +
-        `<body><main data-pagefind-body><h1>${escape(a.title)}</h1>${a.html}</main></body></html>`,
+      `<!doctype html><html lang="${a.locale}"><head><meta charset="utf-8"><title>${escapeHtml(a.title)}</title></head>` +
+        `<body><main data-pagefind-body><h1>${escapeHtml(a.title)}</h1>${a.html}</main></body></html>`,
     )
   }
   await writeFile(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>')
