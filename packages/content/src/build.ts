@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { basename, extname, join } from 'node:path'
 import { type Manifest, type Synonyms, KB_FORMAT_VERSION } from '@signpost/core'
-import { type RenderedArticle, renderArticle } from './article.ts'
+import type { RenderedArticle } from './article.ts'
 import { type Diagnostic, sortDiagnostics } from './diagnostics.ts'
 import { findArticles, isLocaleFolder } from './files.ts'
 import { assembleOutput, type OutputFiles } from './output/assemble.ts'
+import { type Asset, createRenderEnv } from './render-env.ts'
+import { renderAll } from './render-pool.ts'
 import { parseSynonyms } from './synonyms.ts'
 import { checkArticles } from './validate.ts'
 
@@ -40,7 +40,7 @@ export interface ContentResult {
   /** Ids (`locale:id`) rendered this time, as opposed to reused from the cache. */
   rendered: string[]
   /** Images by content-root-relative path. */
-  assets: Map<string, { url: string; data: Buffer }>
+  assets: Map<string, Asset>
 }
 
 const hash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 10)
@@ -49,62 +49,35 @@ const hash = (data: string | Buffer) => createHash('sha256').update(data).digest
 export async function loadContent(options: BuildOptions): Promise<ContentResult> {
   const { root, defaultLocale = 'en', cache, onProgress } = options
   const files = await findArticles(root)
-  const texts = new Map<string, string | undefined>()
-  const readText = (rel: string) => {
-    if (!texts.has(rel)) {
-      try {
-        texts.set(rel, readFileSync(join(root, rel), 'utf8'))
-      } catch {
-        texts.set(rel, undefined)
-      }
-    }
-    return texts.get(rel)
-  }
-  const assets = new Map<string, { url: string; data: Buffer }>()
-  const asset = (rel: string) => {
-    if (!assets.has(rel)) {
-      try {
-        if (!statSync(join(root, rel)).isFile()) return undefined
-        const data = readFileSync(join(root, rel))
-        const ext = extname(rel).toLowerCase()
-        assets.set(rel, { url: `images/${basename(rel, extname(rel))}.${hash(data)}${ext}`, data })
-      } catch {
-        return undefined
-      }
-    }
-    return assets.get(rel)?.url
-  }
-  const env = { defaultLocale, readText, asset }
-
-  const articles: RenderedArticle[] = []
-  const rendered: string[] = []
-  const started = Date.now()
-  let lastReport = started
+  const env = createRenderEnv(root, defaultLocale)
+  const { assets, readText } = env
   const sources = await Promise.all(files.map((f) => readFile(f.path, 'utf8')))
-  for (const [i, file] of files.entries()) {
-    const source = sources[i]!
+  // An article's cache key covers its DocFX includes, so editing a snippet re-renders its users.
+  const keyOf = (source: string, includes: string[]) => hash([source, ...includes.map((inc) => readText(inc) ?? '')].join('\0'))
+
+  const articles: (RenderedArticle | undefined)[] = files.map((file, i) => {
     const prev = cache?.articles.get(file.rel)
-    // An article's cache key covers its DocFX includes, so editing a snippet re-renders its users.
-    const keyOf = (includes: string[]) => hash([source, ...includes.map((inc) => readText(inc) ?? '')].join('\0'))
-    let article: RenderedArticle
-    if (prev && prev.key === keyOf(prev.article.includes)) {
-      article = prev.article
-      for (const img of article.images) asset(img)
-    } else {
-      article = renderArticle(file, source, env)
-      rendered.push(`${article.locale}:${article.id}`)
-      cache?.articles.set(file.rel, { key: keyOf(article.includes), article })
-    }
-    articles.push(article)
+    return prev && prev.key === keyOf(sources[i]!, prev.article.includes) ? prev.article : undefined
+  })
+  const jobs = files.flatMap((file, i) => (articles[i] ? [] : [{ i, file, source: sources[i]! }]))
+  let lastReport = Date.now()
+  const rendered = await renderAll(jobs, env, { root, defaultLocale }, (done) => {
     if (onProgress && Date.now() - lastReport > 1000) {
       lastReport = Date.now()
-      onProgress(`rendered ${i + 1}/${files.length} articles…`)
+      onProgress(`rendered ${done}/${jobs.length} articles…`)
     }
+  })
+  for (const [i, article] of rendered) {
+    articles[i] = article
+    cache?.articles.set(files[i]!.rel, { key: keyOf(sources[i]!, article.includes), article })
   }
+  // Images of articles rendered elsewhere (a worker, an earlier build) are read here for the output.
+  for (const article of articles) for (const img of article!.images) env.asset(img)
 
-  const diagnostics = articles.flatMap((a) => a.diagnostics)
+  const all = articles as RenderedArticle[]
+  const diagnostics = all.flatMap((a) => a.diagnostics)
   const synonyms: Record<string, Synonyms> = {}
-  const locales = new Set(articles.map((a) => a.locale))
+  const locales = new Set(all.map((a) => a.locale))
   for (const locale of locales) {
     const name = locale === defaultLocale ? 'synonyms.yml' : `synonyms.${locale}.yml`
     const text = readText(name)
@@ -113,15 +86,15 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
     synonyms[locale] = parsed.synonyms
     diagnostics.push(...parsed.diagnostics.list)
   }
-  diagnostics.push(...checkArticles(articles))
+  diagnostics.push(...checkArticles(all))
   const sorted = sortDiagnostics(diagnostics)
   return {
-    articles: options.drafts ? articles : articles.filter((a) => !a.frontmatter.draft),
+    articles: options.drafts ? all : all.filter((a) => !a.frontmatter.draft),
     synonyms,
     diagnostics: sorted,
     errors: sorted.filter((d) => d.severity === 'error').length,
     warnings: sorted.filter((d) => d.severity === 'warning').length,
-    rendered,
+    rendered: [...rendered.keys()].sort((a, b) => a - b).map((i) => `${all[i]!.locale}:${all[i]!.id}`),
     assets,
   }
 }

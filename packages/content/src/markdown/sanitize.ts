@@ -1,11 +1,23 @@
-import createDOMPurify, { type Config } from 'dompurify'
-import { JSDOM } from 'jsdom'
+import { createRequire } from 'node:module'
+import type { Config, DOMPurify } from 'dompurify'
 
 /**
  * Build-time sanitization. The widget sanitizes again in the browser; doing it here as well keeps
  * unsafe markup out of the static files any other consumer might render.
+ * jsdom takes a third of a second to load, so it is loaded on the first article that needs it.
  */
-const purify = createDOMPurify(new JSDOM('').window as unknown as Window & typeof globalThis)
+let purify: DOMPurify | undefined
+
+function loadPurify(): DOMPurify {
+  const require = createRequire(import.meta.url)
+  const { JSDOM } = require('jsdom') as typeof import('jsdom')
+  const createDOMPurify = require('dompurify') as (window: unknown) => DOMPurify
+  const instance = createDOMPurify(new JSDOM('').window)
+  instance.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A' && node.getAttribute('target') === '_blank') node.setAttribute('rel', 'noopener noreferrer')
+  })
+  return instance
+}
 
 const CONFIG: Config = {
   ADD_ATTR: ['target', 'data-signpost-article', 'data-signpost-anchor', 'loading', 'decoding'],
@@ -14,10 +26,6 @@ const CONFIG: Config = {
   ALLOW_DATA_ATTR: false,
 }
 
-purify.addHook('afterSanitizeAttributes', (node) => {
-  if (node.tagName === 'A' && node.getAttribute('target') === '_blank') node.setAttribute('rel', 'noopener noreferrer')
-})
-
 export interface SanitizeResult {
   html: string
   /** Elements (`<script>`) and attributes (`onerror`) that were removed, as written in messages. */
@@ -25,6 +33,7 @@ export interface SanitizeResult {
 }
 
 export function sanitize(html: string): SanitizeResult {
+  purify ??= loadPurify()
   const clean = purify.sanitize(html, CONFIG) as string
   const removed: string[] = []
   for (const r of purify.removed as Array<{ element?: Element; attribute?: Attr | null }>) {
