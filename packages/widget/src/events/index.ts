@@ -1,0 +1,5 @@
+export { SignpostOpenEvent, SignpostCloseEvent } from './open.ts'
+export { SignpostSearchEvent } from './search.ts'
+export { SignpostArticleEvent } from './article.ts'
+export { SignpostFeedbackEvent } from './feedback.ts'
+export { SignpostContactEvent } from './contact.ts'

@@ -1,0 +1,218 @@
+import { expect, fixture, html } from '@open-wc/testing'
+import { sendKeys } from '@web/test-runner-commands'
+import './index.ts'
+import type { SignpostHelp } from './signpost-help.ts'
+import { $, $$, KB, fetched, input, optionTitles, recorder, typeQuery, until } from './test-support.ts'
+
+async function openWidget(attrs: { path?: string } = {}) {
+  const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} locale="en"></signpost-help>`)
+  if (attrs.path) el.setContext({ path: attrs.path })
+  await el.open()
+  return el
+}
+
+describe('<signpost-help> search', () => {
+  it('shows only a launcher and fetches nothing until opened', async () => {
+    performance.clearResourceTimings()
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB}></signpost-help>`)
+    await new Promise((r) => setTimeout(r, 300))
+    expect($(el, '[part="launcher"]')).to.exist
+    expect(($(el, 'dialog') as HTMLDialogElement).open).to.equal(false)
+    expect(fetched('/fixtures/dist/kb/')).to.deep.equal([])
+    $(el, '[part="launcher"]')!.click()
+    await until(() => fetched('manifest.json').length > 0, 'the manifest fetch')
+  })
+
+  it('fetches the index on idle with preload, before any open', async () => {
+    performance.clearResourceTimings()
+    await fixture<SignpostHelp>(html`<signpost-help kb=${`${KB}?preload`} preload></signpost-help>`)
+    await until(() => fetched('.primary.').length > 0, 'the primary index fetch')
+  })
+
+  it('moves focus into the search field when the panel opens', async () => {
+    const el = await openWidget()
+    expect(el.shadowRoot!.activeElement).to.equal(input(el))
+  })
+
+  it('finds an article by a misspelled word and highlights the matched word', async () => {
+    const el = await openWidget()
+    typeQuery(el, 'refnds')
+    await until(() => optionTitles(el).includes('Refunds'), 'the Refunds result')
+    expect(optionTitles(el)[0]).to.equal('Refunds')
+    expect($$(el, '[role="option"] mark').map((m) => m.textContent)).to.include('Refunds')
+  })
+
+  it('shows results for the word still being typed', async () => {
+    const el = await openWidget()
+    await el.search('passw')
+    expect(optionTitles(el)[0]).to.equal('Reset your password')
+  })
+
+  it('keeps the newest query when an older search finishes later', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB}></signpost-help>`)
+    // Both queries start before the index has loaded: the first one resumes last.
+    const first = el.search('refunds')
+    const second = el.search('password')
+    await Promise.all([first, second])
+    await el.updateComplete
+    expect(optionTitles(el)).to.deep.equal(['Reset your password'])
+    expect(input(el).value).to.equal('password')
+  })
+
+  it('filters results by category', async () => {
+    const el = await openWidget()
+    await el.search('download')
+    expect(optionTitles(el)).to.include('Download invoices')
+    const select = $(el, 'select') as HTMLSelectElement
+    select.value = 'Account'
+    select.dispatchEvent(new Event('change'))
+    await until(() => !optionTitles(el).includes('Download invoices'), 'the Billing result to go')
+    expect(optionTitles(el)).to.include('Export your data')
+  })
+
+  it('announces the number of results in a polite live region', async () => {
+    const el = await openWidget()
+    await el.search('refund')
+    await el.updateComplete
+    const live = $(el, '[aria-live="polite"]')!
+    expect(live.textContent).to.match(/\d+ results?/)
+  })
+
+  it('says so, offers popular articles and contact when nothing matches', async () => {
+    const el = await openWidget()
+    await el.search('zebra xylophone')
+    await el.updateComplete
+    const screen = $(el, '.no-results')!
+    expect(screen.textContent).to.contain('No results for “zebra xylophone”')
+    expect(screen.querySelectorAll('li').length).to.be.greaterThan(0)
+    expect([...screen.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.include('Contact support')
+  })
+
+  it('reports the settled query once, not every keystroke', async () => {
+    const sink = recorder()
+    const el = await openWidget()
+    el.analytics = sink
+    const seen: string[] = []
+    el.addEventListener('signpost-search', (e) => seen.push(e.normalizedQuery))
+    for (const q of ['r', 're', 'ref', 'refu', 'Refund']) typeQuery(el, q)
+    await until(() => seen.length > 0, 'the signpost-search event', 4000)
+    await new Promise((r) => setTimeout(r, 200))
+    expect(seen).to.deep.equal(['refund'])
+    expect(sink.events.filter((e) => e.type === 'search')).to.deep.equal([
+      { type: 'search', query: 'refund', results: optionTitles(el).length, locale: 'en', path: location.pathname },
+    ])
+  })
+})
+
+describe('<signpost-help> keyboard (APG combobox)', () => {
+  it('moves the active option with the arrows, Home and End, focus staying in the field', async () => {
+    const el = await openWidget()
+    await el.search('billing')
+    await el.updateComplete
+    const count = $$(el, '[role="option"]').length
+    expect(count).to.be.greaterThan(1)
+    await sendKeys({ press: 'ArrowDown' })
+    expect(input(el).getAttribute('aria-activedescendant')).to.equal('option-0')
+    expect($(el, '#option-0')!.getAttribute('aria-selected')).to.equal('true')
+    await sendKeys({ press: 'ArrowDown' })
+    expect(input(el).getAttribute('aria-activedescendant')).to.equal('option-1')
+    await sendKeys({ press: 'End' })
+    expect(input(el).getAttribute('aria-activedescendant')).to.equal(`option-${count - 1}`)
+    await sendKeys({ press: 'Home' })
+    expect(input(el).getAttribute('aria-activedescendant')).to.equal('option-0')
+    await sendKeys({ press: 'ArrowUp' })
+    expect(input(el).getAttribute('aria-activedescendant')).to.equal(`option-${count - 1}`)
+    expect(el.shadowRoot!.activeElement).to.equal(input(el))
+  })
+
+  it('opens the active option with Enter', async () => {
+    const el = await openWidget()
+    await sendKeys({ type: 'password' })
+    await until(() => optionTitles(el).length > 0, 'results')
+    await sendKeys({ press: 'ArrowDown' })
+    await sendKeys({ press: 'Enter' })
+    await until(() => $(el, '[part="article"]'), 'the article')
+    expect($(el, '#article-title')!.textContent).to.equal('Reset your password')
+  })
+
+  it('clears the query with Escape, then closes the panel and returns focus to the launcher', async () => {
+    const el = await openWidget()
+    await sendKeys({ type: 'refund' })
+    await until(() => optionTitles(el).length > 0, 'results')
+    await sendKeys({ press: 'Escape' })
+    await el.updateComplete
+    expect(input(el).value).to.equal('')
+    expect(el.opened).to.equal(true)
+    await sendKeys({ press: 'Escape' })
+    await el.updateComplete
+    expect(el.opened).to.equal(false)
+    expect(($(el, 'dialog') as HTMLDialogElement).open).to.equal(false)
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="launcher"]'))
+  })
+
+  it('keeps Tab inside the dialog, wrapping both ways', async () => {
+    const el = await openWidget()
+    const closeButton = $(el, 'header button')!
+    closeButton.focus()
+    await sendKeys({ press: 'Shift+Tab' })
+    const focusable = $$(el, 'dialog button, dialog input, dialog select').filter((e) => e.getClientRects().length > 0)
+    expect(el.shadowRoot!.activeElement).to.equal(focusable[focusable.length - 1])
+    await sendKeys({ press: 'Tab' })
+    expect(el.shadowRoot!.activeElement).to.equal(closeButton)
+  })
+})
+
+describe('<signpost-help> route suggestions', () => {
+  it('suggests articles whose routes match the page before typing', async () => {
+    const el = await openWidget({ path: '/billing/plan' })
+    await el.updateComplete
+    expect(optionTitles(el)[0]).to.equal('Cancel your subscription')
+    expect($(el, '#listbox-label')!.textContent).to.equal('Suggested for this page')
+    el.setContext({ path: '/billing' })
+    await el.updateComplete
+    expect(optionTitles(el)).to.deep.equal(['Refunds'])
+  })
+
+  it('follows route changes made through the History API', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB}></signpost-help>`)
+    const original = location.href
+    try {
+      history.pushState({}, '', '/account/settings/profile')
+      await el.open()
+      await el.updateComplete
+      expect(optionTitles(el)).to.deep.equal(['Reset your password'])
+      history.replaceState({}, '', '/billing/plan')
+      await el.updateComplete
+      expect(optionTitles(el)[0]).to.equal('Cancel your subscription')
+    } finally {
+      history.replaceState({}, '', original)
+    }
+  })
+
+  it('suggests articles for the tags given with setContext', async () => {
+    const el = await openWidget({ path: '/nowhere' })
+    el.setContext({ tags: ['security'] })
+    await el.updateComplete
+    expect(optionTitles(el)).to.deep.equal(['Reset your password'])
+  })
+
+  it('reports a suggestion opened as a view with source suggestion', async () => {
+    const sink = recorder()
+    const el = await openWidget({ path: '/login' })
+    el.analytics = sink
+    await el.updateComplete
+    $(el, '#option-0')!.click()
+    await until(() => $(el, '[part="article"]'), 'the article')
+    expect(sink.events.find((e) => e.type === 'view')).to.deep.include({ article: 'account/password', source: 'suggestion' })
+  })
+})
+
+describe('<signpost-help> inline mode', () => {
+  it('renders the search in place, without launcher or dialog', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help mode="inline" kb=${KB}></signpost-help>`)
+    expect($(el, '[part="launcher"]')).to.equal(null)
+    expect($(el, 'dialog')).to.equal(null)
+    typeQuery(el, 'invoices')
+    await until(() => optionTitles(el).includes('Download invoices'), 'the invoices result')
+  })
+})
