@@ -143,6 +143,12 @@ describe('signpost search', () => {
 })
 
 describe('signpost', () => {
+  it('prints a command\'s usage for --help', async () => {
+    const io = captureIO('/tmp')
+    expect(await runCli(['search', '--help'], io)).toBe(0)
+    expect(io.out()).toContain('signpost search <query> [--index dist/kb]')
+  })
+
   it('prints usage and exits 2 for an unknown command', async () => {
     const io = captureIO('/tmp')
     expect(await runCli(['publish'], io)).toBe(2)

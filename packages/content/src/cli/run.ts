@@ -14,6 +14,7 @@ export function registerCommand(name: string, run: Command, usage: string): void
 }
 
 const COMMANDS: Record<string, Command> = { build: buildCommand, check: checkCommand, search: searchCommand, dev: devCommand }
+const USAGES: Record<string, string> = { build: BUILD_USAGE, check: CHECK_USAGE, search: SEARCH_USAGE, dev: DEV_USAGE }
 
 export function usage(): string {
   return [
@@ -38,6 +39,10 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
   if (!command) {
     io.stderr.write(`signpost: unknown command "${name}"\n\n${usage()}\n`)
     return 2
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(`${USAGES[name] ?? extraCommands.get(name)?.usage}\n`)
+    return 0
   }
   try {
     return await command(args, io)
