@@ -190,10 +190,10 @@ export class SignpostHelp extends LitElement {
   async open(): Promise<void> {
     if (this.mode === 'inline' || this.opened) return
     this.opened = true
-    this.track({ type: 'open' })
     this.dispatchEvent(new SignpostOpenEvent())
     await this.updateComplete
     await this.ensureLoaded()
+    this.track({ type: 'open' })
   }
 
   /** Closes the panel and returns focus to the launcher. */
@@ -376,7 +376,7 @@ export class SignpostHelp extends LitElement {
       const [shard, { renderArticleHtml }] = await Promise.all([kb.shard(article), import('./article/render-article.ts')])
       if (this.current !== entry) return
       this.shard = shard
-      this.articleNode = renderArticleHtml(shard.html, kb.resolve(article.shard), this.t.opensInNewTab)
+      this.articleNode = renderArticleHtml(shard.html, kb.url, this.t.opensInNewTab)
       await this.updateComplete
       this.renderRoot.querySelector<HTMLElement>('#article-title')?.focus()
     } catch (error) {

@@ -1,0 +1,152 @@
+import { expect, fixture, html } from '@open-wc/testing'
+import './index.ts'
+import type { SignpostContactEvent, SignpostFeedbackEvent } from './index.ts'
+import type { SignpostHelp } from './signpost-help.ts'
+import { $, $$, KB, input, optionTitles, recorder, until } from './test-support.ts'
+
+async function articleWidget(id = 'billing/refunds', attrs = '') {
+  const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} contact-url=${attrs}></signpost-help>`)
+  await el.showArticle(id)
+  await until(() => $(el, '[part="article"]'), 'the article')
+  return el
+}
+
+const articleTitle = (el: SignpostHelp) => $(el, '#article-title')?.textContent
+
+describe('<signpost-help> article view', () => {
+  it('shows the article from a search result, with focus on its title', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB}></signpost-help>`)
+    await el.search('refunds')
+    await el.updateComplete
+    $(el, '#option-0')!.click()
+    await until(() => $(el, '[part="article"] p'), 'the article body')
+    expect(articleTitle(el)).to.equal('Refunds')
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#article-title'))
+  })
+
+  it('opens internal links in the panel and goes back through them', async () => {
+    const el = await articleWidget()
+    const link = $(el, '[part="article"] a[data-signpost-article]')!
+    link.click()
+    await until(() => articleTitle(el) === 'Cancel your subscription' && $(el, '[part="article"] p'), 'the linked article')
+    $(el, '.body > button')!.click()
+    await until(() => articleTitle(el) === 'Refunds' && $(el, '[part="article"] p'), 'the previous article')
+    $(el, '.body > button')!.click()
+    await until(() => input(el), 'the search view')
+    expect(el.shadowRoot!.activeElement).to.equal(input(el))
+  })
+
+  it('opens external links in a new tab with rel=noopener', async () => {
+    const el = await articleWidget()
+    const external = $$(el, '[part="article"] a').find((a) => a.getAttribute('href')!.startsWith('https://example.com'))!
+    expect(external.getAttribute('target')).to.equal('_blank')
+    expect(external.getAttribute('rel')).to.contain('noopener')
+  })
+
+  it('loads images lazily from the knowledge base, not from the host page', async () => {
+    const el = await articleWidget()
+    const img = $(el, '[part="article"] img') as HTMLImageElement
+    expect(img.getAttribute('loading')).to.equal('lazy')
+    expect(img.src).to.contain('/packages/widget/test/fixtures/dist/kb/images/')
+  })
+
+  it('lists related articles that open in the panel', async () => {
+    const el = await articleWidget()
+    const related = $$(el, 'section.footer ul button').map((b) => b.textContent!.trim())
+    expect(related).to.include('Cancel your subscription')
+  })
+
+  it('resolves the article of another locale when the locale changes', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} locale="es"></signpost-help>`)
+    await el.search('reembolso')
+    await el.updateComplete
+    expect(optionTitles(el)).to.deep.equal(['Reembolsos'])
+    expect(input(el).getAttribute('aria-label')).to.equal('Buscar artículos de ayuda')
+  })
+})
+
+describe('<signpost-help> feedback and contact', () => {
+  it('records "helpful: yes" and thanks the customer', async () => {
+    const sink = recorder()
+    const el = await articleWidget()
+    el.analytics = sink
+    let detail: SignpostFeedbackEvent | undefined
+    el.addEventListener('signpost-feedback', (e) => (detail = e))
+    $$(el, 'fieldset button').find((b) => b.textContent!.trim() === 'Yes')!.click()
+    await el.updateComplete
+    expect(detail).to.include({ article: 'billing/refunds', helpful: true })
+    expect(sink.events).to.deep.equal([{ type: 'feedback', article: 'billing/refunds', helpful: true, locale: 'en', path: location.pathname }])
+    expect($(el, 'section.footer')!.textContent).to.contain('Thanks for your feedback!')
+  })
+
+  it('asks for an optional reason on "No" and sends it', async () => {
+    const el = await articleWidget()
+    const seen: SignpostFeedbackEvent[] = []
+    el.addEventListener('signpost-feedback', (e) => seen.push(e))
+    $$(el, 'fieldset button').find((b) => b.textContent!.trim() === 'No')!.click()
+    const textarea = await until(() => $(el, 'textarea') as HTMLTextAreaElement | null, 'the reason field')
+    expect(el.shadowRoot!.activeElement).to.equal(textarea)
+    textarea.value = '  The screenshots are outdated '
+    $(el, 'form button[type="submit"]')!.click()
+    await el.updateComplete
+    expect(seen.map((e) => e.detail)).to.deep.equal([{ article: 'billing/refunds', helpful: false, reason: 'The screenshots are outdated' }])
+  })
+
+  it('fires signpost-contact with the query and article, and the host can take over', async () => {
+    const sink = recorder()
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} contact-url="https://support.example.com/new"></signpost-help>`)
+    el.analytics = sink
+    await el.search('refund')
+    await el.updateComplete
+    $(el, '#option-0')!.click()
+    await until(() => $(el, '[part="article"] p'), 'the article')
+    let contact: SignpostContactEvent | undefined
+    document.addEventListener(
+      'signpost-contact',
+      (e) => {
+        contact = e
+        e.preventDefault()
+      },
+      { once: true },
+    )
+    $$(el, 'section.footer button').find((b) => b.textContent!.trim() === 'Contact support')!.click()
+    expect(contact).to.include({ query: 'refund', article: 'billing/refunds', channel: 'form', sessionId: el.sessionId })
+    expect(sink.events.map((e) => e.type)).to.deep.equal(['open', 'search', 'click', 'view', 'contact'])
+    expect(sink.events[2]).to.include({ article: 'billing/refunds', position: 1, query: 'refund' })
+  })
+
+  it('opens the configured contact URL in a new tab', async () => {
+    const el = await articleWidget('billing/refunds', 'https://support.example.com/new')
+    const opened: unknown[][] = []
+    const original = window.open
+    window.open = (...args: unknown[]) => {
+      opened.push(args)
+      return null
+    }
+    try {
+      $$(el, 'section.footer button').find((b) => b.textContent!.trim() === 'Contact support')!.click()
+    } finally {
+      window.open = original
+    }
+    expect(opened).to.deep.equal([['https://support.example.com/new', '_blank', 'noopener']])
+  })
+
+  it('exposes a stable session id for support tickets', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB}></signpost-help>`)
+    expect(el.sessionId).to.match(/^[0-9a-f-]{36}$/)
+    expect(el.sessionId).to.equal(el.sessionId)
+  })
+
+  it('fires signpost-open and signpost-close and tracks the open', async () => {
+    const sink = recorder()
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB}></signpost-help>`)
+    el.analytics = sink
+    const seen: string[] = []
+    document.addEventListener('signpost-open', (e) => seen.push(e.type))
+    document.addEventListener('signpost-close', (e) => seen.push(e.type))
+    await el.toggle()
+    await el.toggle()
+    expect(seen).to.deep.equal(['signpost-open', 'signpost-close'])
+    expect(sink.events).to.deep.equal([{ type: 'open', locale: 'en', path: location.pathname }])
+  })
+})
