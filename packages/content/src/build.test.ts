@@ -252,3 +252,16 @@ describe('signpost build', () => {
     expect(String(third.files.get(third.manifest.articles[0]!.shard))).toContain('Shared v2')
   })
 })
+
+describe('raw HTML', () => {
+  it('drops writers\' HTML comments and keeps what follows a comment sanitized', async () => {
+    const { shard, result } = await buildFrom({
+      'a.md': article('title: A', 'Before\n\n<!-- hidden note -->\n\n<!-- x --> <img src=x onerror="alert(1)">\n\nAfter <a name="anchor"></a> text'),
+    })
+    const html = shard('a').html
+    expect(html).not.toContain('hidden note')
+    expect(html).not.toContain('onerror')
+    expect(html).toContain('<a name="anchor"></a>')
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'unsafe-html', line: 8 }))
+  })
+})

@@ -38,11 +38,19 @@ interface RenderState extends RenderOutput {
 }
 
 /**
- * Raw HTML that needs no sanitizer: the callout markup preprocess.ts writes, and bare formatting
- * tags with no attributes (`<br>`, `<kbd>`), which DOMPurify would keep as they are.
+ * Raw HTML that needs no sanitizer: the callout markup preprocess.ts writes, bare formatting tags
+ * with no attributes (`<br>`, `<kbd>`) and named anchors, which DOMPurify would keep as they are.
  */
 const INERT_HTML =
-  /^(\s*(<div class="callout callout-[a-z]+" role="note">|<\/?(br|kbd|b|i|em|strong|sup|sub|u|s|code|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|hr|span|div|small|mark|details|summary|blockquote|h[1-6])\s*\/?>))+\s*$/i
+  /^(\s*(<div class="callout callout-[a-z]+" role="note">|<a\s+(name|id)="[\w.-]+"\s*>|<\/?(a|br|kbd|b|i|em|strong|sup|sub|u|s|code|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|hr|span|div|small|mark|details|summary|blockquote|h[1-6])\s*\/?>))+\s*$/i
+
+/** A raw HTML token that is one whole comment and nothing after it: a writer's hidden note. */
+function isWholeComment(html: string): boolean {
+  const t = html.trim()
+  if (!t.startsWith('<!--') || !t.endsWith('-->')) return false
+  const end = t.search(/--!?>/)
+  return end === t.length - 3 || (end === t.length - 4 && t.endsWith('--!>'))
+}
 
 const SAFE_SCHEMES = /^(https?|mailto|tel):/i
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i
@@ -55,6 +63,7 @@ const marked = new Marked({
   gfm: true,
   renderer: {
     html({ text }: Tokens.HTML | Tokens.Tag) {
+      if (isWholeComment(text)) return ''
       if (!INERT_HTML.test(text)) current().rawHtml = true
       return text
     },
