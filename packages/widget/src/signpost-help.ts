@@ -133,7 +133,7 @@ export class SignpostHelp extends LitElement {
   private knowledgeBase?: KnowledgeBase
   private index?: SearchIndex
   private activeLocale = ''
-  private textDir: 'ltr' | 'rtl' = 'ltr'
+  private loadedDir?: 'ltr' | 'rtl'
   private seq = 0
   private stack: ArticleEntry[] = []
   private settleTimer?: ReturnType<typeof setTimeout>
@@ -287,7 +287,7 @@ export class SignpostHelp extends LitElement {
       const kb = this.knowledgeBase
       const locale = await kb.locale(this.locale)
       this.activeLocale = locale.locale
-      this.textDir = RTL.has(locale.locale.split('-')[0]!) ? 'rtl' : locale.dir
+      this.loadedDir = locale.dir
       this.articles = await kb.articles(locale.locale)
       this.index = await kb.index(locale.locale, (full) => {
         if (kb !== this.knowledgeBase || full.locale !== this.activeLocale) return
@@ -416,6 +416,11 @@ export class SignpostHelp extends LitElement {
     this.track({ type: 'feedback', article, helpful, ...(trimmed ? { reason: trimmed } : {}) })
     this.dispatchEvent(new SignpostFeedbackEvent({ article, helpful, reason: trimmed }))
     this.feedback = 'done'
+  }
+
+  /** The manifest's direction for the locale once loaded; guessed from the locale attribute before. */
+  private get textDir(): 'ltr' | 'rtl' {
+    return this.loadedDir ?? (RTL.has((this.locale || document.documentElement.lang || 'en').split('-')[0]!) ? 'rtl' : 'ltr')
   }
 
   private get t(): SignpostStrings {
