@@ -91,16 +91,31 @@ describe('<signpost-help> accessibility, inline and right-to-left', () => {
     await expectNoViolations(el, 'inline results')
   })
 
-  it('lays out right to left for a right-to-left locale, launcher mirrored', async () => {
+  it('lays out right to left for a right-to-left locale, launcher mirrored on a right-to-left page', async () => {
+    document.documentElement.dir = 'rtl'
+    try {
+      const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} locale="ar"></signpost-help>`)
+      const launcher = $(el, '[part="launcher"]')!
+      expect(launcher.getBoundingClientRect().left).to.be.lessThan(innerWidth / 2)
+      await rtlResults(el)
+    } finally {
+      document.documentElement.dir = ''
+    }
+  })
+
+  it('lays out the panel right to left for a right-to-left locale on a left-to-right page', async () => {
     const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} locale="ar"></signpost-help>`)
-    const launcher = $(el, '[part="launcher"]')!
-    expect(launcher.getAttribute('dir')).to.equal('rtl')
-    expect(launcher.getBoundingClientRect().left).to.be.lessThan(innerWidth / 2)
+    await rtlResults(el)
+  })
+
+  async function rtlResults(el: SignpostHelp) {
     await el.search('استرداد')
     expect($(el, 'dialog')!.getAttribute('dir')).to.equal('rtl')
     expect($(el, '[role="option"] .result-title')!.textContent).to.equal('استرداد الأموال')
     await expectNoViolations(el, 'right to left results')
-  })
+    const panel = $(el, 'dialog')!.getBoundingClientRect()
+    expect(panel.left).to.be.lessThan(innerWidth - panel.right)
+  }
 
   it('reports a violation when there is one (positive control)', async () => {
     const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} .strings=${{ close: '' }}></signpost-help>`)

@@ -6,6 +6,11 @@ import { SignpostHelp } from './signpost-help.ts'
 if (!customElements.get('signpost-help')) customElements.define('signpost-help', SignpostHelp)
 
 export { SignpostHelp }
-export * from './events/index.ts'
-export { type SignpostStrings, en as englishStrings, es as spanishStrings } from './strings.ts'
+export { SignpostOpenEvent, SignpostCloseEvent } from './events/open.ts'
+export { SignpostSearchEvent } from './events/search.ts'
+// These three are created by the lazy views chunk; import the classes from '@signpost/widget/events'.
+export type { SignpostArticleEvent } from './events/article.ts'
+export type { SignpostFeedbackEvent } from './events/feedback.ts'
+export type { SignpostContactEvent } from './events/contact.ts'
+export type { SignpostStrings } from './strings.ts'
 export type { HelpContext } from './context/route.ts'

@@ -2,46 +2,31 @@ import { css } from 'lit'
 
 export const styles = css`
   :host {
-    --_accent: var(--signpost-accent, #1f4fd1);
-    --_on-accent: var(--signpost-accent-contrast, #fff);
-    --_surface: var(--signpost-surface, #fff);
-    --_surface-2: var(--signpost-surface-raised, #f3f5f8);
-    --_text: var(--signpost-text, #1a1d23);
-    --_muted: var(--signpost-muted, #545b66);
-    --_border: var(--signpost-border, #c9ced6);
-    --_focus: var(--signpost-focus, #1f4fd1);
+    color-scheme: light dark;
+    --_accent: var(--signpost-accent, light-dark(#1f4fd1, #9bb7ff));
+    --_on-accent: var(--signpost-accent-contrast, light-dark(#fff, #0b1020));
+    --_surface: var(--signpost-surface, light-dark(#fff, #1b1d22));
+    --_surface-2: var(--signpost-surface-raised, light-dark(#f3f5f8, #262a31));
+    --_text: var(--signpost-text, light-dark(#1a1d23, #f1f3f5));
+    --_muted: var(--signpost-muted, light-dark(#545b66, #b6bcc6));
+    --_border: var(--signpost-border, light-dark(#c9ced6, #4a505a));
+    --_focus: var(--signpost-focus, var(--_accent));
     --_radius: var(--signpost-radius, 12px);
     --_space: var(--signpost-spacing, 12px);
-    --_font: var(--signpost-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font: var(--signpost-font, system-ui, sans-serif);
     --_offset: var(--signpost-offset, 20px);
     font-family: var(--_font);
     color: var(--_text);
     line-height: 1.5;
   }
-  :host([mode='inline']) {
-    display: block;
+  :host([theme='light']) {
+    color-scheme: light;
   }
   :host([theme='dark']) {
-    --_accent: var(--signpost-accent-dark, #9bb7ff);
-    --_on-accent: var(--signpost-accent-contrast-dark, #0b1020);
-    --_surface: var(--signpost-surface-dark, #1b1d22);
-    --_surface-2: var(--signpost-surface-raised-dark, #262a31);
-    --_text: var(--signpost-text-dark, #f1f3f5);
-    --_muted: var(--signpost-muted-dark, #b6bcc6);
-    --_border: var(--signpost-border-dark, #4a505a);
-    --_focus: var(--signpost-focus-dark, #9bb7ff);
+    color-scheme: dark;
   }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --_accent: var(--signpost-accent-dark, #9bb7ff);
-      --_on-accent: var(--signpost-accent-contrast-dark, #0b1020);
-      --_surface: var(--signpost-surface-dark, #1b1d22);
-      --_surface-2: var(--signpost-surface-raised-dark, #262a31);
-      --_text: var(--signpost-text-dark, #f1f3f5);
-      --_muted: var(--signpost-muted-dark, #b6bcc6);
-      --_border: var(--signpost-border-dark, #4a505a);
-      --_focus: var(--signpost-focus-dark, #9bb7ff);
-    }
+  :host([mode='inline']) {
+    display: block;
   }
   * {
     box-sizing: border-box;
@@ -224,73 +209,6 @@ export const styles = css`
   }
   .muted {
     color: var(--_muted);
-  }
-  .link-button {
-    display: inline;
-    padding: 2px 0;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    text-decoration: underline;
-    text-align: start;
-  }
-  .primary {
-    padding: 8px 16px;
-    border: 0;
-    border-radius: 8px;
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-weight: 600;
-  }
-  .secondary {
-    padding: 6px 14px;
-    border: 1px solid var(--_border);
-    border-radius: 8px;
-    background: var(--_surface);
-  }
-  article {
-    overflow-wrap: anywhere;
-  }
-  article a {
-    color: var(--_accent);
-  }
-  article img {
-    max-width: 100%;
-    height: auto;
-  }
-  article pre {
-    overflow: auto;
-    padding: 8px;
-    background: var(--_surface-2);
-  }
-  article h2[tabindex] {
-    margin-block-end: var(--_space);
-    font-size: 1.3rem;
-  }
-  section.footer {
-    margin-top: calc(2 * var(--_space));
-    padding-top: var(--_space);
-    border-top: 1px solid var(--_border);
-  }
-  fieldset {
-    margin: 0 0 var(--_space);
-    padding: 0;
-    border: 0;
-  }
-  legend {
-    margin-bottom: 6px;
-    font-weight: 600;
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
-    align-items: center;
-  }
-  textarea {
-    display: block;
-    width: 100%;
-    margin: 6px 0;
   }
   .visually-hidden {
     position: absolute;

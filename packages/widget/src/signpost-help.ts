@@ -12,19 +12,15 @@ import {
   snippet,
 } from '@signpost/core'
 import { LitElement, type PropertyValues, html, nothing } from 'lit'
-import { type HelpContext, onLocationChange, popularArticles, suggestionsFor } from './context/route.ts'
-import { SignpostArticleEvent } from './events/article.ts'
-import { SignpostContactEvent } from './events/contact.ts'
-import { SignpostFeedbackEvent } from './events/feedback.ts'
+import { type HelpContext, onLocationChange } from './context/route.ts'
 import { SignpostCloseEvent, SignpostOpenEvent } from './events/open.ts'
 import { SignpostSearchEvent } from './events/search.ts'
 import { KnowledgeBase } from './kb/knowledge-base.ts'
 import { styles } from './signpost-help.styles.ts'
-import { type SignpostStrings, format, stringsFor } from './strings.ts'
+import { type SignpostStrings, en, format, loadStrings } from './strings.ts'
 
 /** How long the query must stay unchanged before it is reported as a search (ms). */
 const SETTLE_MS = 1000
-const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi'])
 const FOCUSABLE = 'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])'
 
 interface ArticleEntry {
@@ -117,7 +113,8 @@ export class SignpostHelp extends LitElement {
   /** Whether the panel is open (launcher mode). */
   declare opened: boolean
 
-  declare private query: string
+  /** @internal The query in the search field. */
+  declare query: string
   declare private hits: { article: ManifestArticle; hit: SearchHit }[]
   declare private activeIndex: number
   declare private status: 'idle' | 'loading' | 'ready' | 'error'
@@ -130,18 +127,21 @@ export class SignpostHelp extends LitElement {
   declare private feedback: 'none' | 'reason' | 'done'
   declare private liveMessage: string
 
-  private knowledgeBase?: KnowledgeBase
-  private index?: SearchIndex
-  private activeLocale = ''
-  private loadedDir?: 'ltr' | 'rtl'
-  private seq = 0
-  private stack: ArticleEntry[] = []
-  private settleTimer?: ReturnType<typeof setTimeout>
-  private lastReported = ''
-  private lastResults = 0
-  private explicitPath?: string
-  private stopListening?: () => void
-  private idleHandle?: number
+  #knowledgeBase?: KnowledgeBase
+  #index?: SearchIndex
+  #activeLocale = ''
+  #loadedDir?: 'ltr' | 'rtl'
+  #seq = 0
+  #stack: ArticleEntry[] = []
+  #settleTimer?: ReturnType<typeof setTimeout>
+  #lastReported = ''
+  #lastResults = 0
+  #explicitPath?: string
+  #stopListening?: () => void
+  #localeStrings?: SignpostStrings
+  #views?: Views
+  #viewsPromise?: Promise<Views>
+  #idleHandle?: number
 
   constructor() {
     super()
@@ -180,11 +180,26 @@ export class SignpostHelp extends LitElement {
         sessionStorage.setItem(key, id)
       }
     } catch {
-      id ??= this.fallbackSession ??= crypto.randomUUID()
+      id ??= this.#fallbackSession ??= crypto.randomUUID()
     }
     return id
   }
-  private fallbackSession?: string
+  #fallbackSession?: string
+
+  /** @internal The article shown, for the views chunk. */
+  get currentArticle(): string | undefined {
+    return this.current?.id
+  }
+
+  /** @internal The query as analytics records it. */
+  get normalizedQuery(): string {
+    return normalizeQuery(this.query)
+  }
+
+  /** @internal Feedback was sent: thank the customer. */
+  feedbackGiven(): void {
+    this.feedback = 'done'
+  }
 
   /** Opens the panel and moves focus into the search field. */
   async open(): Promise<void> {
@@ -192,14 +207,14 @@ export class SignpostHelp extends LitElement {
     this.opened = true
     this.dispatchEvent(new SignpostOpenEvent())
     await this.updateComplete
-    await this.ensureLoaded()
+    await Promise.all([this.#ensureLoaded(), this.#loadViews().catch(() => {})])
     this.track({ type: 'open' })
   }
 
   /** Closes the panel and returns focus to the launcher. */
   close(): void {
     if (this.mode === 'inline' || !this.opened) return
-    this.flushSearch()
+    this.#flushSearch()
     this.opened = false
     this.dispatchEvent(new SignpostCloseEvent())
   }
@@ -215,8 +230,8 @@ export class SignpostHelp extends LitElement {
   /** Opens the panel (launcher mode) and searches; resolves once the results are shown. */
   async search(query: string): Promise<void> {
     this.current = undefined
-    this.stack = []
-    const done = this.runQuery(query)
+    this.#stack = []
+    const done = this.#runQuery(query)
     await this.open()
     await done
   }
@@ -224,40 +239,40 @@ export class SignpostHelp extends LitElement {
   /** Opens the panel on an article (by id or alias); resolves once it is rendered. */
   async showArticle(id: string): Promise<void> {
     await this.open()
-    await this.openArticle(id, 'link')
+    await this.#openArticle(id, 'link')
   }
 
   /** Tells the widget where the customer is in a single-page app, for suggestions before typing. */
   setContext(context: HelpContext): void {
-    if (context.path !== undefined) this.explicitPath = context.path
-    this.context = { path: this.explicitPath ?? location.pathname, tags: context.tags ?? this.context.tags }
+    if (context.path !== undefined) this.#explicitPath = context.path
+    this.context = { path: this.#explicitPath ?? location.pathname, tags: context.tags ?? this.context.tags }
   }
 
   override connectedCallback(): void {
     super.connectedCallback()
-    this.context = { ...this.context, path: this.explicitPath ?? location.pathname }
-    this.stopListening = onLocationChange(() => {
-      if (this.explicitPath === undefined) this.context = { ...this.context, path: location.pathname }
+    this.context = { ...this.context, path: this.#explicitPath ?? location.pathname }
+    this.#stopListening = onLocationChange(() => {
+      if (this.#explicitPath === undefined) this.context = { ...this.context, path: location.pathname }
     })
     if (this.preload || this.mode === 'inline') {
       const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200))
-      this.idleHandle = idle(() => void this.ensureLoaded().catch(() => {})) as number
+      this.#idleHandle = idle(() => void this.#ensureLoaded().catch(() => {})) as number
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
-    this.stopListening?.()
-    if (this.idleHandle !== undefined) (window.cancelIdleCallback ?? clearTimeout)(this.idleHandle)
-    this.flushSearch()
+    this.#stopListening?.()
+    if (this.#idleHandle !== undefined) (window.cancelIdleCallback ?? clearTimeout)(this.#idleHandle)
+    this.#flushSearch()
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('kb') || changed.has('locale')) && this.status !== 'idle') {
-      this.index = undefined
+      this.#index = undefined
       this.status = 'idle'
-      if (changed.has('kb')) this.knowledgeBase = undefined
-      if (this.opened || this.mode === 'inline') void this.ensureLoaded().then(() => this.runQuery(this.query))
+      if (changed.has('kb')) this.#knowledgeBase = undefined
+      if (this.opened || this.mode === 'inline') void this.#ensureLoaded().then(() => this.#runQuery(this.query))
     }
   }
 
@@ -275,24 +290,25 @@ export class SignpostHelp extends LitElement {
   }
 
   /** Fetches the manifest and the primary index of the locale (once); the body index follows. */
-  private async ensureLoaded(): Promise<void> {
-    if (this.index) return
+  async #ensureLoaded(): Promise<void> {
+    if (this.#index) return
     if (!this.kb) {
       this.status = 'error'
       throw new Error('signpost: <signpost-help> needs a kb attribute: the URL of the knowledge base manifest.json')
     }
     this.status = 'loading'
+    void this.#loadViews().catch(() => {})
     try {
-      this.knowledgeBase ??= new KnowledgeBase(this.kb)
-      const kb = this.knowledgeBase
+      this.#knowledgeBase ??= new KnowledgeBase(this.kb)
+      const kb = this.#knowledgeBase
       const locale = await kb.locale(this.locale)
-      this.activeLocale = locale.locale
-      this.loadedDir = locale.dir
-      this.articles = await kb.articles(locale.locale)
-      this.index = await kb.index(locale.locale, (full) => {
-        if (kb !== this.knowledgeBase || full.locale !== this.activeLocale) return
-        this.index = full
-        if (this.query) void this.runQuery(this.query, true)
+      this.#activeLocale = locale.locale
+      this.#loadedDir = locale.dir
+      ;[this.articles, this.#localeStrings] = await Promise.all([kb.articles(locale.locale), loadStrings(locale.locale)])
+      this.#index = await kb.index(locale.locale, (full) => {
+        if (kb !== this.#knowledgeBase || full.locale !== this.#activeLocale) return
+        this.#index = full
+        if (this.query) void this.#runQuery(this.query, true)
       })
       this.status = 'ready'
     } catch (error) {
@@ -301,13 +317,13 @@ export class SignpostHelp extends LitElement {
     }
   }
 
-  private articleById(id: string): ManifestArticle | undefined {
+  #articleById(id: string): ManifestArticle | undefined {
     return this.articles.find((a) => a.id === id) ?? this.articles.find((a) => a.aliases?.includes(id))
   }
 
   /** Runs a query; a newer query started meanwhile wins and this one's results are dropped. */
-  private async runQuery(query: string, keepActive = false): Promise<void> {
-    const seq = ++this.seq
+  async #runQuery(query: string, keepActive = false): Promise<void> {
+    const seq = ++this.#seq
     this.query = query
     if (normalizeQuery(query) === '') {
       this.hits = []
@@ -315,68 +331,70 @@ export class SignpostHelp extends LitElement {
       this.liveMessage = ''
       return
     }
-    await this.ensureLoaded()
-    if (seq !== this.seq || !this.index) return
+    await this.#ensureLoaded()
+    if (seq !== this.#seq || !this.#index) return
     const category = this.category
-    const filter = category ? (id: string) => this.articleById(id)?.category === category : undefined
-    const hits = search(this.index, query, { limit: 10, filter })
+    const filter = category ? (id: string) => this.#articleById(id)?.category === category : undefined
+    const hits = search(this.#index, query, { limit: 10, filter })
     this.hits = hits.flatMap((hit) => {
       const article = this.articles.find((a) => a.id === hit.id)
       return article ? [{ article, hit }] : []
     })
     if (!keepActive || this.activeIndex >= this.hits.length) this.activeIndex = -1
-    const s = this.t
+    const s = this.#t
     this.liveMessage =
       this.hits.length === 0 ? format(s.noResults, { query }) : this.hits.length === 1 ? s.oneResult : format(s.resultCount, { count: this.hits.length })
-    this.lastResults = this.hits.length
-    clearTimeout(this.settleTimer)
-    this.settleTimer = setTimeout(() => this.flushSearch(), SETTLE_MS)
+    this.#lastResults = this.hits.length
+    clearTimeout(this.#settleTimer)
+    this.#settleTimer = setTimeout(() => this.#flushSearch(), SETTLE_MS)
   }
 
   /** Reports the settled query once (analytics `search` and `signpost-search`). */
-  private flushSearch(): void {
-    clearTimeout(this.settleTimer)
+  #flushSearch(): void {
+    clearTimeout(this.#settleTimer)
     const normalized = normalizeQuery(this.query)
-    if (normalized === '' || normalized === this.lastReported) return
-    this.lastReported = normalized
-    this.track({ type: 'search', query: normalized, results: this.lastResults })
-    this.dispatchEvent(new SignpostSearchEvent({ query: this.query, normalizedQuery: normalized, results: this.lastResults }))
+    if (normalized === '' || normalized === this.#lastReported) return
+    this.#lastReported = normalized
+    this.track({ type: 'search', query: normalized, results: this.#lastResults })
+    this.dispatchEvent(new SignpostSearchEvent({ query: this.query, normalizedQuery: normalized, results: this.#lastResults }))
   }
 
-  private track(event: EventInput | DistributiveOmit<EventInput, 'locale' | 'path'>): void {
+  /** @internal Hands an event to the analytics sink, stamped with locale and path. */
+  track(event: EventInput | DistributiveOmit<EventInput, 'locale' | 'path'>): void {
     if (!this.analytics) return
     try {
-      this.analytics.track({ locale: this.activeLocale || this.locale, path: this.context.path ?? location.pathname, ...event } as EventInput)
+      this.analytics.track({ locale: this.#activeLocale || this.locale, path: this.context.path ?? location.pathname, ...event } as EventInput)
     } catch (error) {
       console.error('signpost: analytics.track threw', error)
     }
   }
 
-  private async openArticle(id: string, source: ViewSource, position?: number, fromBack = false): Promise<void> {
-    await this.ensureLoaded()
-    const article = this.articleById(id)
+  async #openArticle(id: string, source: ViewSource, position?: number, fromBack = false): Promise<void> {
+    await this.#ensureLoaded()
+    const article = this.#articleById(id)
     if (!article) {
-      console.warn(`signpost: no article "${id}" in locale ${this.activeLocale}`)
+      console.warn(`signpost: no article "${id}" in locale ${this.#activeLocale}`)
       return
     }
-    this.flushSearch()
+    this.#flushSearch()
     const entry = { id: article.id, source }
     if (!fromBack) {
-      if (this.current) this.stack.push(this.current)
+      if (this.current) this.#stack.push(this.current)
       if (position !== undefined) this.track({ type: 'click', article: article.id, position, query: normalizeQuery(this.query) })
       this.track({ type: 'view', article: article.id, source })
-      this.dispatchEvent(new SignpostArticleEvent({ article: article.id, source, position, query: this.query }))
+      const query = this.query
+      void this.#loadViews().then((v) => this.dispatchEvent(new v.SignpostArticleEvent({ article: article.id, source, position, query })))
     }
     this.current = entry
     this.shard = undefined
     this.articleNode = undefined
     this.feedback = 'none'
-    const kb = this.knowledgeBase!
+    const kb = this.#knowledgeBase!
     try {
-      const [shard, { renderArticleHtml }] = await Promise.all([kb.shard(article), import('./article/render-article.ts')])
+      const [shard, { renderArticleHtml }] = await Promise.all([kb.shard(article), import('./views/render-article.ts'), this.#loadViews()])
       if (this.current !== entry) return
       this.shard = shard
-      this.articleNode = renderArticleHtml(shard.html, kb.url, this.t.opensInNewTab)
+      this.articleNode = renderArticleHtml(shard.html, kb.url, this.#t.opensInNewTab)
       await this.updateComplete
       this.renderRoot.querySelector<HTMLElement>('#article-title')?.focus()
     } catch (error) {
@@ -385,10 +403,26 @@ export class SignpostHelp extends LitElement {
     }
   }
 
-  private back(): void {
-    const previous = this.stack.pop()
+  /** The lazy chunk of secondary views; fetched in the background once the index is in. */
+  #loadViews(): Promise<Views> {
+    if (!this.#viewsPromise) {
+      this.#viewsPromise = import('./views/lazy.ts').then((views) => {
+        views.adoptViewStyles(this.renderRoot as ShadowRoot)
+        this.#views = views
+        this.requestUpdate()
+        return views
+      })
+      this.#viewsPromise.catch(() => {
+        this.#viewsPromise = undefined
+      })
+    }
+    return this.#viewsPromise
+  }
+
+  #back(): void {
+    const previous = this.#stack.pop()
     if (previous) {
-      void this.openArticle(previous.id, previous.source, undefined, true)
+      void this.#openArticle(previous.id, previous.source, undefined, true)
       return
     }
     this.current = undefined
@@ -397,48 +431,23 @@ export class SignpostHelp extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector('input')?.focus())
   }
 
-  private contact(): void {
-    const url = this.contactUrl
-    const channel = url.startsWith('mailto:') ? 'email' : 'form'
-    const article = this.current?.id
-    const query = normalizeQuery(this.query)
-    this.track({ type: 'contact', channel, ...(article ? { article } : {}), ...(query ? { query } : {}) })
-    const event = new SignpostContactEvent({ query: this.query, article, channel, sessionId: this.sessionId })
-    this.dispatchEvent(event)
-    if (event.defaultPrevented || !url) return
-    if (channel === 'email') location.href = url
-    else window.open(url, '_blank', 'noopener')
-  }
 
-  private sendFeedback(helpful: boolean, reason?: string): void {
-    const article = this.current!.id
-    const trimmed = reason?.trim() || undefined
-    this.track({ type: 'feedback', article, helpful, ...(trimmed ? { reason: trimmed } : {}) })
-    this.dispatchEvent(new SignpostFeedbackEvent({ article, helpful, reason: trimmed }))
-    this.feedback = 'done'
-  }
-
-  /** The manifest's direction for the locale once loaded; guessed from the locale attribute before. */
-  private get textDir(): 'ltr' | 'rtl' {
-    return this.loadedDir ?? (RTL.has((this.locale || document.documentElement.lang || 'en').split('-')[0]!) ? 'rtl' : 'ltr')
-  }
-
-  private get t(): SignpostStrings {
-    return stringsFor(this.activeLocale || this.locale || 'en', this.strings)
+  get #t(): SignpostStrings {
+    return { ...en, ...this.#views?.enViews, ...this.#localeStrings, ...this.strings } as SignpostStrings
   }
 
   /** What the listbox shows: results when there is a query, suggestions for the page otherwise. */
-  private get options(): { article: ManifestArticle; hit?: SearchHit }[] {
+  get #options(): { article: ManifestArticle; hit?: SearchHit }[] {
     if (normalizeQuery(this.query) !== '') return this.hits
-    return suggestionsFor(this.articles, this.context).map((article) => ({ article }))
+    return this.#views?.suggestionsFor(this.articles, this.context).map((article) => ({ article })) ?? []
   }
 
-  private handleInput(e: Event): void {
-    void this.runQuery((e.target as HTMLInputElement).value)
+  #handleInput(e: Event): void {
+    void this.#runQuery((e.target as HTMLInputElement).value)
   }
 
-  private handleKeydown(e: KeyboardEvent): void {
-    const count = this.options.length
+  #handleKeydown(e: KeyboardEvent): void {
+    const count = this.#options.length
     switch (e.key) {
       case 'ArrowDown':
         if (count > 0) this.activeIndex = (this.activeIndex + 1) % count
@@ -453,13 +462,13 @@ export class SignpostHelp extends LitElement {
         break
       case 'Enter': {
         const index = Math.max(this.activeIndex, 0)
-        if (count > 0) this.choose(index)
+        if (count > 0) this.#choose(index)
         break
       }
       case 'Escape':
         if (this.query === '' && this.activeIndex < 0) return
         this.activeIndex = -1
-        void this.runQuery('')
+        void this.#runQuery('')
         e.stopPropagation()
         break
       default:
@@ -469,13 +478,13 @@ export class SignpostHelp extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' }))
   }
 
-  private choose(index: number): void {
-    const option = this.options[index]
+  #choose(index: number): void {
+    const option = this.#options[index]
     if (!option) return
-    void this.openArticle(option.article.id, option.hit ? 'search' : 'suggestion', index + 1)
+    void this.#openArticle(option.article.id, option.hit ? 'search' : 'suggestion', index + 1)
   }
 
-  private handleDialogKeydown(e: KeyboardEvent): void {
+  #handleDialogKeydown(e: KeyboardEvent): void {
     if (e.key === 'Escape') {
       e.preventDefault()
       this.close()
@@ -499,39 +508,17 @@ export class SignpostHelp extends LitElement {
     }
   }
 
-  private handleArticleClick(e: MouseEvent): void {
-    const link = (e.target as Element).closest?.('a')
-    if (!link) return
-    const target = link.getAttribute('data-signpost-article')
-    if (target) {
-      e.preventDefault()
-      void this.openArticle(target, 'link')
-      return
-    }
-    const href = link.getAttribute('href') ?? ''
-    if (href.startsWith('#')) {
-      e.preventDefault()
-      this.renderRoot.querySelector(`#a-${CSS.escape(href.slice(1))}`)?.scrollIntoView()
-    }
-  }
-
-  private handleFeedbackSubmit(e: SubmitEvent): void {
-    e.preventDefault()
-    const reason = (e.target as HTMLFormElement).querySelector('textarea')?.value
-    this.sendFeedback(false, reason)
-  }
-
   protected override render() {
-    const panel = this.renderPanel()
+    const panel = this.#renderPanel()
     if (this.mode === 'inline') {
-      return html`<section class="inline" part="panel" dir=${this.textDir} lang=${this.activeLocale || nothing} aria-label=${this.t.title}>${panel}</section>`
+      return html`<section class="inline" part="panel" dir=${this.#loadedDir || nothing} lang=${this.#activeLocale || nothing} aria-label=${this.#t.title}>${panel}</section>`
     }
-    const s = this.t
+    const s = this.#t
     return html`
-      <button class="launcher" part="launcher" dir=${this.textDir} aria-haspopup="dialog" aria-expanded=${this.opened} @click=${() => this.toggle()}>
+      <button class="launcher" part="launcher" aria-haspopup="dialog" aria-expanded=${this.opened} @click=${() => this.toggle()}>
         <span aria-hidden="true">?</span>${s.launcher}
       </button>
-      <dialog part="panel" dir=${this.textDir} lang=${this.activeLocale || nothing} aria-labelledby="panel-title" @keydown=${this.handleDialogKeydown} @cancel=${(e: Event) => e.preventDefault()} @close=${() => this.opened && this.close()}>
+      <dialog part="panel" dir=${this.#loadedDir || nothing} lang=${this.#activeLocale || nothing} aria-labelledby="panel-title" @keydown=${this.#handleDialogKeydown} @cancel=${(e: Event) => e.preventDefault()} @close=${() => this.opened && this.close()}>
         ${this.opened
           ? html`<header>
                 <h2 id="panel-title">${s.title}</h2>
@@ -543,17 +530,16 @@ export class SignpostHelp extends LitElement {
     `
   }
 
-  private renderPanel() {
-    const s = this.t
+  #renderPanel() {
+    const s = this.#t
     const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this.liveMessage}</div>`
-    if (this.current) return html`${live}<div class="body">${this.renderArticle()}</div>`
-    return html`${live}${this.renderSearchBox()}<div class="body">${this.renderResults()}</div>${this.status === 'error' ? html`<p class="muted" role="alert">${s.unavailable}</p>` : nothing}`
+    if (this.current) return html`${live}<div class="body">${this.#renderArticle()}</div>`
+    return html`${live}${this.#renderSearchBox()}<div class="body">${this.#renderResults()}</div>${this.status === 'error' ? html`<p class="muted" role="alert">${s.unavailable}</p>` : nothing}`
   }
 
-  private renderSearchBox() {
-    const s = this.t
-    const options = this.options
-    const categories = [...new Set(this.articles.map((a) => a.category).filter((c): c is string => !!c))].sort()
+  #renderSearchBox() {
+    const s = this.#t
+    const options = this.#options
     const active = this.activeIndex >= 0 && this.activeIndex < options.length ? `option-${this.activeIndex}` : ''
     return html`<div class="search" role="search">
       <input
@@ -569,38 +555,38 @@ export class SignpostHelp extends LitElement {
         autocomplete="off"
         spellcheck="false"
         .value=${this.query}
-        @input=${this.handleInput}
-        @keydown=${this.handleKeydown}
+        @input=${this.#handleInput}
+        @keydown=${this.#handleKeydown}
       />
-      ${categories.length > 1
-        ? html`<select aria-label=${s.category} @change=${(e: Event) => {
-            this.category = (e.target as HTMLSelectElement).value
-            void this.runQuery(this.query)
-          }}>
-            <option value="">${s.allCategories}</option>
-            ${categories.map((c) => html`<option value=${c} ?selected=${c === this.category}>${c}</option>`)}
-          </select>`
-        : nothing}
+      ${this.#views?.renderCategoryFilter({
+        lit: { html, nothing },
+        strings: s,
+        articles: this.articles,
+        selected: this.category,
+        select: (category) => {
+          this.category = category
+          void this.#runQuery(this.query)
+        },
+      })}
     </div>`
   }
 
-  private renderResults() {
-    const s = this.t
+  #renderResults() {
+    const s = this.#t
     const hasQuery = normalizeQuery(this.query) !== ''
-    const options = this.options
+    const options = this.#options
     if (this.status === 'loading' && options.length === 0) return html`<p class="muted">${s.loading}</p>`
     if (hasQuery && options.length === 0 && this.status === 'ready') {
-      return html`<div class="no-results">
-        <p><strong>${format(s.noResults, { query: this.query })}</strong></p>
-        <p class="muted">${s.noResultsHint}</p>
-        <h3 id="popular">${s.popular}</h3>
-        <ul aria-labelledby="popular">
-          ${popularArticles(this.articles).map(
-            (a) => html`<li><button class="link-button" @click=${() => this.openArticle(a.id, 'suggestion')}>${a.title}</button></li>`,
-          )}
-        </ul>
-        ${this.renderContact()}
-      </div>`
+      return this.#views
+        ? this.#views.renderNoResults({
+            lit: { html, nothing },
+            strings: s,
+            query: this.query,
+            popular: this.#views.popularArticles(this.articles),
+            contact: () => this.#views!.contact(this),
+            openArticle: (id) => void this.#openArticle(id, 'suggestion'),
+          })
+        : html`<p>${format(s.noResults, { query: this.query })}</p>`
     }
     const label = hasQuery ? s.results : s.suggestions
     return html`<h3 id="listbox-label" ?hidden=${options.length === 0}>${label}</h3>
@@ -612,78 +598,51 @@ export class SignpostHelp extends LitElement {
             role="option"
             part="result"
             aria-selected=${i === this.activeIndex}
-            @click=${() => this.choose(i)}
+            @click=${() => this.#choose(i)}
           >
-            <span class="result-title">${this.renderMarked(article.title, terms)}</span>
-            <span class="result-snippet">${this.renderMarked(hit ? snippet(article.summary, terms, this.activeLocale, 140) : article.summary, terms)}</span>
+            <span class="result-title">${this.#renderMarked(article.title, terms)}</span>
+            <span class="result-snippet">${this.#renderMarked(hit ? snippet(article.summary, terms, this.#activeLocale, 140) : article.summary, terms)}</span>
           </li>`
         })}
       </ul>`
   }
 
-  private renderMarked(text: string, terms: string[]) {
+  #renderMarked(text: string, terms: string[]) {
     if (terms.length === 0) return text
-    return highlight(text, terms, this.activeLocale).map((seg) => (seg.match ? html`<mark>${seg.text}</mark>` : seg.text))
+    return highlight(text, terms, this.#activeLocale).map((seg) => (seg.match ? html`<mark>${seg.text}</mark>` : seg.text))
   }
 
-  private renderArticle() {
-    const s = this.t
-    const article = this.current ? this.articleById(this.current.id) : undefined
-    const back = html`<button class="secondary" @click=${this.back}><span aria-hidden="true">${this.textDir === 'rtl' ? '→' : '←'}</span> ${s.back}</button>`
-    if (!this.shard || !article) {
+  #renderArticle() {
+    const s = this.#t
+    const article = this.current ? this.#articleById(this.current.id) : undefined
+    const back = html`<button class="secondary" @click=${this.#back}><span aria-hidden="true">${this.#loadedDir === 'rtl' ? '→' : '←'}</span> ${s.back}</button>`
+    const view = this.#views
+    if (!this.shard || !this.articleNode || !article || !view) {
       return html`${back}<p class="muted" role="status">${this.status === 'error' ? s.unavailable : s.articleLoading}</p>`
     }
-    const related = this.shard.related.map((id) => this.articleById(id)).filter((a): a is ManifestArticle => !!a)
-    return html`${back}
-      <article part="article" @click=${this.handleArticleClick}>
-        <h2 id="article-title" tabindex="-1">${article.title}</h2>
-        ${this.articleNode}
-      </article>
-      <section class="footer">
-        ${related.length > 0
-          ? html`<h3 id="related">${s.related}</h3>
-              <ul aria-labelledby="related">
-                ${related.map((a) => html`<li><button class="link-button" @click=${() => this.openArticle(a.id, 'link')}>${a.title}</button></li>`)}
-              </ul>`
-          : nothing}
-        ${this.renderFeedback()} ${this.renderContact()}
-      </section>`
+    return html`${back}${view.renderArticleView({
+      lit: { html, nothing },
+      strings: s,
+      article,
+      shard: this.shard,
+      body: this.articleNode,
+      related: this.shard.related.map((id) => this.#articleById(id)).filter((a): a is ManifestArticle => !!a),
+      feedback: this.feedback,
+      contact: () => this.#views!.contact(this),
+      openArticle: (id) => void this.#openArticle(id, 'link'),
+      scrollToHeading: (id) => this.renderRoot.querySelector(`#a-${CSS.escape(id)}`)?.scrollIntoView(),
+      sendFeedback: (helpful, reason) => this.#views!.sendFeedback(this, helpful, reason),
+      askReason: () => {
+        this.feedback = 'reason'
+        void this.updateComplete.then(() => this.renderRoot.querySelector('textarea')?.focus())
+      },
+    })}`
   }
 
-  private renderFeedback() {
-    const s = this.t
-    if (this.feedback === 'done') return html`<p role="status">${s.thanks}</p>`
-    if (this.feedback === 'reason') {
-      return html`<form @submit=${this.handleFeedbackSubmit}>
-        <label for="reason">${s.reasonLabel}</label>
-        <textarea id="reason" rows="3" maxlength="500"></textarea>
-        <button class="primary" type="submit">${s.send}</button>
-      </form>`
-    }
-    return html`<fieldset>
-      <legend>${s.helpful}</legend>
-      <div class="row">
-        <button class="secondary" @click=${() => this.sendFeedback(true)}>${s.yes}</button>
-        <button
-          class="secondary"
-          @click=${async () => {
-            this.feedback = 'reason'
-            await this.updateComplete
-            this.renderRoot.querySelector('textarea')?.focus()
-          }}
-        >
-          ${s.no}
-        </button>
-      </div>
-    </fieldset>`
-  }
 
-  private renderContact() {
-    const s = this.t
-    return html`<p class="row"><span>${s.contactPrompt}</span><button class="primary" @click=${this.contact}>${s.contact}</button></p>`
-  }
 }
 
+type Views = typeof import('./views/lazy.ts')
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 declare global {

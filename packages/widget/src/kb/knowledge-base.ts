@@ -27,7 +27,6 @@ export class KnowledgeBase {
 
   /** `url` is the manifest's, resolved against the page. */
   constructor(url: string) {
-    if (!url) throw new Error('signpost: the kb attribute is empty: set it to the URL of manifest.json')
     this.url = new URL(url, document.baseURI).href
   }
 

@@ -1,0 +1,33 @@
+import type { SignpostStrings } from './strings.ts'
+
+/** Spanish, the second locale of the demo content. */
+export const es: SignpostStrings = {
+  launcher: 'Ayuda',
+  title: 'Ayuda',
+  close: 'Cerrar la ayuda',
+  searchLabel: 'Buscar artículos de ayuda',
+  searchPlaceholder: 'Buscar en la ayuda…',
+  category: 'Categoría',
+  allCategories: 'Todas las categorías',
+  suggestions: 'Sugerencias para esta página',
+  popular: 'Artículos populares',
+  results: 'Resultados de la búsqueda',
+  resultCount: '{count} resultados',
+  oneResult: '1 resultado',
+  noResults: 'No hay resultados para «{query}»',
+  noResultsHint: 'Prueba con otras palabras, consulta los artículos populares o contacta con soporte.',
+  loading: 'Cargando…',
+  unavailable: 'La ayuda no está disponible en este momento.',
+  back: 'Volver',
+  related: 'Artículos relacionados',
+  helpful: '¿Te ha resultado útil?',
+  yes: 'Sí',
+  no: 'No',
+  reasonLabel: '¿Qué faltaba? (opcional)',
+  send: 'Enviar',
+  thanks: '¡Gracias por tu opinión!',
+  contactPrompt: '¿Sigues necesitando ayuda?',
+  contact: 'Contactar con soporte',
+  articleLoading: 'Cargando el artículo…',
+  opensInNewTab: '(se abre en una pestaña nueva)',
+}

@@ -1,0 +1,75 @@
+/** Styles of the lazy views, adopted by the element's shadow root when the chunk arrives. */
+const css = (strings: TemplateStringsArray) => strings[0]!
+
+export const viewStyles = css`
+  .link-button {
+    display: inline;
+    padding: 2px 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+    text-align: start;
+  }
+  .primary {
+    padding: 8px 16px;
+    border: 0;
+    border-radius: 8px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .secondary {
+    padding: 6px 14px;
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    background: var(--_surface);
+  }
+  article {
+    overflow-wrap: anywhere;
+  }
+  article a {
+    color: var(--_accent);
+  }
+  article img {
+    max-width: 100%;
+    height: auto;
+  }
+  article pre {
+    overflow: auto;
+    padding: 8px;
+    background: var(--_surface-2);
+  }
+  article h2[tabindex] {
+    margin-block-end: var(--_space);
+    font-size: 1.3rem;
+  }
+  section.footer {
+    margin-top: calc(2 * var(--_space));
+    padding-top: var(--_space);
+    border-top: 1px solid var(--_border);
+  }
+  fieldset {
+    margin: 0 0 var(--_space);
+    padding: 0;
+    border: 0;
+  }
+  legend {
+    margin-bottom: 6px;
+    font-weight: 600;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    align-items: center;
+  }
+  textarea {
+    display: block;
+    width: 100%;
+    margin: 6px 0;
+  }
+  .no-results h3 {
+    margin-top: var(--_space);
+  }
+`
