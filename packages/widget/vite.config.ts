@@ -41,16 +41,18 @@ function minifyLitCss(): Plugin {
     name: 'signpost-minify-lit-css',
     transform(code, id) {
       if (!id.endsWith('.styles.ts')) return null
-      return code.replace(/css`([^`]*)`/g, (_, body: string) => {
-        const min = body
+      const out = new MagicString(code)
+      for (const m of code.matchAll(/css`([^`]*)`/g)) {
+        const min = m[1]!
           .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/\s+/g, ' ')
           .replace(/\s*([{};,>])\s*/g, '$1')
           .replace(/:\s+/g, ':')
           .replace(/;}/g, '}')
           .trim()
-        return `css\`${min}\``
-      })
+        out.overwrite(m.index, m.index + m[0].length, `css\`${min}\``)
+      }
+      return { code: out.toString(), map: out.generateMap({ hires: true }) }
     },
   }
 }

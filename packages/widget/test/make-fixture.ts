@@ -55,5 +55,9 @@ await writeFile(join(xss, 'manifest.json'), JSON.stringify(manifest))
 await writeFile(join(xss, 'primary.json'), JSON.stringify(primary))
 await writeFile(join(xss, 'body.json'), JSON.stringify(body))
 await writeFile(join(xss, 'payloads.json'), JSON.stringify(payloads))
+// The production bundle, for the CSP test of what ships and for the demo page.
+const { build: viteBuild } = await import('vite')
+await viteBuild({ configFile: join(here, '..', 'vite.config.ts'), logLevel: 'warn' })
+
 const kbManifest = JSON.parse(await readFile(join(out, 'kb', 'manifest.json'), 'utf8')) as Manifest
 console.log(`fixtures: ${kbManifest.articles.length} articles in ${join(out, 'kb')}, ${payloads.length} XSS payloads in ${xss}`)

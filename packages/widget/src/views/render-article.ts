@@ -7,11 +7,12 @@ import DOMPurify from 'dompurify'
 
 /** Parses shard HTML into a sanitized fragment: no string ever reaches an HTML sink, so Trusted Types pages need no policy of ours. */
 export function renderArticleHtml(html: string, base: string, externalLabel: string): DocumentFragment {
-  const fragment = DOMPurify.sanitize(html, {
+  // null when the markup has no body to sanitize (a <frameset>, say): show nothing rather than fail.
+  const fragment: DocumentFragment = DOMPurify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
     ADD_ATTR: ['target', 'data-signpost-article', 'data-signpost-anchor', 'loading', 'decoding'],
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'],
-  })
+  }) ?? document.createDocumentFragment()
   const origin = new URL(base).origin
   for (const a of fragment.querySelectorAll('a[href]')) {
     const href = a.getAttribute('href')!
