@@ -64,10 +64,16 @@ function minifyLitCss(): Plugin {
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
+  // Chunk and worker URLs relative to signpost.js, wherever a CDN serves it.
+  base: './',
   logLevel: 'warn',
   plugins: [minifyLitCss(), minifyLitHtml()],
   // Lit's production build whatever NODE_ENV says (vitest sets it to `test` when measuring).
   resolve: { conditions: ['module', 'browser', 'production'] },
+  worker: {
+    format: 'es',
+    rolldownOptions: { output: { entryFileNames: 'chunks/[name]-[hash].js', minify: true } },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -9,6 +9,8 @@ import { type Rolldown, build } from 'vite'
 export interface ChunkSize {
   file: string
   isEntry: boolean
+  /** The search worker, started on first open: also on the way to the first result. */
+  isWorker: boolean
   /** Statically imported chunks: these load before the entry runs. */
   imports: string[]
   dynamicImports: string[]
@@ -25,10 +27,19 @@ export async function bundleSizes(): Promise<ChunkSize[]> {
   const chunks: ChunkSize[] = []
   for (const output of outputs) {
     for (const item of output.output) {
-      if (item.type !== 'chunk') continue
+      if (item.type !== 'chunk') {
+        // Workers are emitted as assets of the main build.
+        if (!item.fileName.endsWith('.js')) continue
+        const code = typeof item.source === 'string' ? item.source : Buffer.from(item.source).toString('utf8')
+        const bytes = Buffer.byteLength(code)
+        const gzip = gzipSync(code, { level: 9 }).length
+        chunks.push({ file: item.fileName, isEntry: false, isWorker: item.fileName.includes('worker'), imports: [], dynamicImports: [], modules: [], bytes, gzip, code })
+        continue
+      }
       chunks.push({
         file: item.fileName,
         isEntry: item.isEntry,
+        isWorker: false,
         imports: item.imports,
         dynamicImports: item.dynamicImports,
         modules: Object.keys(item.modules),

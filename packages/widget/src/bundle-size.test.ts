@@ -1,29 +1,40 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type ChunkSize, bundleSizes } from '../bench/bundle-sizes.ts'
 
-/** Budget for what a host page loads before the first query is answered (gzip). DocSearch v3: 38 KB. */
-const ENTRY_BUDGET = 20 * 1024
+/**
+ * Budget for everything a host page fetches before the first result shows (gzip): the entry that
+ * registers the element (Lit included) plus the search worker (MiniSearch and core's search).
+ * DocSearch v3 is 38 KB.
+ */
+const FIRST_QUERY_BUDGET = 20 * 1024
 
 describe('widget bundle budget (production build, gzip)', () => {
   let chunks: ChunkSize[]
   let entry: ChunkSize
+  let worker: ChunkSize
 
   beforeAll(async () => {
     chunks = await bundleSizes()
     entry = chunks.find((c) => c.isEntry)!
+    worker = chunks.find((c) => c.isWorker)!
   })
 
-  it('answers the first query from one file: the entry imports no other chunk statically', () => {
+  it('registers the element from one file that imports no other chunk statically', () => {
     expect(entry.file).toBe('signpost.js')
     expect(entry.imports).toEqual([])
     const modules = entry.modules.join('\n')
-    for (const needed of ['lit-html', 'reactive-element', 'minisearch', 'core/src/search/search.ts', 'signpost-help.ts']) {
-      expect(modules).toContain(needed)
-    }
+    for (const needed of ['lit-html', 'reactive-element', 'signpost-help.ts', 'search/client.ts']) expect(modules).toContain(needed)
   })
 
-  it(`keeps the entry, Lit and MiniSearch included, within ${ENTRY_BUDGET} bytes gzip`, () => {
-    expect(entry.gzip).toBeLessThanOrEqual(ENTRY_BUDGET)
+  it('searches in a worker file of its own holding MiniSearch and core search', () => {
+    expect(worker).toBeDefined()
+    expect(entry.code).toContain(worker.file.split('/').pop())
+    expect(entry.modules.some((m) => m.includes('minisearch'))).toBe(false)
+    expect(worker.code).toContain('MiniSearch')
+  })
+
+  it(`answers the first query within ${FIRST_QUERY_BUDGET} bytes gzip (entry + search worker)`, () => {
+    expect(entry.gzip + worker.gzip).toBeLessThanOrEqual(FIRST_QUERY_BUDGET)
   })
 
   it('loads DOMPurify and the article view only in lazy chunks', () => {

@@ -7,8 +7,8 @@ if (!customElements.get('signpost-help')) customElements.define('signpost-help',
 
 export { SignpostHelp }
 export { SignpostOpenEvent, SignpostCloseEvent } from './events/open.ts'
-export { SignpostSearchEvent } from './events/search.ts'
-// These three are created by the lazy views chunk; import the classes from '@signpost/widget/events'.
+// These are created by the lazy views chunk; import the classes from '@signpost/widget/events'.
+export type { SignpostSearchEvent } from './events/search.ts'
 export type { SignpostArticleEvent } from './events/article.ts'
 export type { SignpostFeedbackEvent } from './events/feedback.ts'
 export type { SignpostContactEvent } from './events/contact.ts'

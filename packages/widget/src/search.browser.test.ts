@@ -19,14 +19,16 @@ describe('<signpost-help> search', () => {
     expect($(el, '[part="launcher"]')).to.exist
     expect(($(el, 'dialog') as HTMLDialogElement).open).to.equal(false)
     expect(fetched('/fixtures/dist/kb/')).to.deep.equal([])
+    expect(fetched('worker')).to.deep.equal([])
     $(el, '[part="launcher"]')!.click()
-    await until(() => fetched('manifest.json').length > 0, 'the manifest fetch')
+    // The search worker fetches the manifest and indexes (its own resource timeline).
+    await until(() => fetched('worker').length > 0, 'the search worker')
   })
 
   it('fetches the index on idle with preload, before any open', async () => {
     performance.clearResourceTimings()
     await fixture<SignpostHelp>(html`<signpost-help kb=${`${KB}?preload`} preload></signpost-help>`)
-    await until(() => fetched('.primary.').length > 0, 'the primary index fetch')
+    await until(() => fetched('worker').length > 0, 'the search worker')
   })
 
   it('moves focus into the search field when the panel opens', async () => {

@@ -37,8 +37,7 @@ export const styles = css`
   }
   button,
   input,
-  select,
-  textarea {
+  select {
     font: inherit;
     color: inherit;
   }
@@ -101,17 +100,6 @@ export const styles = css`
       border-radius: 0;
     }
   }
-  @media (prefers-reduced-motion: no-preference) {
-    dialog[open] {
-      animation: rise 160ms ease-out;
-    }
-    @keyframes rise {
-      from {
-        opacity: 0;
-        transform: translateY(8px);
-      }
-    }
-  }
   .inline {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -138,9 +126,6 @@ export const styles = css`
     font-size: 1.25rem;
     line-height: 1;
   }
-  .icon-button:hover {
-    background: var(--_surface-2);
-  }
   .body {
     flex: 1;
     overflow: auto;
@@ -152,8 +137,7 @@ export const styles = css`
     padding: var(--_space) var(--_space) 0;
   }
   input[type='search'],
-  select,
-  textarea {
+  select {
     border: 1px solid var(--_border);
     border-radius: 8px;
     background: var(--_surface);
@@ -162,9 +146,6 @@ export const styles = css`
   input[type='search'] {
     flex: 1;
     min-width: 0;
-  }
-  select {
-    max-width: 40%;
   }
   h3 {
     margin: 0 0 6px;

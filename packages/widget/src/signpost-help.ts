@@ -1,27 +1,22 @@
-import {
-  type AnalyticsSink,
-  type ArticleShard,
-  type EventInput,
-  type ManifestArticle,
-  type SearchHit,
-  type SearchIndex,
-  type ViewSource,
-  highlight,
-  normalizeQuery,
-  search,
-  snippet,
-} from '@signpost/core'
+import type { AnalyticsSink, ArticleShard, EventInput, ManifestArticle, TextSegment, ViewSource } from '@signpost/core'
 import { LitElement, type PropertyValues, html, nothing } from 'lit'
-import { type HelpContext, onLocationChange } from './context/route.ts'
+import type { HelpContext } from './context/route.ts'
 import { SignpostCloseEvent, SignpostOpenEvent } from './events/open.ts'
-import { SignpostSearchEvent } from './events/search.ts'
-import { KnowledgeBase } from './kb/knowledge-base.ts'
+import { SearchClient } from './search/client.ts'
 import { styles } from './signpost-help.styles.ts'
-import { type SignpostStrings, en, format, loadStrings } from './strings.ts'
+import { type SignpostStrings, en, loadStrings } from './strings.ts'
 
 /** How long the query must stay unchanged before it is reported as a search (ms). */
 const SETTLE_MS = 1000
-const FOCUSABLE = 'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])'
+/** Whether a query has something to search for (what normalizeQuery keeps: letters and digits). */
+const searchable = (query: string) => /[\p{L}\p{N}]/u.test(query)
+
+/** A row of the listbox: a search hit (highlighted by the worker) or a suggestion. */
+interface Option {
+  article: ManifestArticle
+  title?: TextSegment[]
+  snippet?: TextSegment[]
+}
 
 interface ArticleEntry {
   id: string
@@ -115,7 +110,7 @@ export class SignpostHelp extends LitElement {
 
   /** @internal The query in the search field. */
   declare query: string
-  declare private hits: { article: ManifestArticle; hit: SearchHit }[]
+  declare private hits: Option[]
   declare private activeIndex: number
   declare private status: 'idle' | 'loading' | 'ready' | 'error'
   declare private category: string
@@ -127,10 +122,15 @@ export class SignpostHelp extends LitElement {
   declare private feedback: 'none' | 'reason' | 'done'
   declare private liveMessage: string
 
-  #knowledgeBase?: KnowledgeBase
-  #index?: SearchIndex
+  /** Absolute URL of the manifest being shown. */
+  #kbUrl = ''
+  /** The query as the worker normalized it, for analytics. */
+  #normalized = ''
+  #search?: SearchClient
+  #run?: Promise<void>
+  #loading?: Promise<void>
   #activeLocale = ''
-  #loadedDir?: 'ltr' | 'rtl'
+  private loadedDir?: 'ltr' | 'rtl'
   #seq = 0
   #stack: ArticleEntry[] = []
   #settleTimer?: ReturnType<typeof setTimeout>
@@ -193,7 +193,12 @@ export class SignpostHelp extends LitElement {
 
   /** @internal The query as analytics records it. */
   get normalizedQuery(): string {
-    return normalizeQuery(this.query)
+    return searchable(this.query) ? this.#normalized : ''
+  }
+
+  /** @internal The host app changed route: suggest for the new path unless setContext gave one. */
+  locationChanged(): void {
+    if (this.#explicitPath === undefined) this.context = { ...this.context, path: location.pathname }
   }
 
   /** @internal Feedback was sent: thank the customer. */
@@ -205,6 +210,7 @@ export class SignpostHelp extends LitElement {
   async open(): Promise<void> {
     if (this.mode === 'inline' || this.opened) return
     this.opened = true
+    this.locationChanged()
     this.dispatchEvent(new SignpostOpenEvent())
     await this.updateComplete
     await Promise.all([this.#ensureLoaded(), this.#loadViews().catch(() => {})])
@@ -231,15 +237,19 @@ export class SignpostHelp extends LitElement {
   async search(query: string): Promise<void> {
     this.current = undefined
     this.#stack = []
-    const done = this.#runQuery(query)
+    void this.#runQuery(query)
     await this.open()
-    await done
+    // The body index may arrive meanwhile and re-run the query: wait for whichever run is last.
+    for (let run: Promise<void> | undefined; run !== this.#run; ) {
+      run = this.#run
+      await run
+    }
   }
 
   /** Opens the panel on an article (by id or alias); resolves once it is rendered. */
   async showArticle(id: string): Promise<void> {
     await this.open()
-    await this.#openArticle(id, 'link')
+    await this.openArticle(id, 'link')
   }
 
   /** Tells the widget where the customer is in a single-page app, for suggestions before typing. */
@@ -250,10 +260,9 @@ export class SignpostHelp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback()
-    this.context = { ...this.context, path: this.#explicitPath ?? location.pathname }
-    this.#stopListening = onLocationChange(() => {
-      if (this.#explicitPath === undefined) this.context = { ...this.context, path: location.pathname }
-    })
+    this.locationChanged()
+    // Route changes through the History API are followed once the views chunk (suggestions) is in.
+    if (this.#views) this.#stopListening = this.#views.onLocationChange(() => this.locationChanged())
     if (this.preload || this.mode === 'inline') {
       const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200))
       this.#idleHandle = idle(() => void this.#ensureLoaded().catch(() => {})) as number
@@ -263,15 +272,19 @@ export class SignpostHelp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     this.#stopListening?.()
+    this.#stopListening = undefined
     if (this.#idleHandle !== undefined) (window.cancelIdleCallback ?? clearTimeout)(this.#idleHandle)
     this.#flushSearch()
+    this.#search?.terminate()
+    this.#search = undefined
+    this.#loading = undefined
+    if (this.status !== 'error') this.status = 'idle'
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('kb') || changed.has('locale')) && this.status !== 'idle') {
-      this.#index = undefined
+      this.#loading = undefined
       this.status = 'idle'
-      if (changed.has('kb')) this.#knowledgeBase = undefined
       if (this.opened || this.mode === 'inline') void this.#ensureLoaded().then(() => this.#runQuery(this.query))
     }
   }
@@ -289,61 +302,75 @@ export class SignpostHelp extends LitElement {
     }
   }
 
-  /** Fetches the manifest and the primary index of the locale (once); the body index follows. */
-  async #ensureLoaded(): Promise<void> {
-    if (this.#index) return
+  /** Fetches the manifest, then the search worker loads the locale's primary index; the body index follows. */
+  #ensureLoaded(): Promise<void> {
     if (!this.kb) {
       this.status = 'error'
       throw new Error('signpost: <signpost-help> needs a kb attribute: the URL of the knowledge base manifest.json')
     }
+    this.#loading ??= this.#load()
+    return this.#loading
+  }
+
+  async #load(): Promise<void> {
     this.status = 'loading'
     void this.#loadViews().catch(() => {})
     try {
-      this.#knowledgeBase ??= new KnowledgeBase(this.kb)
-      const kb = this.#knowledgeBase
-      const locale = await kb.locale(this.locale)
-      this.#activeLocale = locale.locale
-      this.#loadedDir = locale.dir
-      ;[this.articles, this.#localeStrings] = await Promise.all([kb.articles(locale.locale), loadStrings(locale.locale)])
-      this.#index = await kb.index(locale.locale, (full) => {
-        if (kb !== this.#knowledgeBase || full.locale !== this.#activeLocale) return
-        this.#index = full
+      this.#kbUrl = new URL(this.kb, document.baseURI).href
+      this.#search ??= new SearchClient()
+      this.#search.onBody = () => {
         if (this.query) void this.#runQuery(this.query, true)
-      })
+      }
+      const { locale, dir, articles } = await this.#search.load(this.#kbUrl, this.locale)
+      this.#activeLocale = locale
+      this.loadedDir = dir
+      this.#localeStrings = await loadStrings(locale)
+      this.articles = articles
       this.status = 'ready'
     } catch (error) {
+      this.#loading = undefined
       this.status = 'error'
       console.error(error)
     }
   }
 
-  #articleById(id: string): ManifestArticle | undefined {
+  private articleById(id: string): ManifestArticle | undefined {
     return this.articles.find((a) => a.id === id) ?? this.articles.find((a) => a.aliases?.includes(id))
   }
 
   /** Runs a query; a newer query started meanwhile wins and this one's results are dropped. */
-  async #runQuery(query: string, keepActive = false): Promise<void> {
+  #runQuery(query: string, keepActive = false): Promise<void> {
+    this.#run = this.#query(query, keepActive)
+    return this.#run
+  }
+
+  async #query(query: string, keepActive: boolean): Promise<void> {
     const seq = ++this.#seq
     this.query = query
-    if (normalizeQuery(query) === '') {
+    if (!searchable(query)) {
+      this.#normalized = ''
       this.hits = []
       this.activeIndex = -1
       this.liveMessage = ''
       return
     }
     await this.#ensureLoaded()
-    if (seq !== this.#seq || !this.#index) return
-    const category = this.category
-    const filter = category ? (id: string) => this.#articleById(id)?.category === category : undefined
-    const hits = search(this.#index, query, { limit: 10, filter })
-    this.hits = hits.flatMap((hit) => {
-      const article = this.articles.find((a) => a.id === hit.id)
-      return article ? [{ article, hit }] : []
+    if (seq !== this.#seq || this.status !== 'ready') return
+    const { hits, normalized } = await this.#search!.search(seq, query, this.category)
+    if (seq !== this.#seq) return
+    this.#normalized = normalized
+    this.hits = hits.flatMap(({ id, title, snippet }) => {
+      const article = this.articles.find((a) => a.id === id)
+      return article ? [{ article, title, snippet }] : []
     })
     if (!keepActive || this.activeIndex >= this.hits.length) this.activeIndex = -1
-    const s = this.#t
+    const s = this.t
     this.liveMessage =
-      this.hits.length === 0 ? format(s.noResults, { query }) : this.hits.length === 1 ? s.oneResult : format(s.resultCount, { count: this.hits.length })
+      this.hits.length === 0
+        ? s.noResults.replace('{query}', query)
+        : this.hits.length === 1
+          ? s.oneResult
+          : s.resultCount.replace('{count}', String(this.hits.length))
     this.#lastResults = this.hits.length
     clearTimeout(this.#settleTimer)
     this.#settleTimer = setTimeout(() => this.#flushSearch(), SETTLE_MS)
@@ -352,11 +379,11 @@ export class SignpostHelp extends LitElement {
   /** Reports the settled query once (analytics `search` and `signpost-search`). */
   #flushSearch(): void {
     clearTimeout(this.#settleTimer)
-    const normalized = normalizeQuery(this.query)
-    if (normalized === '' || normalized === this.#lastReported) return
+    const normalized = this.normalizedQuery
+    if (normalized === '' || normalized === this.#lastReported || !this.#views) return
     this.#lastReported = normalized
     this.track({ type: 'search', query: normalized, results: this.#lastResults })
-    this.dispatchEvent(new SignpostSearchEvent({ query: this.query, normalizedQuery: normalized, results: this.#lastResults }))
+    this.dispatchEvent(new this.#views.SignpostSearchEvent({ query: this.query, normalizedQuery: normalized, results: this.#lastResults }))
   }
 
   /** @internal Hands an event to the analytics sink, stamped with locale and path. */
@@ -369,9 +396,9 @@ export class SignpostHelp extends LitElement {
     }
   }
 
-  async #openArticle(id: string, source: ViewSource, position?: number, fromBack = false): Promise<void> {
+  private async openArticle(id: string, source: ViewSource, position?: number, fromBack = false): Promise<void> {
     await this.#ensureLoaded()
-    const article = this.#articleById(id)
+    const article = this.articleById(id)
     if (!article) {
       console.warn(`signpost: no article "${id}" in locale ${this.#activeLocale}`)
       return
@@ -380,7 +407,7 @@ export class SignpostHelp extends LitElement {
     const entry = { id: article.id, source }
     if (!fromBack) {
       if (this.current) this.#stack.push(this.current)
-      if (position !== undefined) this.track({ type: 'click', article: article.id, position, query: normalizeQuery(this.query) })
+      if (position !== undefined) this.track({ type: 'click', article: article.id, position, query: this.normalizedQuery })
       this.track({ type: 'view', article: article.id, source })
       const query = this.query
       void this.#loadViews().then((v) => this.dispatchEvent(new v.SignpostArticleEvent({ article: article.id, source, position, query })))
@@ -389,12 +416,12 @@ export class SignpostHelp extends LitElement {
     this.shard = undefined
     this.articleNode = undefined
     this.feedback = 'none'
-    const kb = this.#knowledgeBase!
     try {
-      const [shard, { renderArticleHtml }] = await Promise.all([kb.shard(article), import('./views/render-article.ts'), this.#loadViews()])
+      const views = await this.#loadViews()
+      const [shard, { renderArticleHtml }] = await Promise.all([views.fetchShard(new URL(article.shard, this.#kbUrl).href), import('./views/render-article.ts')])
       if (this.current !== entry) return
       this.shard = shard
-      this.articleNode = renderArticleHtml(shard.html, kb.url, this.#t.opensInNewTab)
+      this.articleNode = renderArticleHtml(shard.html, this.#kbUrl, this.t.opensInNewTab)
       await this.updateComplete
       this.renderRoot.querySelector<HTMLElement>('#article-title')?.focus()
     } catch (error) {
@@ -408,6 +435,7 @@ export class SignpostHelp extends LitElement {
     if (!this.#viewsPromise) {
       this.#viewsPromise = import('./views/lazy.ts').then((views) => {
         views.adoptViewStyles(this.renderRoot as ShadowRoot)
+        if (this.isConnected && !this.#stopListening) this.#stopListening = views.onLocationChange(() => this.locationChanged())
         this.#views = views
         this.requestUpdate()
         return views
@@ -419,10 +447,11 @@ export class SignpostHelp extends LitElement {
     return this.#viewsPromise
   }
 
-  #back(): void {
+  /** @internal Back to the previous article, or to the search (the article view's back button). */
+  back(): void {
     const previous = this.#stack.pop()
     if (previous) {
-      void this.#openArticle(previous.id, previous.source, undefined, true)
+      void this.openArticle(previous.id, previous.source, undefined, true)
       return
     }
     this.current = undefined
@@ -432,13 +461,14 @@ export class SignpostHelp extends LitElement {
   }
 
 
-  get #t(): SignpostStrings {
+  /** @internal */
+  private get t(): SignpostStrings {
     return { ...en, ...this.#views?.enViews, ...this.#localeStrings, ...this.strings } as SignpostStrings
   }
 
   /** What the listbox shows: results when there is a query, suggestions for the page otherwise. */
-  get #options(): { article: ManifestArticle; hit?: SearchHit }[] {
-    if (normalizeQuery(this.query) !== '') return this.hits
+  get #options(): Option[] {
+    if (searchable(this.query)) return this.hits
     return this.#views?.suggestionsFor(this.articles, this.context).map((article) => ({ article })) ?? []
   }
 
@@ -447,41 +477,22 @@ export class SignpostHelp extends LitElement {
   }
 
   #handleKeydown(e: KeyboardEvent): void {
-    const count = this.#options.length
-    switch (e.key) {
-      case 'ArrowDown':
-        if (count > 0) this.activeIndex = (this.activeIndex + 1) % count
-        break
-      case 'ArrowUp':
-        if (count > 0) this.activeIndex = this.activeIndex <= 0 ? count - 1 : this.activeIndex - 1
-        break
-      case 'Home':
-      case 'End':
-        if (this.activeIndex < 0 || count === 0) return
-        this.activeIndex = e.key === 'Home' ? 0 : count - 1
-        break
-      case 'Enter': {
-        const index = Math.max(this.activeIndex, 0)
-        if (count > 0) this.#choose(index)
-        break
-      }
-      case 'Escape':
-        if (this.query === '' && this.activeIndex < 0) return
-        this.activeIndex = -1
-        void this.#runQuery('')
-        e.stopPropagation()
-        break
-      default:
-        return
-    }
+    const move = this.#views?.comboboxKey(e.key, this.activeIndex, this.#options.length, this.query !== '')
+    if (!move) return
     e.preventDefault()
+    if (move.clear) {
+      e.stopPropagation()
+      void this.#runQuery('')
+    }
+    this.activeIndex = move.active
+    if (move.choose) this.#choose(move.active)
     void this.updateComplete.then(() => this.renderRoot.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' }))
   }
 
   #choose(index: number): void {
     const option = this.#options[index]
     if (!option) return
-    void this.#openArticle(option.article.id, option.hit ? 'search' : 'suggestion', index + 1)
+    void this.openArticle(option.article.id, option.title ? 'search' : 'suggestion', index + 1)
   }
 
   #handleDialogKeydown(e: KeyboardEvent): void {
@@ -490,35 +501,20 @@ export class SignpostHelp extends LitElement {
       this.close()
       return
     }
-    if (e.key !== 'Tab') return
-    const dialog = e.currentTarget as HTMLElement
-    const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-      (el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
-    )
-    const first = focusable[0]
-    const last = focusable[focusable.length - 1]
-    const active = (this.renderRoot as ShadowRoot).activeElement
-    if (!first || !last) return
-    if (e.shiftKey && (active === first || !dialog.contains(active))) {
-      e.preventDefault()
-      last.focus()
-    } else if (!e.shiftKey && (active === last || !dialog.contains(active))) {
-      e.preventDefault()
-      first.focus()
-    }
+    if (e.key === 'Tab') this.#views?.trapTab(e, e.currentTarget as HTMLElement, this.renderRoot as ShadowRoot)
   }
 
   protected override render() {
     const panel = this.#renderPanel()
     if (this.mode === 'inline') {
-      return html`<section class="inline" part="panel" dir=${this.#loadedDir || nothing} lang=${this.#activeLocale || nothing} aria-label=${this.#t.title}>${panel}</section>`
+      return html`<section class="inline" part="panel" dir=${this.loadedDir || nothing} lang=${this.#activeLocale || nothing} aria-label=${this.t.title}>${panel}</section>`
     }
-    const s = this.#t
+    const s = this.t
     return html`
       <button class="launcher" part="launcher" aria-haspopup="dialog" aria-expanded=${this.opened} @click=${() => this.toggle()}>
         <span aria-hidden="true">?</span>${s.launcher}
       </button>
-      <dialog part="panel" dir=${this.#loadedDir || nothing} lang=${this.#activeLocale || nothing} aria-labelledby="panel-title" @keydown=${this.#handleDialogKeydown} @cancel=${(e: Event) => e.preventDefault()} @close=${() => this.opened && this.close()}>
+      <dialog part="panel" dir=${this.loadedDir || nothing} lang=${this.#activeLocale || nothing} aria-labelledby="panel-title" @keydown=${this.#handleDialogKeydown} @cancel=${(e: Event) => e.preventDefault()} @close=${() => this.opened && this.close()}>
         ${this.opened
           ? html`<header>
                 <h2 id="panel-title">${s.title}</h2>
@@ -531,14 +527,14 @@ export class SignpostHelp extends LitElement {
   }
 
   #renderPanel() {
-    const s = this.#t
+    const s = this.t
     const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this.liveMessage}</div>`
     if (this.current) return html`${live}<div class="body">${this.#renderArticle()}</div>`
     return html`${live}${this.#renderSearchBox()}<div class="body">${this.#renderResults()}</div>${this.status === 'error' ? html`<p class="muted" role="alert">${s.unavailable}</p>` : nothing}`
   }
 
   #renderSearchBox() {
-    const s = this.#t
+    const s = this.t
     const options = this.#options
     const active = this.activeIndex >= 0 && this.activeIndex < options.length ? `option-${this.activeIndex}` : ''
     return html`<div class="search" role="search">
@@ -572,8 +568,8 @@ export class SignpostHelp extends LitElement {
   }
 
   #renderResults() {
-    const s = this.#t
-    const hasQuery = normalizeQuery(this.query) !== ''
+    const s = this.t
+    const hasQuery = searchable(this.query)
     const options = this.#options
     if (this.status === 'loading' && options.length === 0) return html`<p class="muted">${s.loading}</p>`
     if (hasQuery && options.length === 0 && this.status === 'ready') {
@@ -584,15 +580,14 @@ export class SignpostHelp extends LitElement {
             query: this.query,
             popular: this.#views.popularArticles(this.articles),
             contact: () => this.#views!.contact(this),
-            openArticle: (id) => void this.#openArticle(id, 'suggestion'),
+            openArticle: (id) => void this.openArticle(id, 'suggestion'),
           })
-        : html`<p>${format(s.noResults, { query: this.query })}</p>`
+        : html`<p>${s.noResults.replace('{query}', this.query)}</p>`
     }
     const label = hasQuery ? s.results : s.suggestions
     return html`<h3 id="listbox-label" ?hidden=${options.length === 0}>${label}</h3>
       <ul id="listbox" role="listbox" aria-labelledby="listbox-label">
-        ${options.map(({ article, hit }, i) => {
-          const terms = hit?.terms ?? []
+        ${options.map(({ article, title, snippet }, i) => {
           return html`<li
             id=${`option-${i}`}
             role="option"
@@ -600,44 +595,24 @@ export class SignpostHelp extends LitElement {
             aria-selected=${i === this.activeIndex}
             @click=${() => this.#choose(i)}
           >
-            <span class="result-title">${this.#renderMarked(article.title, terms)}</span>
-            <span class="result-snippet">${this.#renderMarked(hit ? snippet(article.summary, terms, this.#activeLocale, 140) : article.summary, terms)}</span>
+            <span class="result-title">${title ? this.#renderMarked(title) : article.title}</span>
+            <span class="result-snippet">${snippet ? this.#renderMarked(snippet) : article.summary}</span>
           </li>`
         })}
       </ul>`
   }
 
-  #renderMarked(text: string, terms: string[]) {
-    if (terms.length === 0) return text
-    return highlight(text, terms, this.#activeLocale).map((seg) => (seg.match ? html`<mark>${seg.text}</mark>` : seg.text))
+  #renderMarked(segments: TextSegment[]) {
+    return segments.map((seg) => (seg.match ? html`<mark>${seg.text}</mark>` : seg.text))
   }
 
   #renderArticle() {
-    const s = this.#t
-    const article = this.current ? this.#articleById(this.current.id) : undefined
-    const back = html`<button class="secondary" @click=${this.#back}><span aria-hidden="true">${this.#loadedDir === 'rtl' ? '→' : '←'}</span> ${s.back}</button>`
-    const view = this.#views
-    if (!this.shard || !this.articleNode || !article || !view) {
-      return html`${back}<p class="muted" role="status">${this.status === 'error' ? s.unavailable : s.articleLoading}</p>`
-    }
-    return html`${back}${view.renderArticleView({
-      lit: { html, nothing },
-      strings: s,
-      article,
-      shard: this.shard,
-      body: this.articleNode,
-      related: this.shard.related.map((id) => this.#articleById(id)).filter((a): a is ManifestArticle => !!a),
-      feedback: this.feedback,
-      contact: () => this.#views!.contact(this),
-      openArticle: (id) => void this.#openArticle(id, 'link'),
-      scrollToHeading: (id) => this.renderRoot.querySelector(`#a-${CSS.escape(id)}`)?.scrollIntoView(),
-      sendFeedback: (helpful, reason) => this.#views!.sendFeedback(this, helpful, reason),
-      askReason: () => {
-        this.feedback = 'reason'
-        void this.updateComplete.then(() => this.renderRoot.querySelector('textarea')?.focus())
-      },
-    })}`
+    const s = this.t
+    return this.#views && this.shard && this.articleNode
+      ? this.#views.renderArticleView(this, this as never, { html, nothing })
+      : html`<p class="muted" role="status">${this.status === 'error' ? s.unavailable : s.articleLoading}</p>`
   }
+
 
 
 }

@@ -33,7 +33,7 @@ export interface SignpostStrings {
 }
 
 /** Keys only the lazy views show: their English text ships in the views chunk. */
-export type ViewStringKey = 'popular' | 'noResultsHint' | 'related' | 'helpful' | 'yes' | 'no' | 'reasonLabel' | 'send' | 'thanks' | 'contactPrompt' | 'contact'
+export type ViewStringKey = 'back' | 'category' | 'allCategories' | 'opensInNewTab' | 'popular' | 'noResultsHint' | 'related' | 'helpful' | 'yes' | 'no' | 'reasonLabel' | 'send' | 'thanks' | 'contactPrompt' | 'contact'
 
 export const en: Omit<SignpostStrings, ViewStringKey> = {
   launcher: 'Help',
@@ -41,8 +41,6 @@ export const en: Omit<SignpostStrings, ViewStringKey> = {
   close: 'Close help',
   searchLabel: 'Search help articles',
   searchPlaceholder: 'Search help…',
-  category: 'Category',
-  allCategories: 'All categories',
   suggestions: 'Suggested for this page',
   results: 'Search results',
   resultCount: '{count} results',
@@ -50,9 +48,7 @@ export const en: Omit<SignpostStrings, ViewStringKey> = {
   noResults: 'No results for “{query}”',
   loading: 'Loading…',
   unavailable: 'Help is unavailable right now.',
-  back: 'Back',
   articleLoading: 'Loading article…',
-  opensInNewTab: '(opens in a new tab)',
 }
 
 /** Built-in translations besides English, each a small chunk fetched with the knowledge base. */
@@ -63,8 +59,4 @@ const BUILT_IN: Record<string, () => Promise<SignpostStrings>> = {
 /** The built-in strings of a locale (by base language); undefined for English and locales without any. */
 export function loadStrings(locale: string): Promise<SignpostStrings> | undefined {
   return BUILT_IN[locale.toLowerCase().split(/[-_]/)[0]!]?.()
-}
-
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m))
 }

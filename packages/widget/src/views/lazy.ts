@@ -14,6 +14,25 @@ import { SignpostContactEvent } from '../events/contact.ts'
 import { SignpostFeedbackEvent } from '../events/feedback.ts'
 import type { SignpostHelp } from '../signpost-help.ts'
 export { SignpostArticleEvent } from '../events/article.ts'
+export { SignpostSearchEvent } from '../events/search.ts'
+export { onLocationChange } from '../context/route.ts'
+export { comboboxKey, trapTab } from './keyboard.ts'
+
+const shards = new Map<string, Promise<ArticleShard>>()
+
+/** An article shard, fetched once. */
+export function fetchShard(url: string): Promise<ArticleShard> {
+  let promise = shards.get(url)
+  if (!promise) {
+    promise = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`signpost: GET ${url} answered ${r.status}`)
+      return r.json() as Promise<ArticleShard>
+    })
+    shards.set(url, promise)
+    promise.catch(() => shards.delete(url))
+  }
+  return promise
+}
 
 import { viewStyles } from './views.styles.ts'
 
@@ -30,32 +49,25 @@ export function adoptViewStyles(root: ShadowRoot): void {
 
 type Lit = { html: typeof litHtml; nothing: typeof litNothing }
 
-export interface ArticleViewModel {
-  /**
-   * Lit's `html` and `nothing`, handed over by the element: importing 'lit' here would make the
-   * bundler split Lit into a chunk shared by both, an extra request on the critical path.
-   */
-  lit: Lit
-  strings: SignpostStrings
-  article: ManifestArticle
-  shard: ArticleShard
-  /** The sanitized article body. */
-  body: DocumentFragment
-  related: ManifestArticle[]
+/** The element's internals the article view reads: TS-private there, reached through this view of it. */
+export interface ArticleInternals {
+  readonly t: SignpostStrings
+  readonly current?: { id: string }
+  readonly shard: ArticleShard
+  readonly articleNode: DocumentFragment
   feedback: 'none' | 'reason' | 'done'
-  /** "Contact support" was pressed. */
-  contact(): void
-  /** Opens another article in the panel (internal links, related articles). */
-  openArticle(id: string): void
-  /** Scrolls to a heading of this article (in-page `#anchor` links). */
-  scrollToHeading(id: string): void
-  sendFeedback(helpful: boolean, reason?: string): void
-  askReason(): void
+  readonly loadedDir?: 'ltr' | 'rtl'
+  articleById(id: string): ManifestArticle | undefined
+  openArticle(id: string, source: 'link'): Promise<void>
+  back(): void
 }
 
-export function renderArticleView(m: ArticleViewModel): TemplateResult {
-  const { html, nothing } = m.lit
-  const s = m.strings
+/** The article: back, title, sanitized body, related articles, feedback and contact. */
+export function renderArticleView(host: SignpostHelp, m: ArticleInternals, lit: Lit): TemplateResult {
+  const { html, nothing } = lit
+  const s = m.t
+  const article = m.articleById(m.current!.id)!
+  const related = m.shard.related.map((id) => m.articleById(id)).filter((a): a is ManifestArticle => !!a)
   const onClick = (e: MouseEvent) => {
     const link = (e.target as Element).closest?.('a')
     if (!link) return
@@ -63,35 +75,36 @@ export function renderArticleView(m: ArticleViewModel): TemplateResult {
     const href = link.getAttribute('href') ?? ''
     if (target) {
       e.preventDefault()
-      m.openArticle(target)
+      void m.openArticle(target, 'link')
     } else if (href.startsWith('#')) {
       e.preventDefault()
-      m.scrollToHeading(href.slice(1))
+      host.renderRoot.querySelector(`#a-${CSS.escape(href.slice(1))}`)?.scrollIntoView()
     }
   }
-  return html`<article part="article" @click=${onClick}>
-      <h2 id="article-title" tabindex="-1">${m.article.title}</h2>
-      ${m.body}
+  return html`<button class="secondary" @click=${() => m.back()}><span aria-hidden="true">${m.loadedDir === 'rtl' ? '→' : '←'}</span> ${s.back}</button>
+    <article part="article" @click=${onClick}>
+      <h2 id="article-title" tabindex="-1">${article.title}</h2>
+      ${m.articleNode}
     </article>
     <section class="footer">
-      ${m.related.length > 0
+      ${related.length > 0
         ? html`<h3 id="related">${s.related}</h3>
             <ul aria-labelledby="related">
-              ${m.related.map((a) => html`<li><button class="link-button" @click=${() => m.openArticle(a.id)}>${a.title}</button></li>`)}
+              ${related.map((a) => html`<li><button class="link-button" @click=${() => m.openArticle(a.id, 'link')}>${a.title}</button></li>`)}
             </ul>`
         : nothing}
-      ${renderFeedback(m)} ${renderContact(m)}
+      ${renderFeedback(host, m, lit)} ${renderContact({ lit, strings: s, contact: () => contact(host) })}
     </section>`
 }
 
-function renderFeedback(m: ArticleViewModel): TemplateResult {
-  const { html } = m.lit
-  const s = m.strings
+function renderFeedback(host: SignpostHelp, m: ArticleInternals, lit: Lit): TemplateResult {
+  const { html } = lit
+  const s = m.t
   if (m.feedback === 'done') return html`<p role="status">${s.thanks}</p>`
   if (m.feedback === 'reason') {
     const submit = (e: SubmitEvent) => {
       e.preventDefault()
-      m.sendFeedback(false, (e.target as HTMLFormElement).querySelector('textarea')?.value)
+      sendFeedback(host, false, (e.target as HTMLFormElement).querySelector('textarea')?.value)
     }
     return html`<form @submit=${submit}>
       <label for="reason">${s.reasonLabel}</label>
@@ -99,11 +112,15 @@ function renderFeedback(m: ArticleViewModel): TemplateResult {
       <button class="primary" type="submit">${s.send}</button>
     </form>`
   }
+  const askReason = () => {
+    m.feedback = 'reason'
+    void host.updateComplete.then(() => host.renderRoot.querySelector('textarea')?.focus())
+  }
   return html`<fieldset>
     <legend>${s.helpful}</legend>
     <div class="row">
-      <button class="secondary" @click=${() => m.sendFeedback(true)}>${s.yes}</button>
-      <button class="secondary" @click=${() => m.askReason()}>${s.no}</button>
+      <button class="secondary" @click=${() => sendFeedback(host, true)}>${s.yes}</button>
+      <button class="secondary" @click=${askReason}>${s.no}</button>
     </div>
   </fieldset>`
 }

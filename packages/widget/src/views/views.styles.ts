@@ -65,9 +65,32 @@ export const viewStyles = css`
     align-items: center;
   }
   textarea {
+    font: inherit;
+    color: inherit;
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    background: var(--_surface);
+    padding: 10px 12px;
     display: block;
     width: 100%;
     margin: 6px 0;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    dialog[open] {
+      animation: rise 160ms ease-out;
+    }
+    @keyframes rise {
+      from {
+        opacity: 0;
+        transform: translateY(8px);
+      }
+    }
+  }
+  select {
+    max-width: 40%;
+  }
+  .icon-button:hover {
+    background: var(--_surface-2);
   }
   .no-results h3 {
     margin-top: var(--_space);
