@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { scrubQuery, validateBatch, validateEvent } from '../index.ts'
+
+const base = { id: 'evt_12345678', ts: 1_790_000_000_000, session: 's_abcdefgh', site: 'demo', locale: 'en', path: '/settings/billing' }
+
+describe('scrubQuery', () => {
+  it('masks emails, card numbers, phone numbers and long digit runs', () => {
+    expect(scrubQuery('Refund for Jo.Doe@example.com, card 4111 1111 1111 1111?')).toBe('refund for [email] card [card]')
+    expect(scrubQuery('call me on +44 20 7946 0958 please')).toBe('call me on [phone] please')
+    expect(scrubQuery('order 1234567 missing')).toBe('order [number] missing')
+  })
+
+  it('leaves short numbers and ordinary words alone, normalized', () => {
+    expect(scrubQuery('  Plan  2024 — Résumé ')).toBe('plan 2024 resume')
+    expect(scrubQuery('2FA code')).toBe('2fa code')
+  })
+
+  it('cuts long queries to 200 characters', () => {
+    expect(scrubQuery('word '.repeat(100)).length).toBeLessThanOrEqual(200)
+  })
+})
+
+describe('validateEvent', () => {
+  it('accepts each event type of schema v1 and drops unknown fields', () => {
+    for (const e of [
+      { type: 'open' },
+      { type: 'search', query: 'refund', results: 3 },
+      { type: 'click', article: 'billing/refunds', position: 1, query: 'refund' },
+      { type: 'view', article: 'billing/refunds', source: 'search' },
+      { type: 'feedback', article: 'billing/refunds', helpful: false, reason: 'outdated' },
+      { type: 'contact', channel: 'email', article: 'billing/refunds' },
+    ]) {
+      const r = validateEvent({ ...base, ...e, extra: 'x' })
+      expect(r.ok).toBe(true)
+      if (r.ok) expect(r.event).not.toHaveProperty('extra')
+    }
+  })
+
+  it('names every bad field with its index in the batch', () => {
+    const r = validateEvent({ ...base, type: 'search', query: 5, results: -1, path: 'settings' }, 3)
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        'events[3].path: expected a path starting with "/"',
+        'events[3].query: expected a non-empty string of at most 500 characters',
+        'events[3].results: expected a whole number of at least 0',
+      ],
+    })
+  })
+
+  it('refuses unknown types and non-objects', () => {
+    expect(validateEvent({ ...base, type: 'purchase' })).toEqual({ ok: false, errors: ['type: expected one of open, search, click, view, feedback, contact, got "purchase"'] })
+    expect(validateEvent('x', 0)).toEqual({ ok: false, errors: ['events[0]: expected an object'] })
+  })
+
+  it('scrubs queries and strips the query string from paths', () => {
+    const r = validateEvent({ ...base, type: 'search', query: 'reset for me@x.io', results: 0, path: '/login?email=me@x.io' })
+    expect(r.ok && r.event).toMatchObject({ query: 'reset for [email]', path: '/login' })
+  })
+
+  it('refuses a one-megabyte string', () => {
+    const r = validateEvent({ ...base, type: 'search', query: 'x'.repeat(1_000_000), results: 1 })
+    expect(r.ok).toBe(false)
+  })
+})
+
+describe('validateBatch', () => {
+  it('keeps the valid events of a batch and reports the others by index', () => {
+    const r = validateBatch({ sentAt: 1_790_000_000_500, events: [{ ...base, type: 'open' }, { type: 'nope' }, { ...base, id: 'evt_87654321', type: 'open' }] })
+    expect(r.events.map((e) => e.id)).toEqual(['evt_12345678', 'evt_87654321'])
+    expect(r.rejected.map((x) => x.index)).toEqual([1])
+    expect(r.sentAt).toBe(1_790_000_000_500)
+  })
+
+  it('says what shape it expected for a body that is not a batch', () => {
+    expect(validateBatch({ hello: 1 }).rejected[0]?.errors[0]).toMatch(/expected an array of events/)
+  })
+})

@@ -1,0 +1,60 @@
+import { normalizeQuery } from '../text/normalize.ts'
+
+/**
+ * Query scrubbing: customers paste emails, phone and card numbers into search boxes. These never
+ * leave the browser (the tracker scrubs) and never reach storage (the server scrubs again).
+ */
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu
+/** 13–19 digits, optionally grouped by spaces or dashes: a payment card number. */
+const CARD = /(?<![\p{N}])(?:\d[ -]?){12,18}\d(?![\p{N}])/gu
+/** A phone number: optional +, then digits with spaces, dots, dashes or brackets, 7+ digits in all. */
+const PHONE = /(?<![\p{L}\p{N}])\+?\(?\d[\d\s().-]{5,}\d(?![\p{N}])/gu
+/** Any other run of five or more digits: an account, order or ID number. */
+const DIGITS = /\d{5,}/g
+
+export const MAX_QUERY_LENGTH = 200
+const PLACEHOLDER = /(\[(?:email|card|phone|number)\])/
+
+/**
+ * Replaces emails, card numbers, phone numbers and long digit runs with `[email]`, `[card]`,
+ * `[phone]` and `[number]`, and normalizes the rest like every query (`normalizeQuery`), so the
+ * same question groups together in reports. Cut to 200 characters.
+ * `"Refund for Jo.Doe@example.com, card 4111 1111 1111 1111?"` → `"refund for [email] card [card]"`.
+ */
+export function scrubQuery(query: string): string {
+  const masked = query
+    .normalize('NFKC')
+    .replace(EMAIL, ' [email] ')
+    .replace(CARD, (m) => (luhn(m) ? ' [card] ' : m))
+    .replace(PHONE, (m) => (digitCount(m) >= 7 && /[\s().+-]/.test(m) ? ' [phone] ' : m))
+    .replace(DIGITS, ' [number] ')
+  return masked
+    .split(PLACEHOLDER)
+    .map((part) => (PLACEHOLDER.test(part) ? part : normalizeQuery(part)))
+    .filter((part) => part !== '')
+    .join(' ')
+    .slice(0, MAX_QUERY_LENGTH)
+    .trim()
+}
+
+function digitCount(s: string): number {
+  let n = 0
+  for (const c of s) if (c >= '0' && c <= '9') n++
+  return n
+}
+
+/** The Luhn checksum every payment card number passes; other long numbers are phones or ids. */
+function luhn(s: string): boolean {
+  const digits = s.replace(/\D/g, '')
+  let sum = 0
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48
+    if (i % 2 === 1) {
+      d *= 2
+      if (d > 9) d -= 9
+    }
+    sum += d
+  }
+  return sum % 10 === 0
+}
