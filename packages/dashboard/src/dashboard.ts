@@ -452,7 +452,7 @@ export class SignpostDashboard extends LitElement {
           rows.length === 0
             ? html`<p class="empty">No content gaps in this period: every search found something customers clicked.</p>`
             : html`
-              <div class="table-scroll" role="region" aria-labelledby="gaps" tabindex="0">
+              <div class="table-scroll" role="region" aria-label="Content gaps table" tabindex="0">
                 <table>
                   <caption>Queries that returned nothing or got no click, ${this.gapSort ? 'sorted by the chosen column' : 'ranked by impact'}.</caption>
                   <thead>
@@ -497,7 +497,7 @@ export class SignpostDashboard extends LitElement {
           rows.length === 0
             ? html`<p class="empty">No article views in this period.</p>`
             : html`
-              <div class="table-scroll" role="region" aria-labelledby="articles" tabindex="0">
+              <div class="table-scroll" role="region" aria-label="Articles table" tabindex="0">
                 <table>
                   <caption>Article quality, worst first: the share of views followed by a contact is the strongest signal.</caption>
                   <thead>

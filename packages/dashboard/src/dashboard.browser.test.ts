@@ -1,0 +1,252 @@
+import 'axe-core'
+import { expect, fixture, html, waitUntil } from '@open-wc/testing'
+import { sendKeys, setViewport } from '@web/test-runner-commands'
+import './dashboard.ts'
+import type { SignpostDashboard } from './dashboard.ts'
+
+// Reports come from test/fake-reports-api.mjs, served by the test server: the token picks the scenario.
+
+interface AxeResult {
+  violations: { id: string; help: string; nodes: { target: unknown[] }[] }[]
+}
+const axe = (window as unknown as { axe: { run(context: unknown, options?: unknown): Promise<AxeResult> } }).axe
+
+async function expectNoViolations(el: SignpostDashboard, state: string): Promise<void> {
+  await el.updateComplete
+  const result = await axe.run(el, { resultTypes: ['violations'] })
+  const described = result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)
+  expect(described, `axe violations when ${state}`).to.deep.equal([])
+}
+
+const $ = <T extends Element = HTMLElement>(el: SignpostDashboard, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector)
+const $$ = <T extends Element = HTMLElement>(el: SignpostDashboard, selector: string): T[] => [...el.shadowRoot!.querySelectorAll<T>(selector)]
+const text = (node: Element | null): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim()
+
+async function signIn(el: SignpostDashboard, token: string, site = 'demo'): Promise<void> {
+  $<HTMLInputElement>(el, '#token')!.value = token
+  $<HTMLInputElement>(el, '#sign-in-site')!.value = site
+  $<HTMLButtonElement>(el, '.sign-in button[type=submit]')!.click()
+  await waitUntil(() => $(el, '.cards') || $(el, '.sign-in [role=alert]') || $(el, '.error'), 'the reports to load or fail', { timeout: 10_000 })
+  await el.updateComplete
+}
+
+async function signedIn(token = 'good-token'): Promise<SignpostDashboard> {
+  const el = await fixture<SignpostDashboard>(html`<signpost-dashboard></signpost-dashboard>`)
+  await signIn(el, token)
+  return el
+}
+
+function card(el: SignpostDashboard, label: string): HTMLElement {
+  const found = $$(el, '.card').find((c) => text(c.querySelector('h3')) === label)
+  expect(found, `card ${label}`).to.exist
+  return found!
+}
+
+/** Downloads started by the page: their file name and content, without leaving the page. */
+function captureDownloads(): { files: { name: string; blob: Blob }[]; stop(): void } {
+  const files: { name: string; blob: Blob }[] = []
+  const blobs = new Map<string, Blob>()
+  const create = URL.createObjectURL
+  URL.createObjectURL = (obj: Blob | MediaSource) => {
+    const url = create.call(URL, obj)
+    blobs.set(url, obj as Blob)
+    return url
+  }
+  const onClick = (event: MouseEvent) => {
+    const a = event.target as HTMLAnchorElement
+    if (a instanceof HTMLAnchorElement && a.download) {
+      event.preventDefault()
+      files.push({ name: a.download, blob: blobs.get(a.href)! })
+    }
+  }
+  document.addEventListener('click', onClick, true)
+  return {
+    files,
+    stop() {
+      URL.createObjectURL = create
+      document.removeEventListener('click', onClick, true)
+    },
+  }
+}
+
+beforeEach(() => sessionStorage.clear())
+
+describe('<signpost-dashboard> sign-in', () => {
+  it('asks for a report token, accessibly', async () => {
+    const el = await fixture<SignpostDashboard>(html`<signpost-dashboard></signpost-dashboard>`)
+    expect($(el, '#token')).to.have.attribute('type', 'password')
+    expect($<HTMLInputElement>(el, '#sign-in-site')!.value).to.equal('demo')
+    await expectNoViolations(el, 'signed out')
+  })
+
+  it('keeps the token for the tab and shows the reports', async () => {
+    const el = await signedIn()
+    expect(sessionStorage.getItem('signpost-dashboard:token')).to.equal('good-token')
+    expect($$(el, '.card')).to.have.length(6)
+    expect(text($(el, '.status'))).to.match(/^Site "demo", /)
+    await expectNoViolations(el, 'showing reports')
+  })
+
+  it('sends a refused token back to sign-in with a message', async () => {
+    const el = await fixture<SignpostDashboard>(html`<signpost-dashboard></signpost-dashboard>`)
+    await signIn(el, 'stale-token')
+    expect($(el, '.sign-in')).to.exist
+    expect(text($(el, '.sign-in [role=alert]'))).to.contain('refused the token for site "demo" (401)')
+    expect(sessionStorage.getItem('signpost-dashboard:token')).to.equal(null)
+    await expectNoViolations(el, 'a token was refused')
+  })
+
+  it('signs out', async () => {
+    const el = await signedIn()
+    $<HTMLButtonElement>(el, '.top button')!.click()
+    await el.updateComplete
+    expect($(el, '.sign-in')).to.exist
+    expect(sessionStorage.getItem('signpost-dashboard:token')).to.equal(null)
+  })
+})
+
+describe('<signpost-dashboard> headline cards', () => {
+  it('shows each figure with its change against the previous period, in words as well as colour', async () => {
+    const el = await signedIn()
+    const sessions = card(el, 'Help sessions')
+    expect(text(sessions.querySelector('.value'))).to.equal('120')
+    expect(text(sessions.querySelector('.change'))).to.contain('▲').and.contain('20.0% · better')
+    expect(sessions.querySelector('.change')).to.have.class('good')
+
+    const escalation = card(el, 'Escalation rate')
+    expect(text(escalation.querySelector('.value'))).to.equal('15.0%')
+    expect(text(escalation.querySelector('.change .sr-only'))).to.equal('up 5.0 pts from the previous period (worse)')
+    expect(escalation.querySelector('.change')).to.have.class('bad')
+
+    expect(text(card(el, 'Deflection rate').querySelector('.detail'))).to.equal('Explicit 20.0% · implicit 50.0%')
+    expect(text(card(el, 'Cost saved').querySelector('.value'))).to.equal('$504')
+    expect(text(card(el, 'Self-service score').querySelector('.value'))).to.equal('6.7')
+  })
+
+  it('draws the trend and the funnel with their figures as text', async () => {
+    const el = await signedIn()
+    expect($(el, '#trend-chart')!.getAttribute('aria-label')).to.contain('over 7 days')
+    expect($<HTMLCanvasElement>(el, '#funnel-chart')!.width).to.be.greaterThan(0)
+    expect($$(el, '.funnel li').map(text)).to.deep.equal(['Searches 300', 'Clicked a result 217', 'Viewed an article 231', 'Voted helpful 21', 'Contacted support 18'])
+  })
+})
+
+describe('<signpost-dashboard> content gaps', () => {
+  const queries = (el: SignpostDashboard) => $$(el, 'section[aria-labelledby=gaps] tbody th').map(text)
+  const header = (el: SignpostDashboard, label: string) => $$(el, 'section[aria-labelledby=gaps] thead th').find((th) => text(th).startsWith(label))!
+
+  it('keeps the server ranking until a column is sorted, then sorts both ways', async () => {
+    const el = await signedIn()
+    expect(queries(el)).to.deep.equal(['export to quickbooks', 'late fee', 'dark mode'])
+    const contacts = header(el, 'Contacts after')
+    expect(contacts).to.have.attribute('aria-sort', 'none')
+    contacts.querySelector('button')!.click()
+    await el.updateComplete
+    expect(header(el, 'Contacts after')).to.have.attribute('aria-sort', 'descending')
+    expect(queries(el)).to.deep.equal(['late fee', 'export to quickbooks', 'dark mode'])
+    header(el, 'Contacts after').querySelector('button')!.click()
+    await el.updateComplete
+    expect(header(el, 'Contacts after')).to.have.attribute('aria-sort', 'ascending')
+    expect(queries(el)).to.deep.equal(['dark mode', 'export to quickbooks', 'late fee'])
+  })
+
+  it('sorts from the keyboard', async () => {
+    const el = await signedIn()
+    header(el, 'Query').querySelector('button')!.focus()
+    await sendKeys({ press: 'Enter' })
+    await el.updateComplete
+    expect(header(el, 'Query')).to.have.attribute('aria-sort', 'ascending')
+    expect(queries(el)).to.deep.equal(['dark mode', 'export to quickbooks', 'late fee'])
+    await sendKeys({ press: 'Space' })
+    await el.updateComplete
+    expect(queries(el)).to.deep.equal(['late fee', 'export to quickbooks', 'dark mode'])
+    await expectNoViolations(el, 'a table is sorted')
+  })
+
+  it('downloads a draft article for a query, ready for content/', async () => {
+    const el = await signedIn()
+    const downloads = captureDownloads()
+    try {
+      $<HTMLButtonElement>(el, 'button[aria-label="Draft article for \\"export to quickbooks\\""]')!.click()
+    } finally {
+      downloads.stop()
+    }
+    expect(downloads.files.map((f) => f.name)).to.deep.equal(['export-to-quickbooks.md'])
+    const markdown = await downloads.files[0]!.blob.text()
+    expect(markdown).to.match(/^---\ntitle: "Export to quickbooks"\nsummary: TODO\nkeywords: \["export to quickbooks", "quickbooks sync", "accounting export"\]\n/)
+    expect(markdown).to.contain('\ndraft: true\n')
+    await el.updateComplete
+    expect(text($(el, '.notice'))).to.contain('export-to-quickbooks.md')
+  })
+
+  it('exports the table as the server CSV, sent with the token', async () => {
+    const el = await signedIn()
+    const downloads = captureDownloads()
+    try {
+      $$<HTMLButtonElement>(el, 'button').find((b) => text(b) === 'Content gaps as CSV')!.click()
+      await waitUntil(() => downloads.files.length > 0, 'the CSV download')
+    } finally {
+      downloads.stop()
+    }
+    const [file] = downloads.files
+    expect(file!.name).to.match(/^signpost-content-gaps-demo-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.csv$/)
+    expect(await file!.blob.text()).to.equal('query,searches,sessions\nexport to quickbooks,42,30\n')
+  })
+})
+
+describe('<signpost-dashboard> articles', () => {
+  it('lists the worst article first and links articles through the configured pattern', async () => {
+    const el = await fixture<SignpostDashboard>(html`<signpost-dashboard article-url="https://help.example.com/{id}"></signpost-dashboard>`)
+    await signIn(el, 'good-token')
+    const rows = $$(el, 'section[aria-labelledby=articles] tbody tr')
+    expect(rows.map((r) => text(r.querySelector('th')))).to.deep.equal(["I can't log in", 'Send an invoice', 'Refunds'])
+    expect(rows[0]!.querySelector('a')).to.have.attribute('href', 'https://help.example.com/account/cant-log-in')
+    expect(text(rows[1]!.querySelectorAll('td')[1]!)).to.equal('–')
+  })
+})
+
+describe('<signpost-dashboard> other states', () => {
+  it('says clearly when a site has no traffic in the period', async () => {
+    const el = await signedIn('empty-token')
+    expect(text($(el, 'main > .empty'))).to.contain('No help activity for site "demo"')
+    expect(text($(el, 'section[aria-labelledby=gaps] .empty'))).to.contain('No content gaps')
+    expect(text($(el, 'section[aria-labelledby=articles] .empty'))).to.contain('No article views')
+    expect($(el, 'canvas')).to.equal(null)
+    await expectNoViolations(el, 'there is no data')
+  })
+
+  it('shows a server failure with its message and a retry', async () => {
+    const el = await signedIn('broken-token')
+    expect(text($(el, '.error'))).to.contain('The summary report failed: 500').and.contain('database is locked')
+    expect($(el, '.error button')).to.exist
+    await expectNoViolations(el, 'the server failed')
+  })
+
+  it('refuses a custom range that ends before it starts, naming the fields', async () => {
+    const el = await signedIn()
+    const range = $<HTMLSelectElement>(el, '#range')!
+    range.value = 'custom'
+    range.dispatchEvent(new Event('change'))
+    await el.updateComplete
+    $<HTMLInputElement>(el, '#from')!.value = '2026-11-20'
+    $<HTMLInputElement>(el, '#to')!.value = '2026-11-10'
+    $<HTMLButtonElement>(el, '.filters button[type=submit]')!.click()
+    await el.updateComplete
+    expect(text($(el, '.error'))).to.contain('"From" (2026-11-20) is after "To" (2026-11-10)')
+  })
+
+  it('fits a 360 px phone without sideways scrolling of the page', async () => {
+    await setViewport({ width: 360, height: 740 })
+    try {
+      const el = await signedIn()
+      await new Promise((r) => setTimeout(r, 100))
+      // Wide tables scroll inside their own region; nothing else may stick out.
+      const outside = [...el.shadowRoot!.querySelectorAll('*')].filter((n) => !n.closest('.table-scroll') && n.getBoundingClientRect().right > 360)
+      expect(outside.map((n) => `${n.tagName.toLowerCase()}.${n.className}`)).to.deep.equal([])
+      expect(document.documentElement.scrollWidth).to.be.at.most(360)
+      await expectNoViolations(el, 'on a phone')
+    } finally {
+      await setViewport({ width: 800, height: 600 })
+    }
+  })
+})

@@ -1,0 +1,87 @@
+// A stand-in for the server's /v1/reports/* for the dashboard's browser tests, as a
+// @web/test-runner (Koa) middleware. The real server is exercised end to end in test/ at the root.
+// The bearer token picks the scenario: good-token (a busy month), empty-token (no traffic),
+// broken-token (the server fails); any other token is refused with 401.
+
+const totals = (scale) => ({
+  helpSessions: Math.round(120 * scale),
+  deflected: { explicit: Math.round(24 * scale), implicit: Math.round(60 * scale) },
+  deflectionRate: scale === 1 ? 0.7 : 0.6,
+  escalationRate: scale === 1 ? 0.15 : 0.1,
+  contacts: Math.round(18 * scale),
+  selfServiceScore: 120 / 18,
+  searches: Math.round(300 * scale),
+  zeroResultRate: 0.1,
+  noClickRate: 0.2,
+  costSaved: Math.round(84 * 6 * scale),
+})
+
+const full = {
+  summary: { ...totals(1), previous: { ...totals(100 / 120), selfServiceScore: 5 } },
+  timeseries: {
+    days: Array.from({ length: 7 }, (_, i) => ({
+      date: `2026-11-${String(16 + i).padStart(2, '0')}`,
+      helpSessions: 15 + i,
+      deflectionRate: 0.6 + i * 0.02,
+      escalationRate: 0.2 - i * 0.01,
+      searches: 40 + i,
+      clicks: 28 + i,
+      views: 30 + i,
+      helpful: 3,
+      contacts: 2,
+    })),
+  },
+  'content-gaps': {
+    gaps: [
+      { query: 'export to quickbooks', searches: 42, sessions: 30, zeroResults: 30, noClicks: 12, contacts: 6, lastSeen: '2026-11-21T10:00:00Z', relatedQueries: ['quickbooks sync', 'accounting export'] },
+      { query: 'late fee', searches: 12, sessions: 11, zeroResults: 0, noClicks: 12, contacts: 9, lastSeen: '2026-11-22T08:00:00Z' },
+      { query: 'dark mode', searches: 25, sessions: 20, zeroResults: 25, noClicks: 0, contacts: 0, lastSeen: '2026-11-19T17:00:00Z' },
+    ],
+  },
+  articles: {
+    articles: [
+      { article: 'billing/refunds', title: 'Refunds', views: 80, helpfulRate: 0.9, contactAfterViewRate: 0.05, topQueries: ['refund'] },
+      { article: 'account/cant-log-in', title: "I can't log in", views: 50, helpfulRate: 0.4, contactAfterViewRate: 0.3, topQueries: ['login', 'locked out'] },
+      { article: 'invoices/send', title: 'Send an invoice', views: 20, helpfulRate: null, contactAfterViewRate: 0.1 },
+    ],
+  },
+}
+
+const empty = {
+  summary: { ...totals(0), selfServiceScore: null, deflectionRate: 0, escalationRate: 0, zeroResultRate: 0, noClickRate: 0, previous: { ...totals(0), selfServiceScore: null } },
+  timeseries: { days: [] },
+  'content-gaps': { gaps: [] },
+  articles: { articles: [] },
+}
+
+const csv = {
+  summary: 'metric,value\nhelpSessions,120\n',
+  timeseries: 'date,helpSessions\n2026-11-16,15\n',
+  'content-gaps': 'query,searches,sessions\nexport to quickbooks,42,30\n',
+  articles: 'article,views\nbilling/refunds,80\n',
+}
+
+const json = (ctx, status, body) => {
+  ctx.status = status
+  ctx.type = 'application/json'
+  ctx.body = JSON.stringify(body)
+}
+
+/** @type {import('@web/dev-server-core').Middleware} */
+export async function fakeReportsApi(ctx, next) {
+  const match = /^\/v1\/reports\/(summary|timeseries|content-gaps|articles)$/.exec(ctx.path)
+  if (!match) return next()
+  const report = match[1]
+  const token = (ctx.get('authorization') || '').replace(/^Bearer /, '')
+  const data = token === 'good-token' ? full : token === 'empty-token' ? empty : null
+  if (token === 'broken-token') return json(ctx, 500, { error: { code: 'internal', message: 'database is locked', status: 500 } })
+  if (!data || ctx.query.site !== 'demo') return json(ctx, 401, { error: { code: 'unauthorized', message: 'missing or wrong report token', status: 401 } })
+  if (!ctx.query.from || !ctx.query.to) return json(ctx, 400, { error: { code: 'bad-request', message: 'from and to are required', status: 400 } })
+  if (ctx.query.format === 'csv') {
+    ctx.status = 200
+    ctx.type = 'text/csv'
+    ctx.body = csv[report]
+    return
+  }
+  return json(ctx, 200, data[report])
+}
