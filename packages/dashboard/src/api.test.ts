@@ -40,6 +40,16 @@ describe('ReportsClient', () => {
     expect((await client('good').timeseries(query))[0]).toMatchObject({ date: '2026-11-01', searches: 2, clicks: undefined })
   })
 
+  it("derives a day's escalation rate and clicks from the server's daily rollup", async () => {
+    const app = new Hono().get('/v1/reports/timeseries', (c) =>
+      c.json({ points: [{ day: '2026-11-02', helpSessions: 8, contacts: 2, deflectionRate: 0.5, searches: 20, zeroResultRate: 0.1, noClickRate: 0.25, views: 9 }] }),
+    )
+    const api = new ReportsClient({ token: 't', fetch: (input, init) => Promise.resolve(app.request(String(input), init)) })
+    expect(await api.timeseries(query)).toEqual([
+      { date: '2026-11-02', helpSessions: 8, deflectionRate: 0.5, escalationRate: 0.25, searches: 20, clicks: 13, views: 9, helpful: undefined, contacts: 2 },
+    ])
+  })
+
   it('fetches CSV with the token', async () => {
     const blob = await client('good').csv('content-gaps', query)
     expect(await blob.text()).toBe('query,searches\nrefund,3\n')

@@ -26,6 +26,8 @@ export interface Summary extends Totals {
   previous: Totals
   /** ISO currency of `costSaved`, when the server says. */
   currency?: string
+  /** The configured cost of one contact that `costSaved` is computed with. */
+  costPerContact?: number
 }
 
 /** One day of `GET /v1/reports/timeseries`. */
@@ -129,7 +131,7 @@ export class ReportsClient {
   }
 
   timeseries(q: ReportQuery): Promise<Day[]> {
-    return this.#json('timeseries', q).then((body) => rowsOf(body, ['days', 'series', 'rows']).map(toDay))
+    return this.#json('timeseries', q).then((body) => rowsOf(body, ['days', 'points', 'series', 'rows']).map(toDay))
   }
 
   contentGaps(q: ReportQuery): Promise<ContentGap[]> {
@@ -225,20 +227,29 @@ function toSummary(raw: unknown): Summary {
   const r = (raw ?? {}) as Record<string, unknown>
   const summary: Summary = { ...toTotals(r), previous: toTotals(r.previous) }
   if (typeof r.currency === 'string') summary.currency = r.currency
+  if (typeof r.costPerContact === 'number') summary.costPerContact = r.costPerContact
   return summary
 }
 
 function toDay(r: Record<string, unknown>): Day {
+  const helpSessions = num(r.helpSessions)
+  const searches = num(r.searches)
+  const contacts = optNum(r.contacts)
+  // The server's daily rollup has no escalation rate or click count of its own: both follow from
+  // its other fields (clicked = searches − zero-result − no-click).
+  const escalationRate = r.escalationRate !== undefined ? num(r.escalationRate) : helpSessions > 0 ? Math.min(1, (contacts ?? 0) / helpSessions) : 0
+  const clicks =
+    r.clicks !== undefined ? num(r.clicks) : r.noClickRate !== undefined ? Math.max(0, Math.round(searches * (1 - num(r.noClickRate) - num(r.zeroResultRate)))) : undefined
   return {
     date: String(r.date ?? r.day ?? ''),
-    helpSessions: num(r.helpSessions),
+    helpSessions,
     deflectionRate: num(r.deflectionRate),
-    escalationRate: num(r.escalationRate),
-    searches: num(r.searches),
-    clicks: optNum(r.clicks),
+    escalationRate,
+    searches,
+    clicks,
     views: optNum(r.views),
     helpful: optNum(r.helpful),
-    contacts: optNum(r.contacts),
+    contacts,
   }
 }
 

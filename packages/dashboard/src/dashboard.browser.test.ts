@@ -120,6 +120,7 @@ describe('<signpost-dashboard> headline cards', () => {
 
     expect(text(card(el, 'Deflection rate').querySelector('.detail'))).to.equal('Explicit 20.0% · implicit 50.0%')
     expect(text(card(el, 'Cost saved').querySelector('.value'))).to.equal('$504')
+    expect(text(card(el, 'Cost saved').querySelector('.detail'))).to.equal('at $6 per contact')
     expect(text(card(el, 'Self-service score').querySelector('.value'))).to.equal('6.7')
   })
 
@@ -127,7 +128,7 @@ describe('<signpost-dashboard> headline cards', () => {
     const el = await signedIn()
     expect($(el, '#trend-chart')!.getAttribute('aria-label')).to.contain('over 7 days')
     expect($<HTMLCanvasElement>(el, '#funnel-chart')!.width).to.be.greaterThan(0)
-    expect($$(el, '.funnel li').map(text)).to.deep.equal(['Searches 300', 'Clicked a result 217', 'Viewed an article 231', 'Voted helpful 21', 'Contacted support 18'])
+    expect($$(el, '.funnel li').map(text)).to.deep.equal(['Searches 300', 'Clicked a result 211', 'Viewed an article 231', 'Voted helpful 24', 'Contacted support 18'])
   })
 })
 
@@ -201,6 +202,7 @@ describe('<signpost-dashboard> articles', () => {
     const rows = $$(el, 'section[aria-labelledby=articles] tbody tr')
     expect(rows.map((r) => text(r.querySelector('th')))).to.deep.equal(["I can't log in", 'Send an invoice', 'Refunds'])
     expect(rows[0]!.querySelector('a')).to.have.attribute('href', 'https://help.example.com/account/cant-log-in')
+    expect(text(rows[0]!.querySelectorAll('td')[3]!)).to.equal('login, locked out')
     expect(text(rows[1]!.querySelectorAll('td')[1]!)).to.equal('–')
   })
 })

@@ -28,7 +28,7 @@ interface Card {
   kind: MetricKind
   goodWhen: GoodWhen
   value: (t: Totals) => number | null
-  detail?: (t: Totals) => string
+  detail?: (s: Summary, currency: string) => string
 }
 
 const CARDS: readonly Card[] = [
@@ -44,7 +44,13 @@ const CARDS: readonly Card[] = [
   { label: 'Escalation rate', kind: 'rate', goodWhen: 'down', value: (t) => t.escalationRate },
   { label: 'Contacts', kind: 'count', goodWhen: 'down', value: (t) => t.contacts },
   { label: 'Self-service score', kind: 'ratio', goodWhen: 'up', value: (t) => t.selfServiceScore, detail: () => 'help sessions per contact' },
-  { label: 'Cost saved', kind: 'money', goodWhen: 'up', value: (t) => t.costSaved },
+  {
+    label: 'Cost saved',
+    kind: 'money',
+    goodWhen: 'up',
+    value: (t) => t.costSaved,
+    detail: (s, currency) => (s.costPerContact !== undefined ? `at ${formatMoney(s.costPerContact, currency)} per contact` : 'deflected sessions × cost per contact'),
+  },
 ]
 
 interface Column<K extends string> {
@@ -369,7 +375,7 @@ export class SignpostDashboard extends LitElement {
               <li class="card">
                 <h3>${card.label}</h3>
                 <p class="value">${show(card, value)}</p>
-                ${card.detail ? html`<p class="detail">${card.detail(summary)}</p>` : nothing}
+                ${card.detail ? html`<p class="detail">${card.detail(summary, currency)}</p>` : nothing}
                 <p class="change ${tone}" title=${change.label}>
                   <span aria-hidden="true">${arrow}</span>
                   <span class="sr-only">${change.label}</span>

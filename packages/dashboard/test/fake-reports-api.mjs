@@ -1,7 +1,8 @@
 // A stand-in for the server's /v1/reports/* for the dashboard's browser tests, as a
 // @web/test-runner (Koa) middleware. The real server is exercised end to end in test/ at the root.
 // The bearer token picks the scenario: good-token (a busy month), empty-token (no traffic),
-// broken-token (the server fails); any other token is refused with 401.
+// broken-token (the server fails); any other token is refused with 401. The shapes are the
+// server's (packages/server/src/reports/queries.ts).
 
 const totals = (scale) => ({
   helpSessions: Math.round(120 * scale),
@@ -17,18 +18,19 @@ const totals = (scale) => ({
 })
 
 const full = {
-  summary: { ...totals(1), previous: { ...totals(100 / 120), selfServiceScore: 5 } },
+  summary: { site: 'demo', from: '2026-10-24', to: '2026-11-22', costPerContact: 6, sessions: 400, ...totals(1), previous: { ...totals(100 / 120), selfServiceScore: 5 } },
   timeseries: {
     days: Array.from({ length: 7 }, (_, i) => ({
-      date: `2026-11-${String(16 + i).padStart(2, '0')}`,
+      day: `2026-11-${String(16 + i).padStart(2, '0')}`,
+      sessions: 30 + i,
       helpSessions: 15 + i,
-      deflectionRate: 0.6 + i * 0.02,
-      escalationRate: 0.2 - i * 0.01,
-      searches: 40 + i,
-      clicks: 28 + i,
-      views: 30 + i,
-      helpful: 3,
+      deflected: 9 + i,
       contacts: 2,
+      deflectionRate: (9 + i) / (15 + i),
+      searches: 40 + i,
+      zeroResultRate: 0.1,
+      noClickRate: 0.2,
+      views: 30 + i,
     })),
   },
   'content-gaps': {
@@ -40,8 +42,8 @@ const full = {
   },
   articles: {
     articles: [
-      { article: 'billing/refunds', title: 'Refunds', views: 80, helpfulRate: 0.9, contactAfterViewRate: 0.05, topQueries: ['refund'] },
-      { article: 'account/cant-log-in', title: "I can't log in", views: 50, helpfulRate: 0.4, contactAfterViewRate: 0.3, topQueries: ['login', 'locked out'] },
+      { article: 'billing/refunds', title: 'Refunds', views: 80, helpfulRate: 0.9, contactAfterViewRate: 0.05, topQueries: [{ query: 'refund', clicks: 30 }] },
+      { article: 'account/cant-log-in', title: "I can't log in", views: 50, helpfulRate: 0.4, contactAfterViewRate: 0.3, topQueries: [{ query: 'login', clicks: 12 }, { query: 'locked out', clicks: 4 }] },
       { article: 'invoices/send', title: 'Send an invoice', views: 20, helpfulRate: null, contactAfterViewRate: 0.1 },
     ],
   },
