@@ -15,8 +15,32 @@ describe('scrubQuery', () => {
     expect(scrubQuery('2FA code')).toBe('2fa code')
   })
 
-  it('cuts long queries to 200 characters', () => {
+  it('keeps placeholders readable through normalization', () => {
+    expect(scrubQuery('Email me at Jo.Doe@x.com')).toBe('email me at [email]')
+    expect(scrubQuery('ACCOUNT #98765432: locked')).toBe('account [number] locked')
+  })
+
+  it('masks a 16-digit number that fails the card checksum without calling it a card', () => {
+    expect(scrubQuery('ref 1234 5678 9012 3456')).toMatch(/^ref \[(phone|number)\]$/)
+  })
+
+  it('cuts long queries to 200 characters at a word boundary', () => {
     expect(scrubQuery('word '.repeat(100)).length).toBeLessThanOrEqual(200)
+    const cut = scrubQuery(`${'word '.repeat(39)}xy jo@example.com`)
+    expect(cut.endsWith(' xy')).toBe(true)
+  })
+
+  it('gives the same answer when the server scrubs a query the browser already scrubbed', () => {
+    for (const q of ['Refund for Jo.Doe@example.com, card 4111 1111 1111 1111?', `${'word '.repeat(38)}abc me@x.io tail`, 'call +1 (555) 010-9999']) {
+      expect(scrubQuery(scrubQuery(q))).toBe(scrubQuery(q))
+    }
+  })
+
+  it('scrubs a pasted wall of text without stalling the page', () => {
+    // These took tens of seconds before the email pattern was anchored to token starts.
+    expect(scrubQuery(`${'x'.repeat(100_000)}@`)).toBe('')
+    expect(scrubQuery('1-'.repeat(50_000))).toBe('')
+    expect(scrubQuery(`${'a '.repeat(499)}jo.doe@exam${'x'.repeat(500)}`)).not.toMatch(/jo|doe|exam/)
   })
 })
 

@@ -5,7 +5,8 @@ import { normalizeQuery } from '../text/normalize.ts'
  * leave the browser (the tracker scrubs) and never reach storage (the server scrubs again).
  */
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu
+// The lookbehind starts a match only at the start of a token, so a long run without `@` costs O(n), not O(n²).
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu
 /** 13–19 digits, optionally grouped by spaces or dashes: a payment card number. */
 const CARD = /(?<![\p{N}])(?:\d[ -]?){12,18}\d(?![\p{N}])/gu
 /** A phone number: optional +, then digits with spaces, dots, dashes or brackets, 7+ digits in all. */
@@ -14,6 +15,8 @@ const PHONE = /(?<![\p{L}\p{N}])\+?\(?\d[\d\s().-]{5,}\d(?![\p{N}])/gu
 const DIGITS = /\d{5,}/g
 
 export const MAX_QUERY_LENGTH = 200
+/** Text beyond this is never a search query; cutting it first bounds the scrubbing work in the browser. */
+const MAX_INPUT_LENGTH = 1000
 const PLACEHOLDER = /(\[(?:email|card|phone|number)\])/
 
 /**
@@ -23,19 +26,31 @@ const PLACEHOLDER = /(\[(?:email|card|phone|number)\])/
  * `"Refund for Jo.Doe@example.com, card 4111 1111 1111 1111?"` → `"refund for [email] card [card]"`.
  */
 export function scrubQuery(query: string): string {
-  const masked = query
+  const masked = cutInput(query)
     .normalize('NFKC')
     .replace(EMAIL, ' [email] ')
     .replace(CARD, (m) => (luhn(m) ? ' [card] ' : m))
     .replace(PHONE, (m) => (digitCount(m) >= 7 && /[\s().+-]/.test(m) ? ' [phone] ' : m))
     .replace(DIGITS, ' [number] ')
-  return masked
+  const scrubbed = masked
     .split(PLACEHOLDER)
     .map((part) => (PLACEHOLDER.test(part) ? part : normalizeQuery(part)))
     .filter((part) => part !== '')
     .join(' ')
-    .slice(0, MAX_QUERY_LENGTH)
-    .trim()
+  return cutOutput(scrubbed)
+}
+
+/** Drops what follows the first 1000 characters, and the token cut there: half an email or card number no pattern would recognize. */
+function cutInput(query: string): string {
+  if (query.length <= MAX_INPUT_LENGTH) return query
+  return query.slice(0, MAX_INPUT_LENGTH).replace(/[\d\s().+-]*\S*$/u, '')
+}
+
+/** Cuts at a word boundary, so a placeholder is never left half (`[ema`) and scrubbing twice changes nothing. */
+function cutOutput(scrubbed: string): string {
+  if (scrubbed.length <= MAX_QUERY_LENGTH) return scrubbed
+  const cut = scrubbed.slice(0, MAX_QUERY_LENGTH + 1)
+  return cut.includes(' ') ? cut.replace(/ \S*$/, '') : cut.slice(0, MAX_QUERY_LENGTH)
 }
 
 function digitCount(s: string): number {
