@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+
+/** One site: a public key the tracker sends, where its events may come from, who may read its reports. */
+export interface SiteConfig {
+  /** Public site key, sent by the tracker with every event (`demo`). */
+  key: string
+  /**
+   * Origins allowed to send events (`https://app.example.com`). `*` allows any; an entry
+   * `http://localhost:*` allows any port. Requests without an `Origin` header (server-side
+   * reporters, curl) are accepted: browsers always send one on cross-origin POSTs.
+   */
+  origins: string[]
+  /** Bearer tokens that may read this site's reports, and only this site's. */
+  reportTokens: string[]
+  /** What one support contact costs, for `costSaved`. Default 0. */
+  costPerContact: number
+}
+
+export interface RateLimitConfig {
+  /** Events accepted per site per second (sustained). Default 20,000. */
+  siteEventsPerSecond: number
+  /** Requests accepted per client IP per second (sustained). Default 50. */
+  ipRequestsPerSecond: number
+  /** Burst allowance, in seconds of the sustained rate. Default 10. */
+  burstSeconds: number
+}
+
+export interface ServerConfig {
+  sites: SiteConfig[]
+  /** SQLite path or `postgres://` URL. Default `./signpost.db`. */
+  db: string
+  /** Raw events older than this many days are purged; aggregates are kept. Default 90. */
+  retentionDays: number
+  /** Largest accepted request body, in bytes. Default 262,144 (256 KiB). */
+  maxBodyBytes: number
+  rateLimits: RateLimitConfig
+  port: number
+  host: string
+}
+
+/** Bad configuration; the message names the file and the field. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
+  siteEventsPerSecond: 20_000,
+  ipRequestsPerSecond: 50,
+  burstSeconds: 10,
+}
+
+export interface DefaultConfigOptions {
+  env?: Record<string, string | undefined>
+  /** Called when a report token had to be generated, so the CLI can print it. */
+  onGeneratedToken?: (token: string) => void
+}
+
+/** The zero-config setup: site `demo` accepting localhost origins, `./signpost.db`. */
+export function defaultConfig(options: DefaultConfigOptions = {}): ServerConfig {
+  const env = options.env ?? process.env
+  let token = env['SIGNPOST_REPORT_TOKEN']
+  if (!token) {
+    token = randomBytes(24).toString('base64url')
+    options.onGeneratedToken?.(token)
+  }
+  return {
+    sites: [
+      {
+        key: 'demo',
+        origins: ['http://localhost:*', 'http://127.0.0.1:*', 'https://localhost:*'],
+        reportTokens: [token],
+        costPerContact: 0,
+      },
+    ],
+    db: './signpost.db',
+    retentionDays: 90,
+    maxBodyBytes: 256 * 1024,
+    rateLimits: { ...DEFAULT_RATE_LIMITS },
+    port: 8787,
+    host: '127.0.0.1',
+  }
+}
+
+/** Reads and validates `signpost.config.json`. */
+export function loadConfigFile(path: string, options: DefaultConfigOptions = {}): ServerConfig {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new ConfigError(`${path}: cannot read config (${(error as NodeJS.ErrnoException).code ?? error})`)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw new ConfigError(`${path}: not valid JSON (${(error as Error).message})`)
+  }
+  return parseConfig(json, path, options)
+}
+
+/** Validates a config object, filling defaults. `origin` names the source in error messages. */
+export function parseConfig(json: unknown, origin = 'config', options: DefaultConfigOptions = {}): ServerConfig {
+  const fail = (field: string, message: string): never => {
+    throw new ConfigError(`${origin}: ${field}: ${message}`)
+  }
+  if (!isObject(json)) return fail('(root)', 'expected an object')
+  const base = defaultConfig({ ...options, env: { SIGNPOST_REPORT_TOKEN: 'unused' } })
+  const sitesJson = json['sites']
+  let sites: SiteConfig[]
+  if (sitesJson === undefined) {
+    sites = defaultConfig(options).sites
+  } else {
+    if (!Array.isArray(sitesJson) || sitesJson.length === 0) return fail('sites', 'expected a non-empty array')
+    sites = sitesJson.map((s, i) => parseSite(s, `sites[${i}]`, fail))
+    const keys = new Set<string>()
+    for (const [i, s] of sites.entries()) {
+      if (keys.has(s.key)) fail(`sites[${i}].key`, `duplicate site key "${s.key}"`)
+      keys.add(s.key)
+    }
+  }
+  const num = (field: string, value: unknown, fallback: number, min: number): number => {
+    if (value === undefined) return fallback
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
+      return fail(field, `expected a number ≥ ${min}, got ${JSON.stringify(value)}`)
+    return value
+  }
+  const rl = json['rateLimits']
+  if (rl !== undefined && !isObject(rl)) fail('rateLimits', 'expected an object')
+  const rlo = (rl ?? {}) as Record<string, unknown>
+  const db = json['db']
+  if (db !== undefined && (typeof db !== 'string' || db === '')) fail('db', 'expected a SQLite path or postgres:// URL')
+  const host = json['host']
+  if (host !== undefined && typeof host !== 'string') fail('host', 'expected a string')
+  return {
+    sites,
+    db: (db as string | undefined) ?? base.db,
+    retentionDays: num('retentionDays', json['retentionDays'], base.retentionDays, 1),
+    maxBodyBytes: num('maxBodyBytes', json['maxBodyBytes'], base.maxBodyBytes, 1024),
+    rateLimits: {
+      siteEventsPerSecond: num('rateLimits.siteEventsPerSecond', rlo['siteEventsPerSecond'], DEFAULT_RATE_LIMITS.siteEventsPerSecond, 1),
+      ipRequestsPerSecond: num('rateLimits.ipRequestsPerSecond', rlo['ipRequestsPerSecond'], DEFAULT_RATE_LIMITS.ipRequestsPerSecond, 1),
+      burstSeconds: num('rateLimits.burstSeconds', rlo['burstSeconds'], DEFAULT_RATE_LIMITS.burstSeconds, 1),
+    },
+    port: num('port', json['port'], base.port, 0),
+    host: (host as string | undefined) ?? base.host,
+  }
+}
+
+function parseSite(s: unknown, field: string, fail: (field: string, message: string) => never): SiteConfig {
+  if (!isObject(s)) return fail(field, 'expected an object')
+  const key = s['key']
+  if (typeof key !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(key))
+    fail(`${field}.key`, 'expected 1–64 letters, digits, "_", "-" or "."')
+  const strings = (name: string): string[] => {
+    const v = s[name]
+    if (v === undefined) return []
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x !== ''))
+      return fail(`${field}.${name}`, 'expected an array of non-empty strings')
+    return v as string[]
+  }
+  const tokens = strings('reportTokens')
+  for (const [i, t] of tokens.entries())
+    if (t.length < 16) fail(`${field}.reportTokens[${i}]`, 'too short: use at least 16 characters')
+  const cost = s['costPerContact']
+  if (cost !== undefined && (typeof cost !== 'number' || !(cost >= 0))) fail(`${field}.costPerContact`, 'expected a number ≥ 0')
+  return { key: key as string, origins: strings('origins'), reportTokens: tokens, costPerContact: (cost as number | undefined) ?? 0 }
+}
+
+/** Whether `origin` matches one of the allow-list entries (`*`, exact, or `scheme://host:*`). */
+export function originAllowed(origin: string, allowed: readonly string[]): boolean {
+  for (const entry of allowed) {
+    if (entry === '*' || entry === origin) return true
+    if (entry.endsWith(':*')) {
+      const prefix = entry.slice(0, -2)
+      if (origin === prefix || (origin.startsWith(prefix + ':') && /^\d+$/.test(origin.slice(prefix.length + 1)))) return true
+    }
+  }
+  return false
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}

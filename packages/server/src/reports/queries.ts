@@ -1,0 +1,210 @@
+import { DAY_MS } from '../storage/rollup.ts'
+import type { SqlDb } from '../storage/sql.ts'
+
+/** An inclusive range of UTC days, as day numbers (ms since epoch / 86,400,000). */
+export interface DayRange {
+  from: number
+  to: number
+}
+
+export const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10)
+
+export interface PeriodSummary {
+  from: string
+  to: string
+  sessions: number
+  helpSessions: number
+  deflected: { explicit: number; implicit: number }
+  deflectionRate: number
+  escalationRate: number
+  contacts: number
+  selfServiceScore: number | null
+  searches: number
+  zeroResultRate: number
+  noClickRate: number
+  costSaved: number
+}
+
+export interface Summary extends PeriodSummary {
+  site: string
+  costPerContact: number
+  previous: PeriodSummary
+}
+
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0)
+
+type Row = Record<string, number | string | null>
+const n = (r: Row | undefined, k: string): number => Number(r?.[k] ?? 0)
+
+async function periodSummary(db: SqlDb, site: string, range: DayRange, costPerContact: number): Promise<PeriodSummary> {
+  const rows = await db.all<Row>(
+    `SELECT SUM(sessions) AS sessions, SUM(help_sessions) AS help, SUM(deflected_explicit) AS dx, SUM(deflected_implicit) AS di,
+       SUM(contacted_help) AS ch, SUM(contact_sessions) AS cs, SUM(searches) AS searches, SUM(zero_results) AS zero,
+       SUM(nonzero_searches) AS nonzero, SUM(clicked_searches) AS clicked
+     FROM daily WHERE site = ? AND day BETWEEN ? AND ?`,
+    [site, range.from, range.to],
+  )
+  const r = rows[0]
+  const help = n(r, 'help')
+  const deflected = n(r, 'dx') + n(r, 'di')
+  const contacts = n(r, 'cs')
+  const searches = n(r, 'searches')
+  return {
+    from: isoDay(range.from),
+    to: isoDay(range.to),
+    sessions: n(r, 'sessions'),
+    helpSessions: help,
+    deflected: { explicit: n(r, 'dx'), implicit: n(r, 'di') },
+    deflectionRate: ratio(deflected, help),
+    escalationRate: ratio(n(r, 'ch'), help),
+    contacts,
+    selfServiceScore: contacts > 0 ? help / contacts : null,
+    searches,
+    zeroResultRate: ratio(n(r, 'zero'), searches),
+    noClickRate: ratio(n(r, 'nonzero') - n(r, 'clicked'), searches),
+    costSaved: Math.round(deflected * costPerContact * 100) / 100,
+  }
+}
+
+/** The headline numbers for a range and for the range of the same length just before it. */
+export async function summary(db: SqlDb, site: string, range: DayRange, costPerContact: number): Promise<Summary> {
+  const length = range.to - range.from + 1
+  const current = await periodSummary(db, site, range, costPerContact)
+  const previous = await periodSummary(db, site, { from: range.from - length, to: range.from - 1 }, costPerContact)
+  return { site, costPerContact, ...current, previous }
+}
+
+export interface DayPoint {
+  day: string
+  sessions: number
+  helpSessions: number
+  deflected: number
+  contacts: number
+  deflectionRate: number
+  searches: number
+  zeroResultRate: number
+  noClickRate: number
+  views: number
+}
+
+/** One point per day in the range, days without traffic included as zeros. */
+export async function timeseries(db: SqlDb, site: string, range: DayRange): Promise<DayPoint[]> {
+  const rows = await db.all<Row>('SELECT * FROM daily WHERE site = ? AND day BETWEEN ? AND ? ORDER BY day', [site, range.from, range.to])
+  const byDay = new Map(rows.map((r) => [Number(r['day']), r]))
+  const points: DayPoint[] = []
+  for (let day = range.from; day <= range.to; day++) {
+    const r = byDay.get(day)
+    const help = n(r, 'help_sessions')
+    const deflected = n(r, 'deflected_explicit') + n(r, 'deflected_implicit')
+    const searches = n(r, 'searches')
+    points.push({
+      day: isoDay(day),
+      sessions: n(r, 'sessions'),
+      helpSessions: help,
+      deflected,
+      contacts: n(r, 'contact_sessions'),
+      deflectionRate: ratio(deflected, help),
+      searches,
+      zeroResultRate: ratio(n(r, 'zero_results'), searches),
+      noClickRate: ratio(n(r, 'nonzero_searches') - n(r, 'clicked_searches'), searches),
+      views: n(r, 'views'),
+    })
+  }
+  return points
+}
+
+export interface ContentGap {
+  query: string
+  searches: number
+  /** Sessions that searched it. */
+  sessions: number
+  /** Sessions where it failed: a search of it returned nothing, or its last search got no click. */
+  sessionsAffected: number
+  zeroResults: number
+  noClicks: number
+  /** Sessions that contacted support after searching this query. */
+  contacts: number
+  lastSeen: string
+}
+
+/**
+ * Normalized queries that returned nothing or got no click, ranked by impact: sessions where the
+ * query failed, then sessions that contacted support after searching it, then searches.
+ */
+export async function contentGaps(db: SqlDb, site: string, range: DayRange, limit = 50): Promise<ContentGap[]> {
+  const rows = await db.all<Row>(
+    `SELECT query, SUM(searches) AS searches, SUM(sessions) AS sessions, SUM(failed_sessions) AS affected, SUM(zero_results) AS zero,
+       SUM(nonzero_searches) - SUM(clicked_searches) AS noclick, SUM(contacts) AS contacts, MAX(last_seen) AS last_seen
+     FROM query_daily WHERE site = ? AND day BETWEEN ? AND ?
+     GROUP BY query
+     HAVING SUM(zero_results) > 0 OR SUM(nonzero_searches) > SUM(clicked_searches)
+     ORDER BY affected DESC, contacts DESC, searches DESC, query
+     LIMIT ?`,
+    [site, range.from, range.to, limit],
+  )
+  return rows.map((r) => ({
+    query: String(r['query']),
+    searches: n(r, 'searches'),
+    sessions: n(r, 'sessions'),
+    sessionsAffected: n(r, 'affected'),
+    zeroResults: n(r, 'zero'),
+    noClicks: n(r, 'noclick'),
+    contacts: n(r, 'contacts'),
+    lastSeen: new Date(n(r, 'last_seen')).toISOString(),
+  }))
+}
+
+export interface ArticleStats {
+  article: string
+  views: number
+  viewSessions: number
+  helpfulYes: number
+  helpfulNo: number
+  /** helpful yes / all votes, 0..1; null without votes. */
+  helpfulRate: number | null
+  /** Sessions that contacted support after viewing / sessions that viewed, 0..1. */
+  contactAfterViewRate: number
+  topQueries: { query: string; clicks: number }[]
+}
+
+/** Article quality, most viewed first. */
+export async function articles(db: SqlDb, site: string, range: DayRange, limit = 50): Promise<ArticleStats[]> {
+  const rows = await db.all<Row>(
+    `SELECT article, SUM(views) AS views, SUM(view_sessions) AS vs, SUM(helpful_yes) AS yes, SUM(helpful_no) AS no,
+       SUM(contact_after_view) AS cav
+     FROM article_daily WHERE site = ? AND day BETWEEN ? AND ?
+     GROUP BY article ORDER BY views DESC, article LIMIT ?`,
+    [site, range.from, range.to, limit],
+  )
+  const top = new Map<string, { query: string; clicks: number }[]>()
+  if (rows.length > 0) {
+    const ids = rows.map((r) => String(r['article']))
+    const qrows = await db.all<Row>(
+      `SELECT article, query, SUM(clicks) AS clicks FROM article_query_daily
+       WHERE site = ? AND article IN (${ids.map(() => '?').join(', ')}) AND day BETWEEN ? AND ?
+       GROUP BY article, query`,
+      [site, ...ids, range.from, range.to],
+    )
+    for (const r of qrows) {
+      const list = top.get(String(r['article'])) ?? []
+      list.push({ query: String(r['query']), clicks: n(r, 'clicks') })
+      top.set(String(r['article']), list)
+    }
+  }
+  return rows.map((r) => {
+    const yes = n(r, 'yes')
+    const no = n(r, 'no')
+    const id = String(r['article'])
+    const queries = (top.get(id) ?? []).sort((a, b) => b.clicks - a.clicks || a.query.localeCompare(b.query)).slice(0, 5)
+    return {
+      article: id,
+      views: n(r, 'views'),
+      viewSessions: n(r, 'vs'),
+      helpfulYes: yes,
+      helpfulNo: no,
+      helpfulRate: yes + no > 0 ? yes / (yes + no) : null,
+      contactAfterViewRate: ratio(n(r, 'cav'), n(r, 'vs')),
+      topQueries: queries,
+    }
+  })
+}

@@ -1,0 +1,97 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { type Context, Hono } from 'hono'
+import type { ServerConfig, SiteConfig } from '../config/config.ts'
+import { ApiError, errorResponse } from '../http/errors.ts'
+import type { Store } from '../storage/store.ts'
+import { toCsv } from './csv.ts'
+import { articles, contentGaps, type DayRange, summary, timeseries } from './queries.ts'
+import { parseRange, RangeError_ } from './range.ts'
+
+type Env = { Variables: { site: SiteConfig; range: DayRange } }
+
+const digest = (s: string): Buffer => createHash('sha256').update(s).digest()
+
+/** Whether `token` is one of the site's report tokens; compares digests in constant time. */
+export function tokenAllowed(token: string, site: SiteConfig): boolean {
+  const given = digest(token)
+  let ok = false
+  for (const t of site.reportTokens) if (timingSafeEqual(given, digest(t))) ok = true
+  return ok
+}
+
+/**
+ * `GET /v1/reports/{summary,timeseries,content-gaps,articles}?site=&from=&to=` behind
+ * `Authorization: Bearer <token>`, the token scoped to the site. `?format=csv` on each.
+ *
+ * @example
+ * app.route('/v1/reports', createReportsRoute({ store, config }))
+ */
+export function createReportsRoute(options: { store: Store; config: ServerConfig; now?: () => number }): Hono<Env> {
+  const { store, config } = options
+  const now = options.now ?? Date.now
+  const sites = new Map(config.sites.map((s) => [s.key, s]))
+  const app = new Hono<Env>()
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error)
+    console.error('signpost server: report failed:', error)
+    return errorResponse(c, new ApiError(500, 'report-failed', 'the report could not be computed'))
+  })
+
+  app.use('*', async (c, next) => {
+    const auth = c.req.header('authorization') ?? ''
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(auth)
+    const key = c.req.query('site')
+    const site = key === undefined ? undefined : sites.get(key)
+    // One answer for a missing token, a wrong one, one for another site and an unknown site, so
+    // a caller cannot probe which site keys exist.
+    if (!m || !site || !tokenAllowed(m[1]!, site)) {
+      c.header('WWW-Authenticate', 'Bearer realm="signpost reports"')
+      if (key === undefined) throw new ApiError(400, 'missing-site', 'site: required, e.g. ?site=demo')
+      throw new ApiError(401, 'unauthorized', `a valid report token for site ${JSON.stringify(key.slice(0, 64))} is required (Authorization: Bearer <token>)`)
+    }
+    try {
+      c.set('range', parseRange({ from: c.req.query('from'), to: c.req.query('to'), since: c.req.query('since') }, now()))
+    } catch (error) {
+      if (error instanceof RangeError_) throw new ApiError(400, 'bad-request', error.message)
+      throw error
+    }
+    c.set('site', site)
+    await next()
+  })
+
+  const limitOf = (value: string | undefined): number => {
+    if (value === undefined) return 50
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < 1 || n > 1000) throw new ApiError(400, 'bad-request', `limit: expected a whole number from 1 to 1000, got ${JSON.stringify(value)}`)
+    return n
+  }
+
+  const send = (c: Context<Env>, name: string, data: object, rows: readonly object[]) => {
+    const format = c.req.query('format') ?? 'json'
+    if (format === 'csv') {
+      c.header('Content-Disposition', `attachment; filename="signpost-${name}-${c.get('site').key}.csv"`)
+      return c.body(toCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8' })
+    }
+    if (format !== 'json') throw new ApiError(400, 'bad-request', `format: expected "json" or "csv", got ${JSON.stringify(format.slice(0, 20))}`)
+    return c.json(data)
+  }
+
+  app.get('/summary', async (c) => {
+    const s = await summary(store.db, c.get('site').key, c.get('range'), c.get('site').costPerContact)
+    return send(c, 'summary', s, [s])
+  })
+  app.get('/timeseries', async (c) => {
+    const days = await timeseries(store.db, c.get('site').key, c.get('range'))
+    return send(c, 'timeseries', { site: c.get('site').key, days }, days)
+  })
+  app.get('/content-gaps', async (c) => {
+    const gaps = await contentGaps(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))
+    return send(c, 'content-gaps', { site: c.get('site').key, gaps }, gaps)
+  })
+  app.get('/articles', async (c) => {
+    const list = await articles(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))
+    return send(c, 'articles', { site: c.get('site').key, articles: list }, list)
+  })
+  return app
+}

@@ -1,0 +1,349 @@
+import type { SignpostEvent } from '@signpost/core'
+import type { SqlDb, SqlValue } from './sql.ts'
+
+/** 30 minutes without an event closes a session (DESIGN.md). */
+export const SESSION_GAP_MS = 30 * 60 * 1000
+export const DAY_MS = 24 * 60 * 60 * 1000
+
+export const dayOf = (ts: number): number => Math.floor(ts / DAY_MS)
+
+interface Session {
+  site: string
+  sid: string
+  seg: number
+  start: number
+  last: number
+  day: number
+  searched: boolean
+  viewed: boolean
+  votedYes: boolean
+  contacted: boolean
+  /** What this session contributed to `daily` when the flush first saw it. */
+  before: Contribution
+  pairsLoaded: boolean
+  queries: Map<string, QueryPair>
+  articles: Map<string, ArticlePair>
+  dirty: boolean
+}
+
+interface QueryPair {
+  query: string
+  firstTs: number
+  /** Searches with results not yet followed by a click on the same query. */
+  pending: number
+  /** Whether a search of it in this session returned nothing. */
+  zero: boolean
+  /** Whether the pair counted as failed (zero results or no click) when the flush first saw it. */
+  failedBefore: boolean
+  contacted: boolean
+  dirty: boolean
+}
+
+const failed = (p: QueryPair): boolean => p.zero || p.pending > 0
+
+interface ArticlePair {
+  article: string
+  firstTs: number
+  contacted: boolean
+  dirty: boolean
+}
+
+type Contribution = Record<'sessions' | 'help_sessions' | 'deflected_explicit' | 'deflected_implicit' | 'contacted_help' | 'contact_sessions', number>
+
+const ZERO: Contribution = {
+  sessions: 0,
+  help_sessions: 0,
+  deflected_explicit: 0,
+  deflected_implicit: 0,
+  contacted_help: 0,
+  contact_sessions: 0,
+}
+
+/** The metric definitions (DESIGN.md "Metrics") applied to one session's facts. */
+export function contribution(s: { searched: boolean; viewed: boolean; votedYes: boolean; contacted: boolean }): Contribution {
+  const help = s.searched || s.viewed
+  const deflected = help && (s.viewed || s.votedYes) && !s.contacted
+  return {
+    sessions: 1,
+    help_sessions: help ? 1 : 0,
+    deflected_explicit: deflected && s.votedYes ? 1 : 0,
+    deflected_implicit: deflected && !s.votedYes ? 1 : 0,
+    contacted_help: help && s.contacted ? 1 : 0,
+    contact_sessions: s.contacted ? 1 : 0,
+  }
+}
+
+type Counters = Record<string, number>
+
+/**
+ * One flush's worth of rollup work: sessions and their query/article pairs are loaded once,
+ * changed in memory as events arrive, and written back with the aggregate deltas at the end, so a
+ * batch costs one insert per event plus one write per touched row.
+ */
+export class Rollup {
+  private sessions = new Map<string, Session[]>()
+  private daily = new Map<string, Counters>()
+  private queryDaily = new Map<string, Counters>()
+  private articleDaily = new Map<string, Counters>()
+  private articleQueryDaily = new Map<string, Counters>()
+  private db: SqlDb
+
+  constructor(db: SqlDb) {
+    this.db = db
+  }
+
+  /** Applies one newly stored event. */
+  async add(e: SignpostEvent): Promise<void> {
+    const s = await this.sessionFor(e.site, e.session, e.ts)
+    s.dirty = true
+    s.start = Math.min(s.start, e.ts)
+    s.last = Math.max(s.last, e.ts)
+    const day = s.day
+    switch (e.type) {
+      case 'search': {
+        s.searched = true
+        await this.loadPairs(s)
+        const q = e.query
+        let pair = s.queries.get(q)
+        const qd = bump(this.queryDaily, [e.site, day, q], {})
+        if (!pair) {
+          pair = { query: q, firstTs: e.ts, pending: 0, zero: false, failedBefore: false, contacted: false, dirty: true }
+          s.queries.set(q, pair)
+          qd['sessions'] = (qd['sessions'] ?? 0) + 1
+        }
+        pair.firstTs = Math.min(pair.firstTs, e.ts)
+        pair.dirty = true
+        const zero = e.results === 0 ? 1 : 0
+        if (zero) pair.zero = true
+        else pair.pending++
+        add(qd, { searches: 1, zero_results: zero, nonzero_searches: 1 - zero })
+        qd['last_seen'] = Math.max(qd['last_seen'] ?? 0, e.ts)
+        bump(this.daily, [e.site, day], { searches: 1, zero_results: zero, nonzero_searches: 1 - zero })
+        break
+      }
+      case 'click': {
+        await this.loadPairs(s)
+        const pair = e.query ? s.queries.get(e.query) : undefined
+        if (pair && pair.pending > 0) {
+          bump(this.queryDaily, [e.site, day, pair.query], { clicked_searches: pair.pending })
+          bump(this.daily, [e.site, day], { clicked_searches: pair.pending })
+          pair.pending = 0
+          pair.dirty = true
+        }
+        if (e.query) bump(this.articleQueryDaily, [e.site, day, e.article, e.query], { clicks: 1 })
+        break
+      }
+      case 'view': {
+        s.viewed = true
+        await this.loadPairs(s)
+        let pair = s.articles.get(e.article)
+        const ad = bump(this.articleDaily, [e.site, day, e.article], { views: 1 })
+        if (!pair) {
+          pair = { article: e.article, firstTs: e.ts, contacted: false, dirty: true }
+          s.articles.set(e.article, pair)
+          ad['view_sessions'] = (ad['view_sessions'] ?? 0) + 1
+        }
+        pair.firstTs = Math.min(pair.firstTs, e.ts)
+        pair.dirty = true
+        bump(this.daily, [e.site, day], { views: 1 })
+        break
+      }
+      case 'feedback': {
+        if (e.helpful) s.votedYes = true
+        bump(this.articleDaily, [e.site, day, e.article], e.helpful ? { helpful_yes: 1 } : { helpful_no: 1 })
+        break
+      }
+      case 'contact': {
+        s.contacted = true
+        await this.loadPairs(s)
+        for (const pair of s.queries.values()) {
+          if (pair.contacted || pair.firstTs > e.ts) continue
+          pair.contacted = true
+          pair.dirty = true
+          bump(this.queryDaily, [e.site, day, pair.query], { contacts: 1 })
+        }
+        for (const pair of s.articles.values()) {
+          if (pair.contacted || pair.firstTs > e.ts) continue
+          pair.contacted = true
+          pair.dirty = true
+          bump(this.articleDaily, [e.site, day, pair.article], { contact_after_view: 1 })
+        }
+        break
+      }
+      case 'open':
+        break
+    }
+  }
+
+  /** Writes sessions, pairs and aggregate deltas. */
+  async write(): Promise<void> {
+    const db = this.db
+    for (const list of this.sessions.values()) {
+      for (const s of list) {
+        if (!s.dirty) continue
+        await db.run(
+          `INSERT INTO sessions (site, sid, seg, start_ts, last_ts, day, searched, viewed, voted_yes, contacted)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (site, sid, seg) DO UPDATE SET start_ts = excluded.start_ts, last_ts = excluded.last_ts,
+             searched = excluded.searched, viewed = excluded.viewed, voted_yes = excluded.voted_yes, contacted = excluded.contacted`,
+          [s.site, s.sid, s.seg, s.start, s.last, s.day, +s.searched, +s.viewed, +s.votedYes, +s.contacted],
+        )
+        const after = contribution(s)
+        const delta: Counters = {}
+        for (const k of Object.keys(after) as (keyof Contribution)[]) delta[k] = after[k] - s.before[k]
+        bump(this.daily, [s.site, s.day], delta)
+        for (const p of s.queries.values()) {
+          if (!p.dirty) continue
+          await db.run(
+            `INSERT INTO session_queries (site, sid, seg, query, first_ts, pending, zero, contacted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (site, sid, seg, query) DO UPDATE SET first_ts = excluded.first_ts, pending = excluded.pending,
+               zero = excluded.zero, contacted = excluded.contacted`,
+            [s.site, s.sid, s.seg, p.query, p.firstTs, p.pending, +p.zero, +p.contacted],
+          )
+          const change = +failed(p) - +p.failedBefore
+          if (change !== 0) bump(this.queryDaily, [s.site, s.day, p.query], { failed_sessions: change })
+        }
+        for (const p of s.articles.values()) {
+          if (!p.dirty) continue
+          await db.run(
+            `INSERT INTO session_articles (site, sid, seg, article, first_ts, contacted) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (site, sid, seg, article) DO UPDATE SET first_ts = excluded.first_ts, contacted = excluded.contacted`,
+            [s.site, s.sid, s.seg, p.article, p.firstTs, +p.contacted],
+          )
+        }
+      }
+    }
+    const greatest = db.dialect === 'postgres' ? 'GREATEST' : 'MAX'
+    await this.upsert('daily', ['site', 'day'], this.daily)
+    await this.upsert('query_daily', ['site', 'day', 'query'], this.queryDaily, { last_seen: `${greatest}(query_daily.last_seen, excluded.last_seen)` })
+    await this.upsert('article_daily', ['site', 'day', 'article'], this.articleDaily)
+    await this.upsert('article_query_daily', ['site', 'day', 'article', 'query'], this.articleQueryDaily)
+  }
+
+  private async upsert(table: string, keyCols: string[], rows: Map<string, Counters>, special: Record<string, string> = {}): Promise<void> {
+    for (const [key, counters] of rows) {
+      const keyVals = JSON.parse(key) as SqlValue[]
+      const cols = Object.keys(counters).filter((c) => counters[c] !== 0 || special[c])
+      if (cols.length === 0) continue
+      const sets = cols.map((c) => `${c} = ${special[c] ?? `${table}.${c} + excluded.${c}`}`)
+      await this.db.run(
+        `INSERT INTO ${table} (${[...keyCols, ...cols].join(', ')}) VALUES (${[...keyCols, ...cols].map(() => '?').join(', ')})
+         ON CONFLICT (${keyCols.join(', ')}) DO UPDATE SET ${sets.join(', ')}`,
+        [...keyVals, ...cols.map((c) => counters[c] as number)],
+      )
+    }
+  }
+
+  private async sessionFor(site: string, sid: string, ts: number): Promise<Session> {
+    const key = site + '\u0000' + sid
+    let list = this.sessions.get(key)
+    if (!list) {
+      const rows = await this.db.all<Record<string, number>>(
+        'SELECT seg, start_ts, last_ts, day, searched, viewed, voted_yes, contacted FROM sessions WHERE site = ? AND sid = ?',
+        [site, sid],
+      )
+      list = rows.map((r) => {
+        const s: Session = {
+          site,
+          sid,
+          seg: Number(r['seg']),
+          start: Number(r['start_ts']),
+          last: Number(r['last_ts']),
+          day: Number(r['day']),
+          searched: !!r['searched'],
+          viewed: !!r['viewed'],
+          votedYes: !!r['voted_yes'],
+          contacted: !!r['contacted'],
+          before: ZERO,
+          pairsLoaded: false,
+          queries: new Map(),
+          articles: new Map(),
+          dirty: false,
+        }
+        s.before = contribution(s)
+        return s
+      })
+      this.sessions.set(key, list)
+    }
+    let best: Session | undefined
+    let bestDistance = Number.POSITIVE_INFINITY
+    for (const s of list) {
+      if (ts < s.start - SESSION_GAP_MS || ts > s.last + SESSION_GAP_MS) continue
+      const distance = ts < s.start ? s.start - ts : ts > s.last ? ts - s.last : 0
+      if (distance < bestDistance) {
+        best = s
+        bestDistance = distance
+      }
+    }
+    if (best) return best
+    const s: Session = {
+      site,
+      sid,
+      seg: ts,
+      start: ts,
+      last: ts,
+      day: dayOf(ts),
+      searched: false,
+      viewed: false,
+      votedYes: false,
+      contacted: false,
+      before: ZERO,
+      pairsLoaded: true,
+      queries: new Map(),
+      articles: new Map(),
+      dirty: true,
+    }
+    // A new segment may share its start with an old one only if it is the same segment.
+    while (list.some((o) => o.seg === s.seg)) s.seg++
+    list.push(s)
+    return s
+  }
+
+  private async loadPairs(s: Session): Promise<void> {
+    if (s.pairsLoaded) return
+    s.pairsLoaded = true
+    const qs = await this.db.all<Record<string, string | number>>(
+      'SELECT query, first_ts, pending, zero, contacted FROM session_queries WHERE site = ? AND sid = ? AND seg = ?',
+      [s.site, s.sid, s.seg],
+    )
+    for (const r of qs) {
+      const pair: QueryPair = {
+        query: String(r['query']),
+        firstTs: Number(r['first_ts']),
+        pending: Number(r['pending']),
+        zero: !!Number(r['zero']),
+        failedBefore: false,
+        contacted: !!Number(r['contacted']),
+        dirty: false,
+      }
+      pair.failedBefore = failed(pair)
+      s.queries.set(pair.query, pair)
+    }
+    const as = await this.db.all<Record<string, string | number>>(
+      'SELECT article, first_ts, contacted FROM session_articles WHERE site = ? AND sid = ? AND seg = ?',
+      [s.site, s.sid, s.seg],
+    )
+    for (const r of as)
+      s.articles.set(String(r['article']), {
+        article: String(r['article']),
+        firstTs: Number(r['first_ts']),
+        contacted: !!Number(r['contacted']),
+        dirty: false,
+      })
+  }
+}
+
+function bump(map: Map<string, Counters>, key: SqlValue[], values: Counters): Counters {
+  const k = JSON.stringify(key)
+  let c = map.get(k)
+  if (!c) {
+    c = {}
+    map.set(k, c)
+  }
+  add(c, values)
+  return c
+}
+
+function add(target: Counters, values: Counters): void {
+  for (const [k, v] of Object.entries(values)) target[k] = (target[k] ?? 0) + v
+}

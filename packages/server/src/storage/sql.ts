@@ -1,0 +1,136 @@
+/**
+ * The little SQL surface both engines offer. Statements use `?` placeholders and SQL that SQLite
+ * and PostgreSQL both accept; the PostgreSQL engine rewrites placeholders to `$n`.
+ */
+export type SqlValue = string | number | bigint | null
+export type Dialect = 'sqlite' | 'postgres'
+
+export interface SqlDb {
+  readonly dialect: Dialect
+  /** Rows of a query, numbers as JS numbers. */
+  all<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]>
+  /** Runs a statement; resolves to the number of rows it changed. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>
+  /** Runs `fn` in one transaction, committed durably before the promise resolves. */
+  transaction<T>(fn: (tx: SqlDb) => Promise<T>): Promise<T>
+  /** Serializes PostgreSQL writers touching the same keys; a no-op for SQLite (one writer). */
+  lockKeys(keys: readonly string[]): Promise<void>
+  close(): Promise<void>
+}
+
+/** A versioned schema change; applied once, in order, on start. */
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'events, sessions and rollups',
+    sql: `
+CREATE TABLE events (
+  site TEXT NOT NULL,
+  id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  ts BIGINT NOT NULL,
+  session TEXT NOT NULL,
+  received BIGINT NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (site, id)
+);
+CREATE INDEX events_ts ON events (ts);
+CREATE TABLE sessions (
+  site TEXT NOT NULL,
+  sid TEXT NOT NULL,
+  seg BIGINT NOT NULL,
+  start_ts BIGINT NOT NULL,
+  last_ts BIGINT NOT NULL,
+  day INTEGER NOT NULL,
+  searched INTEGER NOT NULL,
+  viewed INTEGER NOT NULL,
+  voted_yes INTEGER NOT NULL,
+  contacted INTEGER NOT NULL,
+  PRIMARY KEY (site, sid, seg)
+);
+CREATE INDEX sessions_last ON sessions (last_ts);
+CREATE TABLE session_queries (
+  site TEXT NOT NULL,
+  sid TEXT NOT NULL,
+  seg BIGINT NOT NULL,
+  query TEXT NOT NULL,
+  first_ts BIGINT NOT NULL,
+  pending INTEGER NOT NULL,
+  zero INTEGER NOT NULL,
+  contacted INTEGER NOT NULL,
+  PRIMARY KEY (site, sid, seg, query)
+);
+CREATE TABLE session_articles (
+  site TEXT NOT NULL,
+  sid TEXT NOT NULL,
+  seg BIGINT NOT NULL,
+  article TEXT NOT NULL,
+  first_ts BIGINT NOT NULL,
+  contacted INTEGER NOT NULL,
+  PRIMARY KEY (site, sid, seg, article)
+);
+CREATE TABLE daily (
+  site TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  sessions BIGINT NOT NULL DEFAULT 0,
+  help_sessions BIGINT NOT NULL DEFAULT 0,
+  deflected_explicit BIGINT NOT NULL DEFAULT 0,
+  deflected_implicit BIGINT NOT NULL DEFAULT 0,
+  contacted_help BIGINT NOT NULL DEFAULT 0,
+  contact_sessions BIGINT NOT NULL DEFAULT 0,
+  searches BIGINT NOT NULL DEFAULT 0,
+  zero_results BIGINT NOT NULL DEFAULT 0,
+  nonzero_searches BIGINT NOT NULL DEFAULT 0,
+  clicked_searches BIGINT NOT NULL DEFAULT 0,
+  views BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, day)
+);
+CREATE TABLE query_daily (
+  site TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  query TEXT NOT NULL,
+  searches BIGINT NOT NULL DEFAULT 0,
+  zero_results BIGINT NOT NULL DEFAULT 0,
+  nonzero_searches BIGINT NOT NULL DEFAULT 0,
+  clicked_searches BIGINT NOT NULL DEFAULT 0,
+  sessions BIGINT NOT NULL DEFAULT 0,
+  failed_sessions BIGINT NOT NULL DEFAULT 0,
+  contacts BIGINT NOT NULL DEFAULT 0,
+  last_seen BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, day, query)
+);
+CREATE TABLE article_daily (
+  site TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  article TEXT NOT NULL,
+  views BIGINT NOT NULL DEFAULT 0,
+  view_sessions BIGINT NOT NULL DEFAULT 0,
+  helpful_yes BIGINT NOT NULL DEFAULT 0,
+  helpful_no BIGINT NOT NULL DEFAULT 0,
+  contact_after_view BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, day, article)
+);
+CREATE TABLE article_query_daily (
+  site TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  article TEXT NOT NULL,
+  query TEXT NOT NULL,
+  clicks BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, day, article, query)
+);
+CREATE INDEX article_query_daily_article ON article_query_daily (site, article, day);
+`,
+  },
+]
+
+/** Rewrites `?` placeholders to PostgreSQL's `$1, $2, …`. Our SQL has no `?` in literals. */
+export function toPgPlaceholders(sql: string): string {
+  let n = 0
+  return sql.replace(/\?/g, () => `$${++n}`)
+}

@@ -1,0 +1,106 @@
+import type { SignpostEvent } from '@signpost/core'
+import { openPostgres } from './postgres/postgres.ts'
+import { DAY_MS, Rollup } from './rollup.ts'
+import type { SqlDb } from './sql.ts'
+import { openSqlite } from './sqlite/sqlite.ts'
+
+/** What one batch's write did: ids newly stored, and ids already stored before (dropped). */
+export interface WriteResult {
+  stored: string[]
+  duplicates: string[]
+}
+
+/**
+ * Events and their rollups, on SQLite or PostgreSQL. Reports read only the rollups
+ * (see `../reports/queries.ts`), never the raw events.
+ */
+export interface Store {
+  readonly db: SqlDb
+  /** Stores several batches in one transaction (group commit); one result per batch, in order. */
+  writeBatches(batches: readonly (readonly SignpostEvent[])[], now?: number): Promise<WriteResult[]>
+  /** Deletes raw events and per-session working rows older than `days`; aggregates stay. */
+  purge(days: number, now?: number): Promise<{ events: number; sessions: number }>
+  /** Number of raw events stored for a site (tests, the CLI). */
+  countEvents(site: string): Promise<number>
+  close(): Promise<void>
+}
+
+export interface OpenStoreOptions {
+  /** PostgreSQL schema (tests use a fresh one). */
+  schema?: string
+}
+
+/** Opens `spec`: a `postgres://` URL or a SQLite file path (created, migrated). */
+export async function openStore(spec: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const db = /^postgres(ql)?:\/\//.test(spec)
+    ? await openPostgres({ url: spec, ...(options.schema ? { schema: options.schema } : {}) })
+    : openSqlite(spec)
+  return createStore(db)
+}
+
+export function createStore(db: SqlDb): Store {
+  return {
+    db,
+    async writeBatches(batches, now = Date.now()) {
+      return db.transaction(async (tx) => {
+        const sessionKeys = new Set<string>()
+        for (const batch of batches) for (const e of batch) sessionKeys.add(JSON.stringify([e.site, e.session]))
+        await tx.lockKeys([...sessionKeys])
+        const rollup = new Rollup(tx)
+        const results: WriteResult[] = []
+        for (const batch of batches) {
+          const result: WriteResult = { stored: [], duplicates: [] }
+          for (const raw of batch) {
+            const e = withoutNul(raw)
+            const changed = await tx.run(
+              `INSERT INTO events (site, id, type, ts, session, received, data) VALUES (?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (site, id) DO NOTHING`,
+              [e.site, e.id, e.type, e.ts, e.session, now, JSON.stringify(e)],
+            )
+            if (changed === 0) {
+              result.duplicates.push(e.id)
+              continue
+            }
+            result.stored.push(e.id)
+            await rollup.add(e)
+          }
+          results.push(result)
+        }
+        await rollup.write()
+        return results
+      })
+    },
+    async purge(days, now = Date.now()) {
+      const cutoff = now - days * DAY_MS
+      return db.transaction(async (tx) => {
+        const events = await tx.run('DELETE FROM events WHERE ts < ?', [cutoff])
+        // Per-session working rows go with the raw events; `daily` and the other aggregates stay.
+        for (const table of ['session_queries', 'session_articles'])
+          await tx.run(
+            `DELETE FROM ${table} WHERE EXISTS (SELECT 1 FROM sessions s WHERE s.site = ${table}.site AND s.sid = ${table}.sid
+               AND s.seg = ${table}.seg AND s.last_ts < ?)`,
+            [cutoff],
+          )
+        const sessions = await tx.run('DELETE FROM sessions WHERE last_ts < ?', [cutoff])
+        return { events, sessions }
+      })
+    },
+    async countEvents(site) {
+      const rows = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM events WHERE site = ?', [site])
+      return Number(rows[0]?.n ?? 0)
+    },
+    close: () => db.close(),
+  }
+}
+
+/** PostgreSQL text cannot hold U+0000; drop it on both engines so they store the same strings. */
+function withoutNul(e: SignpostEvent): SignpostEvent {
+  let copy: Record<string, unknown> | undefined
+  for (const [k, v] of Object.entries(e)) {
+    if (typeof v === 'string' && v.includes('\u0000')) {
+      copy ??= { ...e }
+      copy[k] = v.replaceAll('\u0000', '')
+    }
+  }
+  return (copy as SignpostEvent | undefined) ?? e
+}
