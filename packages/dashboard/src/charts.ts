@@ -4,7 +4,7 @@
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js'
 import type { Day, Funnel } from './api.ts'
-import { formatCount, formatDay, formatPercent } from './format.ts'
+import { formatCount, formatDay, formatPercent, formatShortDay } from './format.ts'
 
 Chart.register(BarController, BarElement, CategoryScale, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip)
 
@@ -17,7 +17,7 @@ export function trendChart(canvas: HTMLCanvasElement, days: readonly Day[]): Cha
   return new Chart(canvas, {
     type: 'line',
     data: {
-      labels: days.map((d) => formatDay(d.date)),
+      labels: days.map((d) => formatShortDay(d.date)),
       datasets: [
         { label: 'Deflection rate', data: days.map((d) => d.deflectionRate * 100), borderColor: DEFLECTION, backgroundColor: DEFLECTION, tension: 0.25 },
         { label: 'Escalation rate', data: days.map((d) => d.escalationRate * 100), borderColor: ESCALATION, backgroundColor: ESCALATION, borderDash: [6, 4], tension: 0.25 },
@@ -28,7 +28,7 @@ export function trendChart(canvas: HTMLCanvasElement, days: readonly Day[]): Cha
       maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },
       scales: { y: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } },
-      plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatPercent(Number(c.parsed.y) / 100)}` } } },
+      plugins: { tooltip: { callbacks: { title: (items) => formatDay(days[items[0]?.dataIndex ?? 0]?.date), label: (c) => `${c.dataset.label}: ${formatPercent(Number(c.parsed.y) / 100)}` } } },
     },
   })
 }

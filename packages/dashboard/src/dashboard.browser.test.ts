@@ -176,6 +176,7 @@ describe('<signpost-dashboard> content gaps', () => {
     const markdown = await downloads.files[0]!.blob.text()
     expect(markdown).to.match(/^---\ntitle: "Export to quickbooks"\nsummary: TODO\nkeywords: \["export to quickbooks", "quickbooks sync", "accounting export"\]\n/)
     expect(markdown).to.contain('\ndraft: true\n')
+    expect(markdown).to.contain('42 searches in 30 sessions')
     await el.updateComplete
     expect(text($(el, '.notice'))).to.contain('export-to-quickbooks.md')
   })
@@ -208,6 +209,19 @@ describe('<signpost-dashboard> articles', () => {
 })
 
 describe('<signpost-dashboard> other states', () => {
+  it('says it is loading while the reports are on their way', async () => {
+    const el = await fixture<SignpostDashboard>(html`<signpost-dashboard></signpost-dashboard>`)
+    $<HTMLInputElement>(el, '#token')!.value = 'slow-token'
+    $<HTMLButtonElement>(el, '.sign-in button[type=submit]')!.click()
+    await el.updateComplete
+    expect(text($(el, '.status'))).to.equal('Loading reports…')
+    expect($(el, 'main')).to.have.attribute('aria-busy', 'true')
+    await expectNoViolations(el, 'loading')
+    await waitUntil(() => $(el, '.cards'), 'the reports to load', { timeout: 10_000 })
+    await el.updateComplete
+    expect($(el, 'main')).to.have.attribute('aria-busy', 'false')
+  })
+
   it('says clearly when a site has no traffic in the period', async () => {
     const el = await signedIn('empty-token')
     expect(text($(el, 'main > .empty'))).to.contain('No help activity for site "demo"')

@@ -57,7 +57,7 @@ export const styles = css`
   .change.good { color: var(--good); }
   .change.bad { color: var(--bad); }
   .change.neutral { color: var(--muted); }
-  .charts { display: grid; gap: 16px; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); }
+  .charts { display: grid; gap: 16px; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); align-items: start; }
   figure { margin: 0; border: 1px solid var(--border); border-radius: 8px; padding: 12px; min-width: 0; }
   figcaption { font-weight: 600; margin-bottom: 8px; }
   .chart { position: relative; height: 240px; }

@@ -281,7 +281,7 @@ export class SignpostDashboard extends LitElement {
   }
 
   private handleDraft(gap: ContentGap): void {
-    const draft = draftArticle(gap)
+    const draft = draftArticle(gap, new Date(), this.reports?.gaps ?? [])
     saveBlob(new Blob([draft.markdown], { type: 'text/markdown' }), draft.filename)
     this.notice = `Downloaded ${draft.filename}: put it in content/ and fill in the TODOs.`
   }
@@ -292,7 +292,7 @@ export class SignpostDashboard extends LitElement {
         <h1>Signpost ops dashboard</h1>
         ${this.token ? html`<button type="button" class="secondary" @click=${() => this.#signOut('Signed out.')}>Sign out</button>` : nothing}
       </header>
-      <main>${this.token ? this.renderReports() : this.renderSignIn()}</main>
+      <main aria-busy=${this.loading ? 'true' : 'false'}>${this.token ? this.renderReports() : this.renderSignIn()}</main>
     `
   }
 

@@ -1,7 +1,7 @@
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import type { ContentGap } from './api.ts'
-import { draftArticle, slugify, titleFromQuery } from './draft.ts'
+import { draftArticle, relatedQueries, slugify, titleFromQuery } from './draft.ts'
 
 const gap: ContentGap = {
   query: 'export invoices to "quickbooks"',
@@ -42,9 +42,16 @@ describe('draftArticle', () => {
     expect(markdown.indexOf('<!--')).toBeGreaterThan(markdown.indexOf('\n---\n'))
   })
 
-  it('uses the query alone as keywords when the server names no related queries', () => {
+  it('uses the query alone as keywords when nothing relates to it', () => {
     const { relatedQueries: _, ...bare } = gap
     expect(frontmatter(draftArticle({ ...bare, query: 'refund' }).markdown).keywords).toEqual(['refund'])
+  })
+
+  it("takes other gaps' phrasings of the question as keywords when the server names none", () => {
+    const row = (query: string, sessions: number): ContentGap => ({ query, searches: sessions, sessions, zeroResults: 0, noClicks: sessions, contacts: 0, lastSeen: '' })
+    const gaps = [row('quickbooks export', 30), row('dark mode', 50), row('how do i export', 2), row('sync quickbooks', 9), row('how do i pay', 40)]
+    expect(relatedQueries(gaps[0]!, gaps)).toEqual(['sync quickbooks', 'how do i export'])
+    expect(frontmatter(draftArticle(gaps[0]!, new Date(), gaps).markdown).keywords).toEqual(['quickbooks export', 'sync quickbooks', 'how do i export'])
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCount, formatDay, formatMoney, formatPercent, formatRatio, lastDays, periodChange, rangeError } from './format.ts'
+import { formatCount, formatDay, formatShortDay, formatMoney, formatPercent, formatRatio, lastDays, periodChange, rangeError } from './format.ts'
 
 describe('formatting', () => {
   it('shows counts with thousands separators, rates as percents and ratios with one decimal', () => {
@@ -17,6 +17,7 @@ describe('formatting', () => {
     expect(formatDay('2026-11-20')).toBe('Nov 20, 2026')
     expect(formatDay('yesterday')).toBe('yesterday')
     expect(formatDay('')).toBe('–')
+    expect(formatShortDay('2026-11-20')).toBe('Nov 20')
   })
 })
 

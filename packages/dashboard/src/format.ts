@@ -104,3 +104,9 @@ export function formatDay(value: string | number | null | undefined): string {
   if (Number.isNaN(d.getTime())) return String(value)
   return d.toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
 }
+
+/** `2026-11-20` → `Nov 20`, for chart axes. */
+export function formatShortDay(value: string): string {
+  const d = new Date(value)
+  return Number.isNaN(d.getTime()) ? value : d.toLocaleDateString('en', { month: 'short', day: 'numeric', timeZone: 'UTC' })
+}

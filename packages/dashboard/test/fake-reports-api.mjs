@@ -1,7 +1,7 @@
 // A stand-in for the server's /v1/reports/* for the dashboard's browser tests, as a
 // @web/test-runner (Koa) middleware. The real server is exercised end to end in test/ at the root.
 // The bearer token picks the scenario: good-token (a busy month), empty-token (no traffic),
-// broken-token (the server fails); any other token is refused with 401. The shapes are the
+// slow-token (a busy month, answered after 500 ms), broken-token (the server fails); any other token is refused with 401. The shapes are the
 // server's (packages/server/src/reports/queries.ts).
 
 const totals = (scale) => ({
@@ -75,7 +75,8 @@ export async function fakeReportsApi(ctx, next) {
   if (!match) return next()
   const report = match[1]
   const token = (ctx.get('authorization') || '').replace(/^Bearer /, '')
-  const data = token === 'good-token' ? full : token === 'empty-token' ? empty : null
+  if (token === 'slow-token') await new Promise((resolve) => setTimeout(resolve, 500))
+  const data = token === 'good-token' || token === 'slow-token' ? full : token === 'empty-token' ? empty : null
   if (token === 'broken-token') return json(ctx, 500, { error: { code: 'internal', message: 'database is locked', status: 500 } })
   if (!data || ctx.query.site !== 'demo') return json(ctx, 401, { error: { code: 'unauthorized', message: 'missing or wrong report token', status: 401 } })
   if (!ctx.query.from || !ctx.query.to) return json(ctx, 400, { error: { code: 'bad-request', message: 'from and to are required', status: 400 } })
