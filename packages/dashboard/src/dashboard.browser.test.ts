@@ -96,6 +96,13 @@ describe('<signpost-dashboard> sign-in', () => {
     await expectNoViolations(el, 'a token was refused')
   })
 
+  it('stays signed in when the tab reloads the page', async () => {
+    sessionStorage.setItem('signpost-dashboard:token', 'good-token')
+    const el = await fixture<SignpostDashboard>(html`<signpost-dashboard></signpost-dashboard>`)
+    await waitUntil(() => $(el, '.cards'), 'the reports to load', { timeout: 10_000 })
+    expect($(el, '.sign-in')).to.equal(null)
+  })
+
   it('signs out', async () => {
     const el = await signedIn()
     $<HTMLButtonElement>(el, '.top button')!.click()
