@@ -65,5 +65,8 @@ export function parseQuery(raw: string, locale: string, synonyms: Synonyms = {})
     if (source.includes(w)) groups.push({ text: w, alternatives: wordTerms(w, i === all.length - 1) })
     i++
   }
-  return groups
+  return groups.slice(0, MAX_GROUPS)
 }
+
+/** Words beyond this are ignored: a pasted paragraph is not a question, and search.ts tracks words in a 31-bit mask. */
+export const MAX_GROUPS = 30

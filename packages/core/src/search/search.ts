@@ -106,31 +106,58 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     }
   })
 
-  const hits = new Map<string, { score: number; terms: Set<string>; groups: Set<number> }>()
+  // Per article: summed score, a bitmask of the customer's words it matched, and the matched terms
+  // (kept as MiniSearch's arrays and merged only for the hits returned).
+  const hits = new Map<string, Hit>()
   const collect = (results: SearchResult[], planned: Map<string, PlannedTerm>) => {
-    const groupsOf = new Map<string, number[]>()
-    for (const p of planned.values()) groupsOf.set(p.term, [...(groupsOf.get(p.term) ?? []), ...p.groups])
+    const maskOf = new Map<string, number>()
+    for (const p of planned.values()) maskOf.set(p.term, (maskOf.get(p.term) ?? 0) | p.groups.reduce((m, g) => m | (1 << g), 0))
     for (const r of results) {
       if (filter && !filter(r.id)) continue
-      const hit = hits.get(r.id) ?? { score: 0, terms: new Set<string>(), groups: new Set<number>() }
+      let hit = hits.get(r.id)
+      if (!hit) {
+        hit = { id: r.id, score: 0, mask: 0, terms: [] }
+        hits.set(r.id, hit)
+      }
       hit.score += r.score
-      for (const t of r.terms) hit.terms.add(t)
-      for (const q of r.queryTerms) for (const g of groupsOf.get(q) ?? []) hit.groups.add(g)
-      hits.set(r.id, hit)
+      hit.terms.push(r.terms)
+      for (const q of r.queryTerms) hit.mask |= maskOf.get(q) ?? 0
     }
   }
   collect(index.primary.search(toQuery(primaryTerms), { boost: FIELD_BOOSTS }), primaryTerms)
   if (index.body) collect(index.body.search(toQuery(bodyTerms), { boost: FIELD_BOOSTS }), bodyTerms)
 
-  const results: SearchHit[] = []
-  for (const [id, h] of hits) {
-    const coverage = h.groups.size / groups.length
-    const title = index.titles?.get(id)
-    const titleFit = title === undefined ? 0 : titleCoverage(title, h.terms, stem)
-    results.push({ id, score: h.score * coverage * coverage * (1 + TITLE_FIT_BONUS * titleFit), terms: [...h.terms], complete: coverage === 1 })
+  const all = groups.length >= 31 ? 0x7fffffff : (1 << groups.length) - 1
+  const ranked = [...hits.values()]
+  for (const h of ranked) {
+    const coverage = popCount(h.mask & all) / groups.length
+    h.score *= coverage * coverage
+    h.complete = (h.mask & all) === all
   }
-  results.sort((a, b) => Number(b.complete) - Number(a.complete) || b.score - a.score || (a.id < b.id ? -1 : 1))
-  return results.slice(0, limit)
+  const byRank = (a: Hit, b: Hit) => Number(b.complete) - Number(a.complete) || b.score - a.score || (a.id < b.id ? -1 : 1)
+  ranked.sort(byRank)
+  // The title-fit bonus reorders the leaders only: far-down hits cannot climb into the first page.
+  const leaders = ranked.slice(0, Math.max(limit * 4, 40))
+  for (const h of leaders) {
+    const title = index.titles?.get(h.id)
+    if (title !== undefined) h.score *= 1 + TITLE_FIT_BONUS * titleCoverage(title, new Set(h.terms.flat()), stem)
+  }
+  leaders.sort(byRank)
+  return leaders.slice(0, limit).map((h) => ({ id: h.id, score: h.score, terms: [...new Set(h.terms.flat())], complete: h.complete === true }))
+}
+
+interface Hit {
+  id: string
+  score: number
+  mask: number
+  terms: string[][]
+  complete?: boolean
+}
+
+function popCount(n: number): number {
+  let c = 0
+  for (let x = n; x !== 0; x &= x - 1) c++
+  return c
 }
 
 function toQuery(terms: Map<string, PlannedTerm>): Query {
