@@ -1,4 +1,4 @@
-import type { SignpostEvent } from '@signpost/core'
+import { normalizeQuery, type SignpostEvent } from '@signpost/core'
 import type { SqlDb, SqlValue } from './sql.ts'
 
 /** 30 minutes without an event closes a session (DESIGN.md). */
@@ -103,7 +103,8 @@ export class Rollup {
       case 'search': {
         s.searched = true
         await this.loadPairs(s)
-        const q = e.query
+        // Grouped by the normalized form, whatever the client sent.
+        const q = normalizeQuery(e.query)
         let pair = s.queries.get(q)
         const qd = bump(this.queryDaily, [e.site, day, q], {})
         if (!pair) {
@@ -123,14 +124,15 @@ export class Rollup {
       }
       case 'click': {
         await this.loadPairs(s)
-        const pair = e.query ? s.queries.get(e.query) : undefined
+        const q = normalizeQuery(e.query)
+        const pair = q ? s.queries.get(q) : undefined
         if (pair && pair.pending > 0) {
           bump(this.queryDaily, [e.site, day, pair.query], { clicked_searches: pair.pending })
           bump(this.daily, [e.site, day], { clicked_searches: pair.pending })
           pair.pending = 0
           pair.dirty = true
         }
-        if (e.query) bump(this.articleQueryDaily, [e.site, day, e.article, e.query], { clicks: 1 })
+        if (q) bump(this.articleQueryDaily, [e.site, day, e.article, q], { clicks: 1 })
         break
       }
       case 'view': {

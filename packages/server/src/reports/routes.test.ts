@@ -1,0 +1,97 @@
+import type { SignpostEvent } from '@signpost/core'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createApp } from '../app.ts'
+import { parseConfig } from '../config/config.ts'
+import { freshSqlite, type TestStore } from '../storage/engines.testkit.ts'
+
+const NOW = Date.UTC(2026, 10, 20, 12, 0, 0)
+const DEMO = 'report-token-for-demo-0001'
+const OTHER = 'report-token-for-other-01'
+const config = parseConfig({
+  sites: [
+    { key: 'demo', origins: ['*'], reportTokens: [DEMO], costPerContact: 8 },
+    { key: 'other', origins: ['*'], reportTokens: [OTHER] },
+  ],
+})
+
+let t: TestStore
+let app: ReturnType<typeof createApp>
+beforeEach(async () => {
+  t = await freshSqlite()
+  app = createApp({ store: t.store, config, now: () => NOW })
+  const base = { ts: NOW - 60_000, site: 'demo', locale: 'en', path: '/' }
+  await t.store.writeBatches([
+    [
+      { ...base, id: 'e-00000001', session: 's1', type: 'search', query: 'refund, policy', results: 2 },
+      { ...base, id: 'e-00000002', session: 's1', type: 'view', article: 'billing/refunds', source: 'search' },
+      { ...base, id: 'e-00000003', session: 's2', type: 'search', query: '=cmd|calc', results: 0 },
+    ] as SignpostEvent[],
+  ])
+})
+afterEach(() => t.cleanup())
+
+const get = (path: string, token?: string) => app.request(path, token ? { headers: { authorization: `Bearer ${token}` } } : {})
+
+describe('GET /v1/reports', () => {
+  it('answers 401 without a token, with a wrong one, and with another site’s token', async () => {
+    for (const token of [undefined, 'wrong-token-wrong-token', OTHER]) {
+      const res = await get('/v1/reports/summary?site=demo', token)
+      expect(res.status).toBe(401)
+      expect((await res.json()).error).toMatchObject({ code: 'unauthorized', status: 401 })
+    }
+  })
+
+  it('serves the summary with the documented fields', async () => {
+    const res = await get('/v1/reports/summary?site=demo&from=2026-11-14&to=2026-11-20', DEMO)
+    expect(res.status).toBe(200)
+    const s = await res.json()
+    expect(s).toMatchObject({
+      helpSessions: 2,
+      deflected: { explicit: 0, implicit: 1 },
+      deflectionRate: 0.5,
+      escalationRate: 0,
+      contacts: 0,
+      selfServiceScore: null,
+      searches: 2,
+      zeroResultRate: 0.5,
+      noClickRate: 0.5,
+      costSaved: 8,
+      previous: { helpSessions: 0, from: '2026-11-07', to: '2026-11-13' },
+    })
+  })
+
+  it('serves timeseries, content gaps and articles', async () => {
+    const days = (await (await get('/v1/reports/timeseries?site=demo&since=3d', DEMO)).json()).days
+    expect(days.map((d: { day: string }) => d.day)).toEqual(['2026-11-18', '2026-11-19', '2026-11-20'])
+    const gaps = (await (await get('/v1/reports/content-gaps?site=demo', DEMO)).json()).gaps
+    expect(gaps.map((g: { query: string }) => g.query)).toEqual(['cmd calc', 'refund policy'])
+    const articles = (await (await get('/v1/reports/articles?site=demo', DEMO)).json()).articles
+    expect(articles[0]).toMatchObject({ article: 'billing/refunds', views: 1 })
+  })
+
+  it('exports every report as CSV', async () => {
+    for (const name of ['summary', 'timeseries', 'content-gaps', 'articles']) {
+      const res = await get(`/v1/reports/${name}?site=demo&format=csv`, DEMO)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toMatch(/^text\/csv/)
+      expect((await res.text()).split('\r\n').length).toBeGreaterThan(2)
+    }
+    const summary = await (await get('/v1/reports/summary?site=demo&format=csv', DEMO)).text()
+    expect(summary.split('\r\n')[0]).toContain('deflected.explicit')
+    expect(summary.split('\r\n')[0]).toContain('previous.helpSessions')
+  })
+
+  it('names a bad parameter', async () => {
+    const res = await get('/v1/reports/summary?site=demo&from=last-week', DEMO)
+    expect(res.status).toBe(400)
+    expect((await res.json()).error.message).toMatch(/^from: expected a date as YYYY-MM-DD/)
+    const fmt = await get('/v1/reports/summary?site=demo&format=xml', DEMO)
+    expect((await fmt.json()).error.message).toMatch(/^format:/)
+  })
+
+  it('answers unknown routes in the same error shape', async () => {
+    const res = await app.request('/v2/nothing')
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({ error: { code: 'not-found', message: 'no route for GET /v2/nothing', status: 404 } })
+  })
+})
