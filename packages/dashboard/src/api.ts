@@ -52,6 +52,8 @@ export interface ContentGap {
   query: string
   searches: number
   sessions: number
+  /** Sessions where it failed: nothing found, or its last search got no click. */
+  sessionsAffected: number
   /** Searches for it that returned nothing. */
   zeroResults: number
   /** Searches for it with results but no click. */
@@ -258,6 +260,7 @@ function toGap(r: Record<string, unknown>): ContentGap {
     query: String(r.query ?? ''),
     searches: num(r.searches),
     sessions: num(r.sessions),
+    sessionsAffected: num(r.sessionsAffected ?? r.sessions),
     zeroResults: num(r.zeroResults ?? r.zeroResult),
     noClicks: num(r.noClicks ?? r.noClick),
     contacts: num(r.contacts ?? r.contactsAfter),

@@ -131,6 +131,15 @@ describe('<signpost-dashboard> headline cards', () => {
     expect(text(card(el, 'Self-service score').querySelector('.value'))).to.equal('6.7')
   })
 
+  it('compares nothing when the previous period had no help activity at all', async () => {
+    const el = await signedIn('fresh-token')
+    for (const label of ['Help sessions', 'Deflection rate', 'Contacts']) {
+      const change = card(el, label).querySelector('.change')!
+      expect(text(change), label).to.contain('no previous data').and.not.match(/better|worse|▲|▼/)
+      expect(change, label).to.have.class('neutral')
+    }
+  })
+
   it('draws the trend and the funnel with their figures as text', async () => {
     const el = await signedIn()
     expect($(el, '#trend-chart')!.getAttribute('aria-label')).to.contain('over 7 days')

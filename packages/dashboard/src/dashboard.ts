@@ -63,6 +63,7 @@ const GAP_COLUMNS: readonly Column<GapKey>[] = [
   { key: 'query', label: 'Query', numeric: false },
   { key: 'searches', label: 'Searches', numeric: true },
   { key: 'sessions', label: 'Sessions', numeric: true },
+  { key: 'sessionsAffected', label: 'Sessions affected', numeric: true },
   { key: 'zeroResults', label: 'Zero results', numeric: true },
   { key: 'noClicks', label: 'No click', numeric: true },
   { key: 'contacts', label: 'Contacts after', numeric: true },
@@ -359,6 +360,9 @@ export class SignpostDashboard extends LitElement {
 
   private renderCards(summary: Summary): TemplateResult {
     const currency = summary.currency ?? this.currency
+    // A previous period without any help activity has no rates to compare with (0/0), and its zero
+    // counts are not a baseline either: usually the site was not tracked yet.
+    const hasPrevious = summary.previous.helpSessions > 0 || summary.previous.searches > 0 || summary.previous.contacts > 0
     const show = (card: Card, v: number | null): string =>
       card.kind === 'count' ? formatCount(v ?? 0) : card.kind === 'rate' ? formatPercent(v) : card.kind === 'ratio' ? formatRatio(v) : formatMoney(v ?? 0, currency)
     return html`
@@ -367,7 +371,7 @@ export class SignpostDashboard extends LitElement {
         <ul class="cards">
           ${CARDS.map((card) => {
             const value = card.value(summary)
-            const change = periodChange(value, card.value(summary.previous), card.kind, card.goodWhen)
+            const change = periodChange(value, hasPrevious ? card.value(summary.previous) : null, card.kind, card.goodWhen)
             const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : change.direction === 'flat' ? '▶' : ''
             const verdict = change.good === null ? '' : change.good ? 'better' : 'worse'
             const tone = change.good === null ? 'neutral' : change.good ? 'good' : 'bad'
@@ -474,6 +478,7 @@ export class SignpostDashboard extends LitElement {
                           <th scope="row">${g.query}</th>
                           <td class="num">${formatCount(g.searches)}</td>
                           <td class="num">${formatCount(g.sessions)}</td>
+                          <td class="num">${formatCount(g.sessionsAffected)}</td>
                           <td class="num">${formatCount(g.zeroResults)}</td>
                           <td class="num">${formatCount(g.noClicks)}</td>
                           <td class="num">${formatCount(g.contacts)}</td>

@@ -7,6 +7,7 @@ const gap: ContentGap = {
   query: 'export invoices to "quickbooks"',
   searches: 42,
   sessions: 30,
+  sessionsAffected: 28,
   zeroResults: 12,
   noClicks: 30,
   contacts: 5,
@@ -36,7 +37,7 @@ describe('draftArticle', () => {
 
   it('keeps the evidence in a comment the build drops', () => {
     const { markdown } = draftArticle(gap, new Date('2026-11-22T09:00:00Z'))
-    expect(markdown).toContain('42 searches in 30 sessions')
+    expect(markdown).toContain('42 searches in 30 sessions, 28 of them left without an answer')
     expect(markdown).toContain('(12 with no results, 30 with no click), 5 contacts followed')
     expect(markdown).toContain('last seen Nov 20, 2026')
     expect(markdown.indexOf('<!--')).toBeGreaterThan(markdown.indexOf('\n---\n'))
@@ -48,7 +49,7 @@ describe('draftArticle', () => {
   })
 
   it("takes other gaps' phrasings of the question as keywords when the server names none", () => {
-    const row = (query: string, sessions: number): ContentGap => ({ query, searches: sessions, sessions, zeroResults: 0, noClicks: sessions, contacts: 0, lastSeen: '' })
+    const row = (query: string, sessions: number): ContentGap => ({ query, searches: sessions, sessions, sessionsAffected: sessions, zeroResults: 0, noClicks: sessions, contacts: 0, lastSeen: '' })
     const gaps = [row('quickbooks export', 30), row('dark mode', 50), row('how do i export', 2), row('sync quickbooks', 9), row('how do i pay', 40)]
     expect(relatedQueries(gaps[0]!, gaps)).toEqual(['sync quickbooks', 'how do i export'])
     expect(frontmatter(draftArticle(gaps[0]!, new Date(), gaps).markdown).keywords).toEqual(['quickbooks export', 'sync quickbooks', 'how do i export'])

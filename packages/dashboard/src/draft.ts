@@ -61,7 +61,7 @@ export function draftArticle(gap: ContentGap, today: Date = new Date(), allGaps:
   const related = gap.relatedQueries ?? relatedQueries(gap, allGaps)
   const keywords = [...new Set([gap.query, ...related].map((q) => q.trim()).filter(Boolean))].slice(0, MAX_KEYWORDS)
   const evidence = [
-    `Content gap "${gap.query}": ${gap.searches} searches in ${gap.sessions} sessions`,
+    `Content gap "${gap.query}": ${gap.searches} searches in ${gap.sessions} sessions, ${gap.sessionsAffected} of them left without an answer`,
     `(${gap.zeroResults} with no results, ${gap.noClicks} with no click), ${gap.contacts} contacts followed;`,
     `last seen ${formatDay(gap.lastSeen)}. Drafted from the Signpost dashboard on ${isoDay(today)}.`,
   ]

@@ -1,7 +1,7 @@
 // A stand-in for the server's /v1/reports/* for the dashboard's browser tests, as a
 // @web/test-runner (Koa) middleware. The real server is exercised end to end in test/ at the root.
 // The bearer token picks the scenario: good-token (a busy month), empty-token (no traffic),
-// slow-token (a busy month, answered after 500 ms), broken-token (the server fails); any other token is refused with 401. The shapes are the
+// slow-token (a busy month, answered after 500 ms), fresh-token (a first month, nothing before), broken-token (the server fails); any other token is refused with 401. The shapes are the
 // server's (packages/server/src/reports/queries.ts).
 
 const totals = (scale) => ({
@@ -35,9 +35,9 @@ const full = {
   },
   'content-gaps': {
     gaps: [
-      { query: 'export to quickbooks', searches: 42, sessions: 30, zeroResults: 30, noClicks: 12, contacts: 6, lastSeen: '2026-11-21T10:00:00Z', relatedQueries: ['quickbooks sync', 'accounting export'] },
-      { query: 'late fee', searches: 12, sessions: 11, zeroResults: 0, noClicks: 12, contacts: 9, lastSeen: '2026-11-22T08:00:00Z' },
-      { query: 'dark mode', searches: 25, sessions: 20, zeroResults: 25, noClicks: 0, contacts: 0, lastSeen: '2026-11-19T17:00:00Z' },
+      { query: 'export to quickbooks', searches: 42, sessions: 30, sessionsAffected: 30, zeroResults: 30, noClicks: 12, contacts: 6, lastSeen: '2026-11-21T10:00:00Z', relatedQueries: ['quickbooks sync', 'accounting export'] },
+      { query: 'late fee', searches: 12, sessions: 11, sessionsAffected: 9, zeroResults: 0, noClicks: 12, contacts: 9, lastSeen: '2026-11-22T08:00:00Z' },
+      { query: 'dark mode', searches: 25, sessions: 20, sessionsAffected: 20, zeroResults: 25, noClicks: 0, contacts: 0, lastSeen: '2026-11-19T17:00:00Z' },
     ],
   },
   articles: {
@@ -55,6 +55,9 @@ const empty = {
   'content-gaps': { gaps: [] },
   articles: { articles: [] },
 }
+
+// The site's first tracked period: nothing to compare with.
+const fresh = { ...full, summary: { ...full.summary, previous: empty.summary.previous } }
 
 const csv = {
   summary: 'metric,value\nhelpSessions,120\n',
@@ -76,7 +79,7 @@ export async function fakeReportsApi(ctx, next) {
   const report = match[1]
   const token = (ctx.get('authorization') || '').replace(/^Bearer /, '')
   if (token === 'slow-token') await new Promise((resolve) => setTimeout(resolve, 500))
-  const data = token === 'good-token' || token === 'slow-token' ? full : token === 'empty-token' ? empty : null
+  const data = { 'good-token': full, 'slow-token': full, 'fresh-token': fresh, 'empty-token': empty }[token] ?? null
   if (token === 'broken-token') return json(ctx, 500, { error: { code: 'internal', message: 'database is locked', status: 500 } })
   if (!data || ctx.query.site !== 'demo') return json(ctx, 401, { error: { code: 'unauthorized', message: 'missing or wrong report token', status: 401 } })
   if (!ctx.query.from || !ctx.query.to) return json(ctx, 400, { error: { code: 'bad-request', message: 'from and to are required', status: 400 } })
