@@ -21,7 +21,10 @@ const localePicker = document.getElementById('locale') as HTMLSelectElement
 
 function render(): void {
   const path = location.pathname
-  if (path === '/') return navigate('/dashboard', true)
+  if (path === '/') {
+    navigate('/dashboard', true)
+    return
+  }
   for (const a of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
     if (a.pathname === path) a.setAttribute('aria-current', 'page')
     else a.removeAttribute('aria-current')
