@@ -63,6 +63,7 @@ export const styles = css`
   .chart { position: relative; height: 240px; }
   .funnel { display: grid; gap: 2px; padding-left: 1.4em; margin: 12px 0 0; font-size: 0.9rem; }
   .funnel li span { color: var(--muted); }
+  .note { color: var(--muted); font-size: 0.85rem; margin: 8px 0 0; }
   .table-scroll { position: relative; overflow-x: auto; border: 1px solid var(--border); border-radius: 8px; }
   table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
   caption { text-align: left; padding: 8px 12px; color: var(--muted); font-size: 0.9rem; }

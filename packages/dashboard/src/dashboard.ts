@@ -421,6 +421,7 @@ export class SignpostDashboard extends LitElement {
                   <ol class="funnel">
                     ${FUNNEL_STEPS.map((s) => html`<li><span>${s.label}</span> <strong>${formatCount(funnel[s.key])}</strong></li>`)}
                   </ol>
+                  <p class="note">Views include articles opened from route suggestions and links, not only from search.</p>
                 </figure>
               </div>
             `
