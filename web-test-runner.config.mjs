@@ -2,6 +2,7 @@
 // No tool downloads a browser here.
 import { esbuildPlugin } from '@web/dev-server-esbuild'
 import { playwrightLauncher } from '@web/test-runner-playwright'
+import { fakeReportsApi } from './packages/dashboard/test/fake-reports-api.mjs'
 
 /**
  * A stand-in collector for browser tests of delivery code: `POST /__collect/<bucket>` records the
@@ -37,7 +38,7 @@ async function collector(ctx, next) {
 }
 
 export default {
-  middleware: [collector],
+  middleware: [collector, fakeReportsApi],
   files: ['packages/*/src/**/*.browser.test.ts', 'test/browser/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
