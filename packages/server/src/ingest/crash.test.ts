@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DatabaseSync } from 'node:sqlite'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const BIN = fileURLToPath(new URL('../cli/bin.ts', import.meta.url))
+const TRIALS = 20
+const dir = mkdtempSync(join(tmpdir(), 'signpost-crash-'))
+const db = join(dir, 'crash.db')
+const configPath = join(dir, 'signpost.config.json')
+writeFileSync(
+  configPath,
+  JSON.stringify({
+    sites: [{ key: 'demo', origins: ['*'], reportTokens: ['crash-test-token-000001'] }],
+    rateLimits: { ipRequestsPerSecond: 1_000_000, siteEventsPerSecond: 10_000_000 },
+  }),
+)
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+function start(): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db, '--config', configPath], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout!.on('data', (d) => {
+      out += d
+      const m = /listening on (http:\/\/\S+)/.exec(out)
+      if (m) resolve({ child, url: m[1]! })
+    })
+    child.stderr!.on('data', (d) => {
+      out += d
+    })
+    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${out}`)))
+  })
+}
+
+let counter = 0
+function batch(size: number): { ids: string[]; body: string } {
+  const now = Date.now()
+  const events = Array.from({ length: size }, (_, i) => {
+    const id = `crash-${process.pid}-${++counter}`
+    const session = `s-${counter % 37}`
+    return i % 2
+      ? { id, type: 'search', ts: now, session, site: 'demo', locale: 'en', path: '/', query: `q${counter % 11}`, results: counter % 3 }
+      : { id, type: 'view', ts: now, session, site: 'demo', locale: 'en', path: '/', article: `a${counter % 7}`, source: 'search' }
+  })
+  return { ids: events.map((e) => e.id), body: JSON.stringify({ sentAt: now, events }) }
+}
+
+describe('the server killed with SIGKILL during ingest', () => {
+  it(`keeps every acknowledged event and an intact database, over ${TRIALS} trials`, async () => {
+    const acked = new Set<string>()
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const { child, url } = await start()
+      let stop = false
+      const exited = new Promise((r) => child.once('exit', r))
+      const client = async () => {
+        while (!stop) {
+          const { ids, body } = batch(1 + Math.floor(Math.random() * 20))
+          try {
+            const res = await fetch(`${url}/v1/events`, { method: 'POST', body, headers: { 'content-type': 'text/plain' } })
+            if (res.status === 200) for (const id of ids) acked.add(id)
+            else if (!stop) throw new Error(`unexpected ${res.status}: ${await res.text()}`)
+          } catch (error) {
+            if (!stop && !String((error as Error).cause ?? error).match(/ECONNRESET|ECONNREFUSED|socket|closed|terminated/i)) throw error
+            return
+          }
+        }
+      }
+      const clients = Array.from({ length: 6 }, client)
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 400))
+      child.kill('SIGKILL')
+      stop = true
+      await exited
+      await Promise.all(clients)
+    }
+    expect(acked.size).toBeGreaterThan(TRIALS * 10)
+    const check = new DatabaseSync(db)
+    try {
+      expect(check.prepare('PRAGMA integrity_check').all()).toEqual([{ integrity_check: 'ok' }])
+      const stored = new Set((check.prepare("SELECT id FROM events WHERE site = 'demo'").all() as { id: string }[]).map((r) => r.id))
+      const missing = [...acked].filter((id) => !stored.has(id))
+      expect(missing).toEqual([])
+    } finally {
+      check.close()
+    }
+  }, 120_000)
+})
