@@ -125,10 +125,15 @@ try {
     await p.waitForFunction(() => customElements.get('signpost-help'))
     const result = await p.evaluate(async (qs) => {
       const longTasks: number[] = []
+      const t00 = performance.now()
+      const log: string[] = []
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) longTasks.push(e.duration)
+        for (const e of list.getEntries()) {
+          longTasks.push(e.duration)
+          log.push(`${Math.round(e.startTime - t00)}+${Math.round(e.duration)}`)
+        }
       }).observe({ type: 'longtask', buffered: false })
-      const el = document.querySelector('signpost-help') as HTMLElement & { open(): Promise<void>; updateComplete: Promise<unknown> }
+      const el = document.querySelector('signpost-help') as HTMLElement & { open(): Promise<void>; settled(): Promise<void> }
       const root = el.shadowRoot!
       await el.open()
       const input = root.querySelector('input')!
@@ -140,7 +145,7 @@ try {
           const t0 = performance.now()
           input.value = q.slice(0, i)
           input.dispatchEvent(new Event('input', { bubbles: true }))
-          await el.updateComplete
+          await el.settled()
           perKey.push(performance.now() - t0)
           await frame()
         }
@@ -148,6 +153,7 @@ try {
         if (bodyWaited++ === 0) await new Promise((r) => setTimeout(r, 1500))
       }
       await new Promise((r) => setTimeout(r, 100))
+      if (location.search.includes('debug')) console.log(log.join(' '))
       return { perKey, longTasks }
     }, typed)
     await context.close()

@@ -60,9 +60,6 @@ export const styles = css`
     font-weight: 600;
     box-shadow: 0 4px 14px rgb(0 0 0 / 25%);
   }
-  :host([position='bottom-left']) .launcher {
-    inset-inline: var(--_offset) auto;
-  }
   dialog {
     position: fixed;
     margin: 0;
@@ -83,11 +80,8 @@ export const styles = css`
     display: flex;
     flex-direction: column;
   }
-  :host([position='bottom-left']) dialog {
+  :host([position='bottom-left']) :is(.launcher, dialog) {
     inset-inline: var(--_offset) auto;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 15%);
   }
   @media (max-width: 640px) {
     dialog {

@@ -18,7 +18,7 @@ interface Option {
   snippet?: TextSegment[]
 }
 
-interface ArticleEntry {
+export interface ArticleEntry {
   id: string
   source: ViewSource
 }
@@ -122,8 +122,8 @@ export class SignpostHelp extends LitElement {
   declare private feedback: 'none' | 'reason' | 'done'
   declare private liveMessage: string
 
-  /** Absolute URL of the manifest being shown. */
-  #kbUrl = ''
+  /** @internal Absolute URL of the manifest being shown. */
+  kbUrl = ''
   /** The query as the worker normalized it, for analytics. */
   #normalized = ''
   #search?: SearchClient
@@ -132,7 +132,8 @@ export class SignpostHelp extends LitElement {
   #activeLocale = ''
   private loadedDir?: 'ltr' | 'rtl'
   #seq = 0
-  #stack: ArticleEntry[] = []
+  /** @internal Articles to go back to. */
+  stack: ArticleEntry[] = []
   #settleTimer?: ReturnType<typeof setTimeout>
   #lastReported = ''
   #lastResults = 0
@@ -153,7 +154,6 @@ export class SignpostHelp extends LitElement {
     this.preload = false
     this.contactUrl = ''
     this.strings = {}
-    this.analytics = undefined
     this.opened = false
     this.query = ''
     this.hits = []
@@ -162,29 +162,23 @@ export class SignpostHelp extends LitElement {
     this.category = ''
     this.articles = []
     this.context = {}
-    this.current = undefined
-    this.shard = undefined
-    this.articleNode = undefined
     this.feedback = 'none'
     this.liveMessage = ''
   }
 
   /** Random per browser tab (sessionStorage): attach it to support tickets to join them with help sessions. */
   get sessionId(): string {
-    const key = 'signpost:session'
-    let id: string | null = null
     try {
-      id = sessionStorage.getItem(key)
-      if (!id) {
-        id = crypto.randomUUID()
-        sessionStorage.setItem(key, id)
-      }
+      const id = sessionStorage.getItem('signpost:session') ?? crypto.randomUUID()
+      sessionStorage.setItem('signpost:session', id)
+      return id
     } catch {
-      id ??= this.#fallbackSession ??= crypto.randomUUID()
+      // Storage blocked (sandboxed frames, strict privacy settings): one id for this element's life.
+      this.#sessionId ??= crypto.randomUUID()
+      return this.#sessionId
     }
-    return id
   }
-  #fallbackSession?: string
+  #sessionId?: string
 
   /** @internal The article shown, for the views chunk. */
   get currentArticle(): string | undefined {
@@ -213,14 +207,14 @@ export class SignpostHelp extends LitElement {
     this.locationChanged()
     this.dispatchEvent(new SignpostOpenEvent())
     await this.updateComplete
-    await Promise.all([this.#ensureLoaded(), this.#loadViews().catch(() => {})])
+    await Promise.all([this.ensureLoaded(), this.#loadViews().catch(() => {})])
     this.track({ type: 'open' })
   }
 
   /** Closes the panel and returns focus to the launcher. */
   close(): void {
     if (this.mode === 'inline' || !this.opened) return
-    this.#flushSearch()
+    this.flushSearch()
     this.opened = false
     this.dispatchEvent(new SignpostCloseEvent())
   }
@@ -236,14 +230,19 @@ export class SignpostHelp extends LitElement {
   /** Opens the panel (launcher mode) and searches; resolves once the results are shown. */
   async search(query: string): Promise<void> {
     this.current = undefined
-    this.#stack = []
+    this.stack = []
     void this.#runQuery(query)
     await this.open()
-    // The body index may arrive meanwhile and re-run the query: wait for whichever run is last.
+    await this.settled()
+  }
+
+  /** @internal Resolves once the results of the latest query are shown (the body index may re-run it meanwhile). */
+  async settled(): Promise<void> {
     for (let run: Promise<void> | undefined; run !== this.#run; ) {
       run = this.#run
       await run
     }
+    await this.updateComplete
   }
 
   /** Opens the panel on an article (by id or alias); resolves once it is rendered. */
@@ -265,7 +264,7 @@ export class SignpostHelp extends LitElement {
     if (this.#views) this.#stopListening = this.#views.onLocationChange(() => this.locationChanged())
     if (this.preload || this.mode === 'inline') {
       const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200))
-      this.#idleHandle = idle(() => void this.#ensureLoaded().catch(() => {})) as number
+      this.#idleHandle = idle(() => void this.ensureLoaded().catch(() => {})) as number
     }
   }
 
@@ -274,7 +273,7 @@ export class SignpostHelp extends LitElement {
     this.#stopListening?.()
     this.#stopListening = undefined
     if (this.#idleHandle !== undefined) (window.cancelIdleCallback ?? clearTimeout)(this.#idleHandle)
-    this.#flushSearch()
+    this.flushSearch()
     this.#search?.terminate()
     this.#search = undefined
     this.#loading = undefined
@@ -285,7 +284,7 @@ export class SignpostHelp extends LitElement {
     if ((changed.has('kb') || changed.has('locale')) && this.status !== 'idle') {
       this.#loading = undefined
       this.status = 'idle'
-      if (this.opened || this.mode === 'inline') void this.#ensureLoaded().then(() => this.#runQuery(this.query))
+      if (this.opened || this.mode === 'inline') void this.ensureLoaded().then(() => this.#runQuery(this.query))
     }
   }
 
@@ -303,10 +302,10 @@ export class SignpostHelp extends LitElement {
   }
 
   /** Fetches the manifest, then the search worker loads the locale's primary index; the body index follows. */
-  #ensureLoaded(): Promise<void> {
+  private ensureLoaded(): Promise<void> {
     if (!this.kb) {
       this.status = 'error'
-      throw new Error('signpost: <signpost-help> needs a kb attribute: the URL of the knowledge base manifest.json')
+      throw new Error('signpost: <signpost-help> needs kb="<URL of manifest.json>"')
     }
     this.#loading ??= this.#load()
     return this.#loading
@@ -316,12 +315,12 @@ export class SignpostHelp extends LitElement {
     this.status = 'loading'
     void this.#loadViews().catch(() => {})
     try {
-      this.#kbUrl = new URL(this.kb, document.baseURI).href
+      this.kbUrl = new URL(this.kb, document.baseURI).href
       this.#search ??= new SearchClient()
       this.#search.onBody = () => {
         if (this.query) void this.#runQuery(this.query, true)
       }
-      const { locale, dir, articles } = await this.#search.load(this.#kbUrl, this.locale)
+      const { locale, dir, articles } = await this.#search.load(this.kbUrl, this.locale)
       this.#activeLocale = locale
       this.loadedDir = dir
       this.#localeStrings = await loadStrings(locale)
@@ -334,7 +333,8 @@ export class SignpostHelp extends LitElement {
     }
   }
 
-  private articleById(id: string): ManifestArticle | undefined {
+  /** @internal An article of the locale by id or alias. */
+  articleById(id: string): ManifestArticle | undefined {
     return this.articles.find((a) => a.id === id) ?? this.articles.find((a) => a.aliases?.includes(id))
   }
 
@@ -354,7 +354,7 @@ export class SignpostHelp extends LitElement {
       this.liveMessage = ''
       return
     }
-    await this.#ensureLoaded()
+    await this.ensureLoaded()
     if (seq !== this.#seq || this.status !== 'ready') return
     const { hits, normalized } = await this.#search!.search(seq, query, this.category)
     if (seq !== this.#seq) return
@@ -373,11 +373,11 @@ export class SignpostHelp extends LitElement {
           : s.resultCount.replace('{count}', String(this.hits.length))
     this.#lastResults = this.hits.length
     clearTimeout(this.#settleTimer)
-    this.#settleTimer = setTimeout(() => this.#flushSearch(), SETTLE_MS)
+    this.#settleTimer = setTimeout(() => this.flushSearch(), SETTLE_MS)
   }
 
   /** Reports the settled query once (analytics `search` and `signpost-search`). */
-  #flushSearch(): void {
+  private flushSearch(): void {
     clearTimeout(this.#settleTimer)
     const normalized = this.normalizedQuery
     if (normalized === '' || normalized === this.#lastReported || !this.#views) return
@@ -397,40 +397,11 @@ export class SignpostHelp extends LitElement {
   }
 
   private async openArticle(id: string, source: ViewSource, position?: number, fromBack = false): Promise<void> {
-    await this.#ensureLoaded()
-    const article = this.articleById(id)
-    if (!article) {
-      console.warn(`signpost: no article "${id}" in locale ${this.#activeLocale}`)
-      return
-    }
-    this.#flushSearch()
-    const entry = { id: article.id, source }
-    if (!fromBack) {
-      if (this.current) this.#stack.push(this.current)
-      if (position !== undefined) this.track({ type: 'click', article: article.id, position, query: this.normalizedQuery })
-      this.track({ type: 'view', article: article.id, source })
-      const query = this.query
-      void this.#loadViews().then((v) => this.dispatchEvent(new v.SignpostArticleEvent({ article: article.id, source, position, query })))
-    }
-    this.current = entry
-    this.shard = undefined
-    this.articleNode = undefined
-    this.feedback = 'none'
-    try {
-      const views = await this.#loadViews()
-      const [shard, { renderArticleHtml }] = await Promise.all([views.fetchShard(new URL(article.shard, this.#kbUrl).href), import('./views/render-article.ts')])
-      if (this.current !== entry) return
-      this.shard = shard
-      this.articleNode = renderArticleHtml(shard.html, this.#kbUrl, this.t.opensInNewTab)
-      await this.updateComplete
-      this.renderRoot.querySelector<HTMLElement>('#article-title')?.focus()
-    } catch (error) {
-      if (this.current === entry) this.status = 'error'
-      console.error(error)
-    }
+    const views = await this.#loadViews()
+    return views.openArticle(this, this as never, id, source, position, fromBack)
   }
 
-  /** The lazy chunk of secondary views; fetched in the background once the index is in. */
+  /** The lazy chunk of secondary views; fetched on open, alongside the index. */
   #loadViews(): Promise<Views> {
     if (!this.#viewsPromise) {
       this.#viewsPromise = import('./views/lazy.ts').then((views) => {
@@ -449,16 +420,9 @@ export class SignpostHelp extends LitElement {
 
   /** @internal Back to the previous article, or to the search (the article view's back button). */
   back(): void {
-    const previous = this.#stack.pop()
-    if (previous) {
-      void this.openArticle(previous.id, previous.source, undefined, true)
-      return
-    }
-    this.current = undefined
-    this.shard = undefined
-    this.articleNode = undefined
-    void this.updateComplete.then(() => this.renderRoot.querySelector('input')?.focus())
+    this.#views?.back(this, this as never)
   }
+
 
 
   /** @internal */
@@ -549,7 +513,6 @@ export class SignpostHelp extends LitElement {
         aria-activedescendant=${active || nothing}
         placeholder=${s.searchPlaceholder}
         autocomplete="off"
-        spellcheck="false"
         .value=${this.query}
         @input=${this.#handleInput}
         @keydown=${this.#handleKeydown}

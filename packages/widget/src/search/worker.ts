@@ -2,7 +2,18 @@
  * The search worker: fetches and parses the manifest and the indexes and runs core's search off
  * the main thread, so neither a 3 MB body index nor a fuzzy query ever blocks the host page.
  */
-import { type ManifestArticle, type SearchIndex, highlight, loadSearchIndex, normalizeQuery, search, snippet, withBodyIndex } from '@signpost/core'
+import {
+  BODY_FIELDS,
+  type ManifestArticle,
+  type SearchIndex,
+  highlight,
+  indexOptions,
+  loadSearchIndex,
+  normalizeQuery,
+  search,
+  snippet,
+} from '@signpost/core'
+import MiniSearch from 'minisearch'
 import { fetchJson, readManifest } from '../kb/knowledge-base.ts'
 import type { WorkerRequest, WorkerResponse } from './protocol.ts'
 
@@ -27,7 +38,11 @@ self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
       post({ type: 'ready', locale: locale.locale, dir: locale.dir, articles: list })
       const body = await fetchJson(new URL(locale.bodyIndex, data.manifest).href)
       if (id !== load) return
-      index = withBodyIndex(index, body as never)
+      // Loaded in slices (core's own index options), so queries typed meanwhile are answered from
+      // the primary index instead of waiting a second behind a large body index.
+      const bodyIndex = await MiniSearch.loadJSAsync(body as never, indexOptions(locale.locale, BODY_FIELDS))
+      if (id !== load) return
+      index = { ...index, body: bodyIndex }
       post({ type: 'body' })
     } catch (error) {
       if (id === load) post({ type: 'error', message: String(error) })

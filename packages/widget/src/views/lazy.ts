@@ -17,22 +17,9 @@ export { SignpostArticleEvent } from '../events/article.ts'
 export { SignpostSearchEvent } from '../events/search.ts'
 export { onLocationChange } from '../context/route.ts'
 export { comboboxKey, trapTab } from './keyboard.ts'
+export { openArticle, back } from './navigation.ts'
 
-const shards = new Map<string, Promise<ArticleShard>>()
-
-/** An article shard, fetched once. */
-export function fetchShard(url: string): Promise<ArticleShard> {
-  let promise = shards.get(url)
-  if (!promise) {
-    promise = fetch(url).then((r) => {
-      if (!r.ok) throw new Error(`signpost: GET ${url} answered ${r.status}`)
-      return r.json() as Promise<ArticleShard>
-    })
-    shards.set(url, promise)
-    promise.catch(() => shards.delete(url))
-  }
-  return promise
-}
+export { fetchShard } from './shards.ts'
 
 import { viewStyles } from './views.styles.ts'
 

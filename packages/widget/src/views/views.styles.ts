@@ -92,6 +92,9 @@ export const viewStyles = css`
   .icon-button:hover {
     background: var(--_surface-2);
   }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 15%);
+  }
   .no-results h3 {
     margin-top: var(--_space);
   }
