@@ -6,6 +6,8 @@ export interface DevOptions {
   root: string
   out: string
   defaultLocale?: string
+  /** Include drafts, as a writer's preview does. Default true. */
+  drafts?: boolean
   /** Called after every build, the first included. */
   onBuild: (event: DevBuild) => void
 }
@@ -33,7 +35,7 @@ export async function watchContent(options: DevOptions): Promise<{ close(): void
 
   const run = async (changed: string[]) => {
     const started = performance.now()
-    const result = await buildContent({ root: options.root, defaultLocale: options.defaultLocale, drafts: true, cache })
+    const result = await buildContent({ root: options.root, defaultLocale: options.defaultLocale, drafts: options.drafts ?? true, cache })
     const written = result.errors === 0
     if (written) await writeOutput(options.out, result.files)
     options.onBuild({ changed, rendered: result.rendered, result, ms: performance.now() - started, written })
