@@ -42,13 +42,13 @@ export interface ArticleEntry {
  * @csspart result - One search result or suggestion.
  * @csspart article - The article content.
  *
- * @cssprop --signpost-accent - Buttons, links and the launcher (light theme). Default #1f4fd1.
- * @cssprop --signpost-accent-contrast - Text on the accent colour. Default #fff.
- * @cssprop --signpost-surface - Panel background. Default #fff.
- * @cssprop --signpost-surface-raised - Hovered and selected results. Default #f3f5f8.
- * @cssprop --signpost-text - Text colour. Default #1a1d23.
- * @cssprop --signpost-muted - Secondary text. Default #545b66.
- * @cssprop --signpost-border - Borders. Default #c9ced6.
+ * @cssprop --signpost-accent - Buttons, links, the launcher. Default light-dark(#1f4fd1, #9bb7ff). Every colour takes light-dark().
+ * @cssprop --signpost-accent-contrast - Text on the accent colour. Default light-dark(#fff, #0b1020).
+ * @cssprop --signpost-surface - Panel background. Default light-dark(#fff, #1b1d22).
+ * @cssprop --signpost-surface-raised - Hovered and selected results. Default light-dark(#f3f5f8, #262a31).
+ * @cssprop --signpost-text - Text colour. Default light-dark(#1a1d23, #f1f3f5).
+ * @cssprop --signpost-muted - Secondary text. Default light-dark(#545b66, #b6bcc6).
+ * @cssprop --signpost-border - Borders. Default light-dark(#c9ced6, #4a505a).
  * @cssprop --signpost-focus - Focus ring. Default the accent.
  * @cssprop --signpost-mark - Highlight behind matched words. Default #ffe58a.
  * @cssprop --signpost-font - Font family. Default system-ui.
@@ -57,7 +57,8 @@ export interface ArticleEntry {
  * @cssprop --signpost-offset - Distance of the launcher and panel from the viewport edge. Default 20px.
  * @cssprop --signpost-width - Panel width. Default 420px.
  * @cssprop --signpost-z-index - Stacking of the launcher. Default 2147483000.
- * @cssprop --signpost-accent-dark - Dark-theme accent (every colour property has a `-dark` twin).
+ *
+ * @tag signpost-help
  */
 export class SignpostHelp extends LitElement {
   static override styles = styles
