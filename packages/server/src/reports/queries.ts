@@ -1,5 +1,5 @@
 import { DAY_MS } from '../storage/rollup.ts'
-import type { SqlDb } from '../storage/sql.ts'
+import { type SqlDb, type SqlValue, weekOf } from '../storage/sql.ts'
 
 /** An inclusive range of UTC days, as day numbers (ms since epoch / 86,400,000). */
 export interface DayRange {
@@ -132,15 +132,29 @@ export interface ContentGap {
  * query failed, then sessions that contacted support after searching it, then searches.
  */
 export async function contentGaps(db: SqlDb, site: string, range: DayRange, limit = 50): Promise<ContentGap[]> {
+  // Whole Monday-to-Sunday weeks come from query_weekly, the days at either edge from query_daily.
+  const firstWeek = Math.ceil((range.from + 3) / 7)
+  const lastWeek = weekOf(range.to + 1) - 1
+  const cols = 'query, searches, sessions, failed_sessions, zero_results, nonzero_searches, clicked_searches, contacts, last_seen'
+  let source: string
+  let params: SqlValue[]
+  if (firstWeek <= lastWeek) {
+    source = `SELECT ${cols} FROM query_weekly WHERE site = ? AND week BETWEEN ? AND ?
+      UNION ALL SELECT ${cols} FROM query_daily WHERE site = ? AND (day BETWEEN ? AND ? OR day BETWEEN ? AND ?)`
+    params = [site, firstWeek, lastWeek, site, range.from, firstWeek * 7 - 4, lastWeek * 7 + 4, range.to]
+  } else {
+    source = `SELECT ${cols} FROM query_daily WHERE site = ? AND day BETWEEN ? AND ?`
+    params = [site, range.from, range.to]
+  }
   const rows = await db.all<Row>(
     `SELECT query, SUM(searches) AS searches, SUM(sessions) AS sessions, SUM(failed_sessions) AS affected, SUM(zero_results) AS zero,
        SUM(nonzero_searches) - SUM(clicked_searches) AS noclick, SUM(contacts) AS contacts, MAX(last_seen) AS last_seen
-     FROM query_daily WHERE site = ? AND day BETWEEN ? AND ?
+     FROM (${source}) AS q
      GROUP BY query
      HAVING SUM(zero_results) > 0 OR SUM(nonzero_searches) > SUM(clicked_searches)
      ORDER BY affected DESC, contacts DESC, searches DESC, query
      LIMIT ?`,
-    [site, range.from, range.to, limit],
+    [...params, limit],
   )
   return rows.map((r) => ({
     query: String(r['query']),

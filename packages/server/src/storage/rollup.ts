@@ -1,5 +1,5 @@
 import { normalizeQuery, type SignpostEvent } from '@signpost/core'
-import type { SqlDb, SqlValue } from './sql.ts'
+import { type SqlDb, type SqlValue, weekOf } from './sql.ts'
 
 /** 30 minutes without an event closes a session (DESIGN.md). */
 export const SESSION_GAP_MS = 30 * 60 * 1000
@@ -218,6 +218,14 @@ export class Rollup {
     const greatest = db.dialect === 'postgres' ? 'GREATEST' : 'MAX'
     await this.upsert('daily', ['site', 'day'], this.daily)
     await this.upsert('query_daily', ['site', 'day', 'query'], this.queryDaily, { last_seen: `${greatest}(query_daily.last_seen, excluded.last_seen)` })
+    // The same deltas by week, so content gaps over a month read a quarter of the rows.
+    const weekly = new Map<string, Counters>()
+    for (const [key, counters] of this.queryDaily) {
+      const [site, day, query] = JSON.parse(key) as [string, number, string]
+      const w = bump(weekly, [site, weekOf(day), query], {})
+      for (const [k, v] of Object.entries(counters)) w[k] = k === 'last_seen' ? Math.max(w[k] ?? 0, v) : (w[k] ?? 0) + v
+    }
+    await this.upsert('query_weekly', ['site', 'week', 'query'], weekly, { last_seen: `${greatest}(query_weekly.last_seen, excluded.last_seen)` })
     await this.upsert('article_daily', ['site', 'day', 'article'], this.articleDaily)
     await this.upsert('article_query_daily', ['site', 'day', 'article', 'query'], this.articleQueryDaily)
   }

@@ -127,7 +127,34 @@ CREATE TABLE article_query_daily (
 CREATE INDEX article_query_daily_article ON article_query_daily (site, article, day);
 `,
   },
+  {
+    version: 2,
+    name: 'weekly query rollup for content gaps over long ranges',
+    sql: `
+CREATE TABLE query_weekly (
+  site TEXT NOT NULL,
+  week INTEGER NOT NULL,
+  query TEXT NOT NULL,
+  searches BIGINT NOT NULL DEFAULT 0,
+  zero_results BIGINT NOT NULL DEFAULT 0,
+  nonzero_searches BIGINT NOT NULL DEFAULT 0,
+  clicked_searches BIGINT NOT NULL DEFAULT 0,
+  sessions BIGINT NOT NULL DEFAULT 0,
+  failed_sessions BIGINT NOT NULL DEFAULT 0,
+  contacts BIGINT NOT NULL DEFAULT 0,
+  last_seen BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, week, query)
+);
+INSERT INTO query_weekly (site, week, query, searches, zero_results, nonzero_searches, clicked_searches, sessions, failed_sessions, contacts, last_seen)
+SELECT site, (day + 3) / 7, query, SUM(searches), SUM(zero_results), SUM(nonzero_searches), SUM(clicked_searches), SUM(sessions),
+  SUM(failed_sessions), SUM(contacts), MAX(last_seen)
+FROM query_daily GROUP BY site, (day + 3) / 7, query;
+`,
+  },
 ]
+
+/** Monday-based week number of a day number (day 0, 1970-01-01, was a Thursday). */
+export const weekOf = (day: number): number => Math.floor((day + 3) / 7)
 
 /** Rewrites `?` placeholders to PostgreSQL's `$1, $2, …`. Our SQL has no `?` in literals. */
 export function toPgPlaceholders(sql: string): string {

@@ -139,6 +139,18 @@ for (const engine of ENGINES) {
       expect(s.previous.from).toBe(new Date((DAY - 5) * DAY_MS).toISOString().slice(0, 10))
     })
 
+    test('content gaps over several weeks add whole weeks and edge days exactly once', async () => {
+      const shifted = (days: number) => scenario().map((e) => ({ ...e, id: `${e.id}-${days}`, ts: e.ts - days * DAY_MS }))
+      await t.store.writeBatches([shifted(0), shifted(4), shifted(9), shifted(16), shifted(24)])
+      for (const [from, times] of [[DAY - 20, 4], [DAY - 30, 5], [DAY - 9, 3], [DAY - 2, 1]] as const) {
+        const gaps = await contentGaps(t.store.db, 'demo', { from, to: DAY })
+        expect(gaps.map((g) => [g.query, g.sessionsAffected, g.searches])).toEqual([
+          ['invoice pdf', 2 * times, 2 * times],
+          ['refund', times, 3 * times],
+        ])
+      }
+    })
+
     test('retention purges raw events and keeps the aggregates', async () => {
       await t.store.writeBatches([scenario()])
       const purged = await t.store.purge(30, T0 + 40 * DAY_MS)

@@ -1,0 +1,172 @@
+// Signpost server benchmark: `npm run bench` (add --quick for a short run).
+// autocannon runs as a separate process against real servers, each in its own process.
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import pg from 'pg'
+import { generateReportData } from './report-data.ts'
+
+const quick = process.argv.includes('--quick')
+const DURATION = quick ? 3 : 10
+const CONNECTIONS = 50
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
+const BIN = here('../src/cli/bin.ts')
+const AUTOCANNON = here('../../../node_modules/autocannon/autocannon.js')
+const PG_URL = process.env['SIGNPOST_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test'
+const TOKEN = 'bench-report-token-000000001'
+const dir = mkdtempSync(join(tmpdir(), 'signpost-bench-'))
+const configPath = join(dir, 'signpost.config.json')
+writeFileSync(
+  configPath,
+  JSON.stringify({
+    sites: [{ key: 'demo', origins: ['*'], reportTokens: [TOKEN] }],
+    rateLimits: { ipRequestsPerSecond: 10_000_000, siteEventsPerSecond: 100_000_000 },
+  }),
+)
+
+const children: ChildProcess[] = []
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL')
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    children.push(child)
+    let out = ''
+    const onData = (d: Buffer) => {
+      out += d
+      const m = /listening on (http:\/\/\S+)/.exec(out)
+      if (m) resolve({ child, url: m[1]! })
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}): ${out}`)))
+  })
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r))
+  child.kill('SIGTERM')
+  await exited
+}
+
+function eventsBody(n: number): string {
+  const ts = Date.now()
+  const events = Array.from({ length: n }, (_, i) =>
+    i % 2 === 0
+      ? { id: `[<id>]-${i}`, type: 'search', ts, session: 'sess-[<id>]', site: 'demo', locale: 'en', path: '/billing', query: 'refund policy', results: i % 4 }
+      : { id: `[<id>]-${i}`, type: 'view', ts, session: 'sess-[<id>]', site: 'demo', locale: 'en', path: '/billing', article: 'billing/refunds', source: 'search' },
+  )
+  return JSON.stringify({ sentAt: ts, events })
+}
+
+interface Load {
+  eventsPerSecond: number
+  requestsPerSecond: number
+  p99: number
+  non2xx: number
+}
+
+async function load(url: string, eventsPerRequest: number): Promise<Load> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [AUTOCANNON, '-c', String(CONNECTIONS), '-d', String(DURATION), '-m', 'POST', '-H', 'content-type=text/plain', '-b', eventsBody(eventsPerRequest), '--idReplacement', '--json', `${url}/v1/events`],
+    { maxBuffer: 64 * 1024 * 1024 },
+  )
+  const r = JSON.parse(stdout)
+  const ok = r['2xx'] as number
+  return { requestsPerSecond: ok / r.duration, eventsPerSecond: (ok * eventsPerRequest) / r.duration, p99: r.latency.p99, non2xx: r.non2xx + r.errors }
+}
+
+async function freshPgDatabase(): Promise<string | undefined> {
+  const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 })
+  try {
+    await admin.connect()
+  } catch (error) {
+    console.warn(`PostgreSQL unreachable at ${PG_URL} (${(error as Error).message}); skipping its rows`)
+    return undefined
+  }
+  await admin.query('DROP DATABASE IF EXISTS signpost_bench')
+  await admin.query('CREATE DATABASE signpost_bench')
+  await admin.end()
+  const u = new URL(PG_URL)
+  u.pathname = '/signpost_bench'
+  return u.toString()
+}
+
+const rows: string[][] = []
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
+const goal = (ok: boolean) => (ok ? 'met' : 'MISSED')
+
+async function main(): Promise<void> {
+  console.log(`Signpost server benchmark (${quick ? 'quick, ' : ''}${DURATION}s per load, ${CONNECTIONS} connections, autocannon in its own process)\n`)
+  const bare = await start([here('./bare-server.ts')])
+  const bareSingle = await load(bare.url, 1)
+  await stop(bare.child)
+
+  const sqlite = await start([BIN, 'serve', '--port', '0', '--config', configPath, '--db', join(dir, 'ingest.db')])
+  const sqSingle = await load(sqlite.url, 1)
+  const sqBatch = await load(sqlite.url, 20)
+  await stop(sqlite.child)
+
+  const ratio = sqSingle.eventsPerSecond / bareSingle.eventsPerSecond
+  rows.push(['bare Hono endpoint, single-event POSTs', fmt(bareSingle.eventsPerSecond), `${bareSingle.p99} ms`, 'baseline', ''])
+  rows.push([
+    'SQLite, single-event POSTs',
+    fmt(sqSingle.eventsPerSecond),
+    `${sqSingle.p99} ms`,
+    `${ratio.toFixed(2)} × bare`,
+    `≥15k/s ${goal(sqSingle.eventsPerSecond >= 15_000)}, p99≤10ms ${goal(sqSingle.p99 <= 10)}, ≥0.6×bare ${goal(ratio >= 0.6)}`,
+  ])
+  rows.push(['SQLite, batches of 20', fmt(sqBatch.eventsPerSecond), `${sqBatch.p99} ms`, '', `≥100k/s ${goal(sqBatch.eventsPerSecond >= 100_000)}`])
+
+  const pgUrl = await freshPgDatabase()
+  if (pgUrl) {
+    const pgs = await start([BIN, 'serve', '--port', '0', '--config', configPath, '--db', pgUrl])
+    const pgSingle = await load(pgs.url, 1)
+    const pgBatch = await load(pgs.url, 20)
+    await stop(pgs.child)
+    rows.push(['PostgreSQL, single-event POSTs', fmt(pgSingle.eventsPerSecond), `${pgSingle.p99} ms`, `${(pgSingle.eventsPerSecond / sqSingle.eventsPerSecond).toFixed(2)} × SQLite`, 'reported'])
+    rows.push(['PostgreSQL, batches of 20', fmt(pgBatch.eventsPerSecond), `${pgBatch.p99} ms`, `${(pgBatch.eventsPerSecond / sqBatch.eventsPerSecond).toFixed(2)} × SQLite`, 'reported'])
+    const admin = new pg.Client({ connectionString: PG_URL })
+    await admin.connect()
+    await admin.query('DROP DATABASE IF EXISTS signpost_bench')
+    await admin.end()
+  }
+  for (const [name, l] of [['bare', bareSingle], ['sqlite single', sqSingle], ['sqlite batch', sqBatch]] as const)
+    if (l.non2xx > 0) console.warn(`warning: ${name}: ${l.non2xx} non-2xx responses or errors`)
+
+  const reportsDb = join(dir, 'reports.db')
+  const volume = generateReportData(reportsDb, { sessions: quick ? 200_000 : 1_000_000, days: 90 })
+  const reports = await start([BIN, 'serve', '--port', '0', '--config', configPath, '--db', reportsDb])
+  const requests = quick ? 40 : 100
+  for (const name of ['summary', 'content-gaps', 'articles']) {
+    const times: number[] = []
+    for (let i = 0; i < requests + 5; i++) {
+      const t0 = performance.now()
+      const res = await fetch(`${reports.url}/v1/reports/${name}?site=demo&since=30d`, { headers: { authorization: `Bearer ${TOKEN}` } })
+      await res.arrayBuffer()
+      if (res.status !== 200) throw new Error(`${name}: ${res.status}`)
+      if (i >= 5) times.push(performance.now() - t0)
+    }
+    times.sort((a, b) => a - b)
+    const p95 = times[Math.ceil(times.length * 0.95) - 1]!
+    rows.push([`report ${name}, last 30 days`, '', `p95 ${p95.toFixed(1)} ms`, '', `p95≤100ms ${goal(p95 <= 100)}`])
+  }
+  await stop(reports.child)
+
+  const header = ['figure', 'events/s', 'p99 / p95', 'ratio', 'goal']
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
+  console.log(line(header))
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
+  for (const r of rows) console.log(line(r))
+  console.log(`\nreports data: ${volume}`)
+}
+
+await main()
