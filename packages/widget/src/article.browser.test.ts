@@ -56,7 +56,26 @@ describe('<signpost-help> article view', () => {
     expect(related).to.include('Cancel your subscription')
   })
 
-  it('resolves the article of another locale when the locale changes', async () => {
+  it('switches articles, index and strings when the locale property changes', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} locale="en"></signpost-help>`)
+    await el.search('refund')
+    expect(optionTitles(el)[0]).to.equal('Refunds')
+    el.locale = 'es'
+    await until(() => input(el).getAttribute('aria-label') === 'Buscar artículos de ayuda', 'Spanish strings')
+    await el.search('reembolso')
+    expect(optionTitles(el)).to.deep.equal(['Reembolsos'])
+  })
+
+  it('counts an internal link as a view from a link', async () => {
+    const sink = recorder()
+    const el = await articleWidget()
+    el.analytics = sink
+    $(el, '[part="article"] a[data-signpost-article]')!.click()
+    await until(() => articleTitle(el) === 'Cancel your subscription', 'the linked article')
+    expect(sink.events).to.deep.include({ type: 'view', article: 'billing/cancel', source: 'link', locale: 'en', path: location.pathname })
+  })
+
+  it('searches Spanish articles with Spanish strings for locale="es"', async () => {
     const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} locale="es"></signpost-help>`)
     await el.search('reembolso')
     await el.updateComplete
