@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing'
-import { sendKeys } from '@web/test-runner-commands'
+import { sendKeys, sendMouse } from '@web/test-runner-commands'
 import './index.ts'
 import type { SignpostHelp } from './signpost-help.ts'
 import { $, $$, KB, fetched, input, optionTitles, recorder, typeQuery, until } from './test-support.ts'
@@ -23,6 +23,16 @@ describe('<signpost-help> search', () => {
     $(el, '[part="launcher"]')!.click()
     // The search worker fetches the manifest and indexes (its own resource timeline).
     await until(() => fetched('worker').length > 0, 'the search worker')
+  })
+
+  it('starts loading when the pointer reaches the launcher, before the click', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB}></signpost-help>`)
+    const rect = $(el, '[part="launcher"]')!.getBoundingClientRect()
+    performance.clearResourceTimings()
+    await sendMouse({ type: 'move', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] })
+    await until(() => fetched('worker').length > 0, 'the search worker')
+    expect(el.opened).to.equal(false)
+    await sendMouse({ type: 'move', position: [0, 0] })
   })
 
   it('fetches the index on idle with preload, before any open', async () => {

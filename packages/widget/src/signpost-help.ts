@@ -402,6 +402,11 @@ export class SignpostHelp extends LitElement {
     return views.openArticle(this, this as never, id, source, position, fromBack)
   }
 
+  /** Pointer over or focus on the launcher: start loading, so the index is in by the click. */
+  #warm(): void {
+    if (this.kb) void this.ensureLoaded()
+  }
+
   /** The lazy chunk of secondary views; fetched on open, alongside the index. */
   #loadViews(): Promise<Views> {
     if (!this.#viewsPromise) {
@@ -476,7 +481,7 @@ export class SignpostHelp extends LitElement {
     }
     const s = this.t
     return html`
-      <button class="launcher" part="launcher" aria-haspopup="dialog" aria-expanded=${this.opened} @click=${() => this.toggle()}>
+      <button class="launcher" part="launcher" aria-haspopup="dialog" aria-expanded=${this.opened} @click=${() => this.toggle()} @pointerenter=${this.#warm} @focus=${this.#warm}>
         <span aria-hidden="true">?</span>${s.launcher}
       </button>
       <dialog part="panel" dir=${this.loadedDir || nothing} lang=${this.#activeLocale || nothing} aria-labelledby="panel-title" @keydown=${this.#handleDialogKeydown} @cancel=${(e: Event) => e.preventDefault()} @close=${() => this.opened && this.close()}>
