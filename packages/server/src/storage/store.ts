@@ -32,10 +32,8 @@ export interface OpenStoreOptions {
 
 /** Opens `spec`: a `postgres://` URL or a SQLite file path (created, migrated). */
 export async function openStore(spec: string, options: OpenStoreOptions = {}): Promise<Store> {
-  const db = /^postgres(ql)?:\/\//.test(spec)
-    ? await openPostgres({ url: spec, ...(options.schema ? { schema: options.schema } : {}) })
-    : openSqlite(spec)
-  return createStore(db)
+  if (/^postgres(ql)?:\/\//.test(spec)) return createStore(await openPostgres({ url: spec, ...(options.schema ? { schema: options.schema } : {}) }))
+  return createStore(openSqlite(spec))
 }
 
 export function createStore(db: SqlDb): Store {
