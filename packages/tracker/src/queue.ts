@@ -2,7 +2,8 @@ import type { SignpostEvent } from '@signpost/core'
 
 /**
  * Events not yet delivered, kept in localStorage so a page load that ends offline hands them to
- * the next one. Bounded: past `max` the oldest are dropped.
+ * the next one. Bounded: past `max` the oldest are dropped. Every write re-reads the stored list,
+ * so another tab of the same site does not erase the events this one stored, or the reverse.
  */
 export class PersistentQueue {
   #events: SignpostEvent[] = []
@@ -14,13 +15,7 @@ export class PersistentQueue {
     this.#key = key
     this.#storage = storage
     this.#max = max
-    try {
-      const saved = storage?.getItem(key)
-      const parsed: unknown = saved ? JSON.parse(saved) : []
-      if (Array.isArray(parsed)) this.#events = parsed.slice(-max) as SignpostEvent[]
-    } catch {
-      this.#events = []
-    }
+    this.#events = this.#stored()
   }
 
   get length(): number {
@@ -34,19 +29,35 @@ export class PersistentQueue {
   push(event: SignpostEvent): void {
     this.#events.push(event)
     if (this.#events.length > this.#max) this.#events.splice(0, this.#events.length - this.#max)
-    this.#save()
+    this.#save([...this.#stored(), event])
   }
 
   remove(ids: Iterable<string>): void {
     const gone = new Set(ids)
     this.#events = this.#events.filter((e) => !gone.has(e.id))
-    this.#save()
+    this.#save(this.#stored().filter((e) => !gone.has(e.id)))
   }
 
-  #save(): void {
+  /** Forgets every event, this tab's and any other stored for the site (consent withdrawn). */
+  clear(): void {
+    this.#events = []
+    this.#save([])
+  }
+
+  #stored(): SignpostEvent[] {
     try {
-      if (this.#events.length === 0) this.#storage?.removeItem(this.#key)
-      else this.#storage?.setItem(this.#key, JSON.stringify(this.#events))
+      const saved = this.#storage?.getItem(this.#key)
+      const parsed: unknown = saved ? JSON.parse(saved) : []
+      return Array.isArray(parsed) ? (parsed.slice(-this.#max) as SignpostEvent[]) : []
+    } catch {
+      return []
+    }
+  }
+
+  #save(events: SignpostEvent[]): void {
+    try {
+      if (events.length === 0) this.#storage?.removeItem(this.#key)
+      else this.#storage?.setItem(this.#key, JSON.stringify(events.slice(-this.#max)))
     } catch {
       // Storage full or blocked: the in-memory queue still delivers this page's events.
     }

@@ -1,19 +1,37 @@
-/** The tab's session id, shared with `<signpost-help>`'s `sessionId` through sessionStorage. No cookies. */
+/**
+ * The tab's session id, shared with `<signpost-help>`'s `sessionId` through sessionStorage (the
+ * widget reads the same key, so a contact it reports joins this session). No cookies. After 30
+ * minutes without an event a new session begins, as DESIGN.md counts sessions.
+ */
 export const SESSION_KEY = 'signpost:session'
+/** When the session last saw an event (ms since the epoch), beside the id so the widget's key stays a plain id. */
+export const SEEN_KEY = 'signpost:session:seen'
+export const SESSION_TIMEOUT = 30 * 60 * 1000
 
-let fallback: string | undefined
+let fallback: { id: string; seen: number } | undefined
 
-export function sessionId(): string {
+/** A random id of URL-safe characters, as schema v1 asks. */
+export function randomId(): string {
+  // randomUUID exists only in secure contexts; an http:// host page still gets 128 random bits.
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** The current session id; `touch` records activity (an event), which keeps the session open. */
+export function sessionId(touch = false, now = Date.now(), timeout = SESSION_TIMEOUT): string {
   try {
     let id = sessionStorage.getItem(SESSION_KEY)
-    if (!id) {
-      id = crypto.randomUUID()
+    const seen = Number(sessionStorage.getItem(SEEN_KEY) ?? now)
+    if (!id || now - seen > timeout) {
+      id = randomId()
       sessionStorage.setItem(SESSION_KEY, id)
-    }
+      sessionStorage.setItem(SEEN_KEY, String(now))
+    } else if (touch) sessionStorage.setItem(SEEN_KEY, String(now))
     return id
   } catch {
-    // Storage blocked (some privacy modes): one id for this page's life.
-    fallback ??= crypto.randomUUID()
-    return fallback
+    // Storage blocked (some privacy modes): the session lives in this page.
+    if (!fallback || now - fallback.seen > timeout) fallback = { id: randomId(), seen: now }
+    else if (touch) fallback.seen = now
+    return fallback.id
   }
 }

@@ -190,3 +190,86 @@ describe('createTracker', () => {
     expect(await received(bucket)).to.deep.equal([])
   })
 })
+
+describe('createTracker sessions, retries and consent', () => {
+  it('starts a new session after the inactivity timeout, and keeps it while events come', async () => {
+    sessionStorage.clear()
+    const t = tracker(newBucket(), '', { sessionTimeout: 150 })
+    t.track({ type: 'open', locale: 'en', path: '/' })
+    const first = t.sessionId
+    await new Promise((r) => setTimeout(r, 80))
+    t.track({ type: 'open', locale: 'en', path: '/' })
+    await new Promise((r) => setTimeout(r, 80))
+    expect(t.sessionId).to.equal(first)
+    await new Promise((r) => setTimeout(r, 200))
+    expect(t.sessionId).not.to.equal(first)
+    expect(sessionStorage.getItem('signpost:session')).to.equal(t.sessionId)
+  })
+
+  it('keeps the events of two tabs of the same site when both are offline', async () => {
+    const bucket = newBucket()
+    const tabA = tracker(bucket, '?status=503', { storage: localStorage, retryDelay: 60_000 })
+    const tabB = tracker(bucket, '?status=503', { storage: localStorage, retryDelay: 60_000 })
+    tabA.track({ type: 'open', locale: 'en', path: '/a' })
+    tabB.track({ type: 'open', locale: 'en', path: '/b' })
+    tabA.track({ type: 'search', query: 'vat', results: 0, locale: 'en', path: '/a' })
+    const stored = JSON.parse(localStorage.getItem('signpost:queue:demo') ?? '[]') as SignpostEvent[]
+    expect(stored.map((e) => e.path)).to.deep.equal(['/a', '/b', '/a'])
+  })
+
+  it('flush() skips the backoff wait and sends the events again with the same ids', async () => {
+    const bucket = newBucket()
+    const t = tracker(bucket, '?failTimes=1&status=500', { retryDelay: 60_000 })
+    t.track({ type: 'open', locale: 'en', path: '/' })
+    await t.flush()
+    expect(t.pending).to.equal(1)
+    await t.flush()
+    const requests = await received(bucket)
+    expect(requests.map((r) => r.status)).to.deep.equal([500, 202])
+    expect(requests[1]!.body.events[0]!.id).to.equal(requests[0]!.body.events[0]!.id)
+    expect(t.pending).to.equal(0)
+  })
+
+  it('retries at once when the browser comes back online', async () => {
+    const bucket = newBucket()
+    const t = tracker(bucket, '?failTimes=1', { retryDelay: 60_000 })
+    t.track({ type: 'open', locale: 'en', path: '/' })
+    await t.flush()
+    window.dispatchEvent(new Event('online'))
+    const events = await until(() => delivered(bucket).then((d) => d.length > 0 && d), 2000)
+    expect(events).to.have.length(1)
+  })
+
+  it('sends nothing once consent is withdrawn, even events queued before', async () => {
+    const bucket = newBucket()
+    let allowed = true
+    const t = tracker(bucket, '', { consent: () => allowed })
+    t.track({ type: 'open', locale: 'en', path: '/' })
+    allowed = false
+    t.track({ type: 'open', locale: 'en', path: '/' })
+    await t.flush()
+    hideTab()()
+    expect(t.pending).to.equal(1)
+    expect(await received(bucket)).to.deep.equal([])
+  })
+
+  it('disable() forgets the stored queue and drops new events; enable() resumes', async () => {
+    const bucket = newBucket()
+    const t = tracker(bucket, '', { storage: localStorage })
+    t.track({ type: 'open', locale: 'en', path: '/' })
+    t.disable()
+    t.track({ type: 'open', locale: 'en', path: '/' })
+    expect(localStorage.getItem('signpost:queue:demo')).to.equal(null)
+    await t.flush()
+    expect(await received(bucket)).to.deep.equal([])
+    t.enable()
+    t.track({ type: 'search', query: 'refund', results: 1, locale: 'en', path: '/' })
+    await t.flush()
+    expect((await delivered(bucket)).map((e) => e.type)).to.deep.equal(['search'])
+  })
+
+  it('refuses to start without an endpoint or a site key', () => {
+    expect(() => createTracker({ endpoint: '', site: 'demo' })).to.throw(/endpoint/)
+    expect(() => createTracker({ endpoint: '/x', site: '' })).to.throw(/site/)
+  })
+})

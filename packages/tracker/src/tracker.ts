@@ -2,7 +2,7 @@ import { type AnalyticsSink, type EventInput, type SignpostEvent, scrubQuery } f
 import { encodeBatch, splitBySize } from './batches.ts'
 import { backoffDelay, isRetryable, retryAfterMs } from './backoff.ts'
 import { PersistentQueue } from './queue.ts'
-import { sessionId } from './session.ts'
+import { randomId, SESSION_TIMEOUT, sessionId } from './session.ts'
 
 export interface TrackerOptions {
   /** The server's ingest URL, e.g. `https://help-analytics.example.com/v1/events`. */
@@ -25,6 +25,8 @@ export interface TrackerOptions {
   maxRetryDelay?: number
   /** Where the queue survives a page load. Default `localStorage`; `null` keeps it in memory only. */
   storage?: Storage | null
+  /** Inactivity after which a new session begins. Default 30 minutes (DESIGN.md). */
+  sessionTimeout?: number
 }
 
 export interface Tracker extends AnalyticsSink {
@@ -32,7 +34,10 @@ export interface Tracker extends AnalyticsSink {
   readonly sessionId: string
   /** Events waiting for delivery. */
   readonly pending: number
-  /** Sends what waits now; resolves when this attempt has settled (delivered, dropped or scheduled for retry). */
+  /**
+   * Sends what waits now, without waiting out a backoff (a server's Retry-After is still honoured);
+   * resolves when this attempt has settled (delivered, dropped or scheduled for retry). Never rejects.
+   */
   flush(): Promise<void>
   /** Stops tracking: nothing more is stored or sent, and what waits is forgotten. */
   disable(): void
@@ -55,20 +60,34 @@ export interface Tracker extends AnalyticsSink {
  * help.analytics = createTracker({ endpoint: 'https://analytics.example.com/v1/events', site: 'pk_live_tidewater' })
  */
 export function createTracker(options: TrackerOptions): Tracker {
-  const { endpoint, site, consent, flushInterval = 5000, maxBatch = 20, maxQueue = 1000, retryDelay = 1000, maxRetryDelay = 60_000 } = options
+  const { endpoint, site, flushInterval = 5000, maxBatch = 20, maxQueue = 1000, retryDelay = 1000, maxRetryDelay = 60_000 } = options
+  if (typeof endpoint !== 'string' || endpoint === '') throw new TypeError('signpost tracker: `endpoint` must be the ingest URL')
+  if (typeof site !== 'string' || site === '') throw new TypeError('signpost tracker: `site` must be the public site key')
+  const sessionTimeout = options.sessionTimeout ?? SESSION_TIMEOUT
   const storage = options.storage === undefined ? safeLocalStorage() : options.storage
   const queue = new PersistentQueue(`signpost:queue:${site}`, storage, maxQueue)
   let enabled = true
   let timer: ReturnType<typeof setTimeout> | undefined
   let sending: Promise<void> | undefined
   let attempt = 0
+  /** No automatic attempt before this time (backoff or Retry-After). */
   let retryAt = 0
+  /** No attempt at all before this time: the server's Retry-After. */
+  let holdUntil = 0
+
+  const consented = (): boolean => {
+    try {
+      return options.consent?.() !== false
+    } catch {
+      return false
+    }
+  }
 
   const schedule = (delay: number) => {
     if (timer !== undefined) clearTimeout(timer)
     timer = setTimeout(() => {
       timer = undefined
-      void flush()
+      void attemptNow(false)
     }, delay)
   }
 
@@ -86,7 +105,7 @@ export function createTracker(options: TrackerOptions): Tracker {
         keepalive: false,
       })
       status = response.status
-      retryAfter = retryAfterMs(response.headers.get('retry-after'))
+      retryAfter = isRetryable(status) ? retryAfterMs(response.headers.get('retry-after')) : undefined
     } catch {
       status = undefined
     }
@@ -94,11 +113,13 @@ export function createTracker(options: TrackerOptions): Tracker {
       queue.remove(batch.map((e) => e.id))
       attempt = 0
       retryAt = 0
+      holdUntil = 0
       if (queue.length > 0) return sendOnce()
       return
     }
     if (!isRetryable(status)) {
       // The server refused these for good (a bad site key, say): retrying would fail forever.
+      console.warn(`signpost tracker: ${endpoint} refused ${batch.length} events with HTTP ${status}; they are dropped`)
       queue.remove(batch.map((e) => e.id))
       if (queue.length > 0) return sendOnce()
       return
@@ -106,13 +127,20 @@ export function createTracker(options: TrackerOptions): Tracker {
     const delay = Math.max(backoffDelay(attempt, retryDelay, maxRetryDelay), retryAfter ?? 0)
     attempt++
     retryAt = Date.now() + delay
-    schedule(delay)
+    if (retryAfter !== undefined) holdUntil = Date.now() + retryAfter
+    schedule(Math.min(delay, MAX_TIMER))
   }
 
-  function flush(): Promise<void> {
-    if (!enabled || queue.length === 0) return sending ?? Promise.resolve()
+  /** `explicit`: a caller asked (flush(), back online), so a backoff wait is skipped. */
+  function attemptNow(explicit: boolean): Promise<void> {
+    if (!enabled || queue.length === 0 || !consented()) return sending ?? Promise.resolve()
     if (sending) return sending
-    if (Date.now() < retryAt) return Promise.resolve()
+    const wait = (explicit ? holdUntil : retryAt) - Date.now()
+    if (wait > 0) {
+      // A timer may fire a millisecond early; never leave the queue without one.
+      if (timer === undefined) schedule(Math.min(wait, MAX_TIMER))
+      return Promise.resolve()
+    }
     if (timer !== undefined) {
       clearTimeout(timer)
       timer = undefined
@@ -129,7 +157,7 @@ export function createTracker(options: TrackerOptions): Tracker {
    * (and stored) for the next flush or page load.
    */
   function beacon(): void {
-    if (!enabled || queue.length === 0) return
+    if (!enabled || queue.length === 0 || !consented()) return
     for (const batch of splitBySize(queue.peek())) {
       const body = encodeBatch(batch)
       if (typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(endpoint, new Blob([body], { type: 'text/plain' }))) continue
@@ -145,36 +173,38 @@ export function createTracker(options: TrackerOptions): Tracker {
   }
   const onOnline = () => {
     retryAt = 0
-    void flush()
+    void attemptNow(true)
   }
   addEventListener('pagehide', beacon)
   document.addEventListener('visibilitychange', onHidden)
   addEventListener('online', onOnline)
   if (queue.length > 0) schedule(0)
 
-  const locale = () => options.locale ?? (document.documentElement.lang || 'en')
+  const locale = () => options.locale || document.documentElement.lang || navigator.language || 'en'
+  const flush = () => attemptNow(true)
 
   return {
     get sessionId() {
-      return sessionId()
+      return sessionId(false, Date.now(), sessionTimeout)
     },
     get pending() {
       return queue.length
     },
     track(input: EventInput) {
-      if (!enabled || (consent && !consent())) return
+      if (!enabled || !consented()) return
+      const now = Date.now()
       const event = {
         ...input,
-        id: input.id ?? crypto.randomUUID(),
-        ts: input.ts ?? Date.now(),
-        session: input.session ?? sessionId(),
+        id: input.id ?? randomId(),
+        ts: input.ts ?? now,
+        session: input.session ?? sessionId(true, now, sessionTimeout),
         site: input.site ?? site,
         locale: input.locale || locale(),
-        path: (input.path || location.pathname).split(/[?#]/, 1)[0],
+        path: cleanPath(input.path || location.pathname),
       } as SignpostEvent
       if ('query' in event && typeof event.query === 'string') event.query = scrubQuery(event.query)
       queue.push(event)
-      if (queue.length >= maxBatch) void flush()
+      if (queue.length >= maxBatch) void attemptNow(false)
       else if (timer === undefined && Date.now() >= retryAt) schedule(flushInterval)
     },
     flush,
@@ -182,18 +212,29 @@ export function createTracker(options: TrackerOptions): Tracker {
       enabled = false
       if (timer !== undefined) clearTimeout(timer)
       timer = undefined
-      queue.remove(queue.peek().map((e) => e.id))
+      queue.clear()
     },
     enable() {
       enabled = true
     },
     destroy() {
+      enabled = false
       if (timer !== undefined) clearTimeout(timer)
+      timer = undefined
       removeEventListener('pagehide', beacon)
       document.removeEventListener('visibilitychange', onHidden)
       removeEventListener('online', onOnline)
     },
   }
+}
+
+/** setTimeout fires at once past 2^31 - 1 ms; a far Retry-After is still honoured by `holdUntil`. */
+const MAX_TIMER = 2 ** 31 - 1
+
+/** A host route as schema v1 stores it: no query string or fragment (they carry tokens and emails). */
+function cleanPath(path: string): string {
+  const bare = path.split(/[?#]/, 1)[0] ?? ''
+  return (bare.startsWith('/') ? bare : `/${bare}`).slice(0, 2048)
 }
 
 function safeLocalStorage(): Storage | null {
