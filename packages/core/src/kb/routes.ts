@@ -14,7 +14,7 @@ export function routeMatches(pattern: string, path: string): boolean {
       return false
     }
     if (j === segs.length) return false
-    if (p === '*' ? segs[j] !== '' : p !== segs[j]) return false
+    if (p === '*' ? segs[j] === '' : p !== segs[j]) return false
     return walk(i + 1, j + 1)
   }
   return walk(0, 0)
