@@ -1,6 +1,7 @@
-import type { SignpostEvent } from '@signpost/core'
+import { type SignpostEvent, validateEvent } from '@signpost/core'
 import { expect } from '@open-wc/testing'
 import { createTracker, type Tracker } from './index.ts'
+import { sessionId } from './session.ts'
 
 interface Received {
   status: number
@@ -192,18 +193,15 @@ describe('createTracker', () => {
 })
 
 describe('createTracker sessions, retries and consent', () => {
-  it('starts a new session after the inactivity timeout, and keeps it while events come', async () => {
+  it('starts a new session after 30 minutes without an event, and keeps it while events come', () => {
     sessionStorage.clear()
-    const t = tracker(newBucket(), '', { sessionTimeout: 150 })
-    t.track({ type: 'open', locale: 'en', path: '/' })
-    const first = t.sessionId
-    await new Promise((r) => setTimeout(r, 80))
-    t.track({ type: 'open', locale: 'en', path: '/' })
-    await new Promise((r) => setTimeout(r, 80))
-    expect(t.sessionId).to.equal(first)
-    await new Promise((r) => setTimeout(r, 200))
-    expect(t.sessionId).not.to.equal(first)
-    expect(sessionStorage.getItem('signpost:session')).to.equal(t.sessionId)
+    const minute = 60_000
+    const first = sessionId(true, 0)
+    expect(sessionId(true, 20 * minute)).to.equal(first)
+    expect(sessionId(false, 45 * minute)).to.equal(first)
+    const second = sessionId(true, 51 * minute)
+    expect(second).not.to.equal(first)
+    expect(sessionStorage.getItem('signpost:session')).to.equal(second)
   })
 
   it('keeps the events of two tabs of the same site when both are offline', async () => {
@@ -266,6 +264,23 @@ describe('createTracker sessions, retries and consent', () => {
     t.track({ type: 'search', query: 'refund', results: 1, locale: 'en', path: '/' })
     await t.flush()
     expect((await delivered(bucket)).map((e) => e.type)).to.deep.equal(['search'])
+  })
+
+  it('sends events of every type that the shared schema v1 validator accepts unchanged', async () => {
+    const bucket = newBucket()
+    const t = tracker(bucket, '', { locale: 'pt-BR' })
+    t.track({ type: 'open' } as never)
+    t.track({ type: 'search', query: 'Call me on +44 20 7946 0958', results: 0 } as never)
+    t.track({ type: 'click', article: 'billing/refunds', position: 1, query: 'refund' } as never)
+    t.track({ type: 'view', article: 'billing/refunds', source: 'suggestion' } as never)
+    t.track({ type: 'feedback', article: 'billing/refunds', helpful: true } as never)
+    t.track({ type: 'contact', channel: 'email', query: 'refund' } as never)
+    await t.flush()
+    const events = await delivered(bucket)
+    expect(events).to.have.length(6)
+    for (const e of events) expect(validateEvent(e)).to.deep.equal({ ok: true, event: e })
+    expect(events[0]).to.include({ locale: 'pt-BR', path: location.pathname })
+    expect((events[1] as { query: string }).query).to.equal('call me on [phone]')
   })
 
   it('refuses to start without an endpoint or a site key', () => {
