@@ -180,7 +180,7 @@ export class Rollup {
   /** Writes sessions, pairs and aggregate deltas. */
   async write(): Promise<void> {
     const db = this.db
-    for (const list of this.sessions.values()) {
+    for (const [, list] of [...this.sessions].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
       for (const s of list) {
         if (!s.dirty) continue
         await db.run(
@@ -231,7 +231,8 @@ export class Rollup {
   }
 
   private async upsert(table: string, keyCols: string[], rows: Map<string, Counters>, special: Record<string, string> = {}): Promise<void> {
-    for (const [key, counters] of rows) {
+    // The same order in every instance, so two transactions never lock rows in opposite orders.
+    for (const [key, counters] of [...rows].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
       const keyVals = JSON.parse(key) as SqlValue[]
       const cols = Object.keys(counters).filter((c) => counters[c] !== 0 || special[c])
       if (cols.length === 0) continue

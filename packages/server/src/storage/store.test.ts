@@ -1,7 +1,8 @@
 import type { SignpostEvent } from '@signpost/core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { articles, contentGaps, summary, timeseries } from '../reports/queries.ts'
-import { ENGINES, type TestStore } from './engines.testkit.ts'
+import { ENGINES, freshPostgres, PG_URL, postgresReachable, type TestStore } from './engines.testkit.ts'
+import { openStore } from './store.ts'
 import { DAY_MS, dayOf } from './rollup.ts'
 
 const T0 = Date.UTC(2026, 10, 20, 10, 0, 0)
@@ -44,6 +45,33 @@ function scenario(): SignpostEvent[] {
     ev('s8', 1, { type: 'feedback', article: 'billing/refunds', helpful: false }),
   ]
 }
+
+describe('PostgreSQL shared by several server instances', async () => {
+  const available = await postgresReachable()
+  const test = available ? it : it.skip
+  test('two instances writing the same sessions concurrently, each event three times, count everything once', async () => {
+    const first = await freshPostgres()
+    const second = await openStore(PG_URL, { schema: first.schema })
+    try {
+      const events = scenario()
+      // First delivery in order, alternating instances; then two replays, all at once, on both.
+      for (const [i, e] of events.entries()) await (i % 2 ? first.store : second).writeBatches([[e]])
+      const jobs: Promise<unknown>[] = []
+      for (let round = 1; round < 3; round++)
+        for (const [i, e] of events.entries()) jobs.push((i + round) % 2 ? first.store.writeBatches([[e]]) : second.writeBatches([[e]]))
+      jobs.push(first.store.writeBatches([events]), second.writeBatches([events.toReversed()]))
+      await Promise.all(jobs)
+      expect(await first.store.countEvents('demo')).toBe(events.length)
+      const s = await summary(first.store.db, 'demo', range, 0)
+      expect([s.helpSessions, s.deflected.explicit, s.deflected.implicit, s.contacts, s.searches, s.zeroResultRate, s.noClickRate]).toEqual([
+        6, 1, 2, 3, 5, 2 / 5, 1 / 5,
+      ])
+    } finally {
+      await second.close()
+      await first.cleanup()
+    }
+  })
+})
 
 for (const engine of ENGINES) {
   describe(`storage on ${engine.name}`, async () => {

@@ -51,17 +51,23 @@ export async function openPostgres(options: PostgresOptions): Promise<SqlDb> {
       return (await q.query(toPgPlaceholders(sql), params as unknown[])).rowCount ?? 0
     },
     async transaction<T>(fn: (tx: SqlDb) => Promise<T>) {
-      const c = await pool.connect()
-      try {
-        await c.query('BEGIN')
-        const result = await fn(on(c))
-        await c.query('COMMIT')
-        return result
-      } catch (error) {
-        await c.query('ROLLBACK').catch(() => {})
-        throw error
-      } finally {
-        c.release()
+      // Instances sharing the database may still deadlock on aggregate rows; PostgreSQL aborts one
+      // transaction, which is then replayed from the start (nothing of it was committed).
+      for (let attempt = 1; ; attempt++) {
+        const c = await pool.connect()
+        try {
+          await c.query('BEGIN')
+          const result = await fn(on(c))
+          await c.query('COMMIT')
+          return result
+        } catch (error) {
+          await c.query('ROLLBACK').catch(() => {})
+          const code = (error as { code?: string }).code
+          if (attempt >= 5 || (code !== '40P01' && code !== '40001')) throw error
+        } finally {
+          c.release()
+        }
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt))
       }
     },
     async lockKeys(keys: readonly string[]) {
