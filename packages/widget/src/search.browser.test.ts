@@ -114,8 +114,35 @@ describe('<signpost-help> search', () => {
     await new Promise((r) => setTimeout(r, 200))
     expect(seen).to.deep.equal(['refund'])
     expect(sink.events.filter((e) => e.type === 'search')).to.deep.equal([
-      { type: 'search', query: 'refund', results: optionTitles(el).length, locale: 'en', path: location.pathname },
+      { type: 'search', query: 'Refund', results: optionTitles(el).length, locale: 'en', path: location.pathname },
     ])
+  })
+
+  it('hands analytics the query as typed, so the tracker can still find and scrub an email in it', async () => {
+    const sink = recorder()
+    const el = await openWidget()
+    el.analytics = sink
+    typeQuery(el, 'refund for jo.doe@example.com')
+    await until(() => sink.events.some((e) => e.type === 'search'), 'the search event', 4000)
+    const { createTracker } = await import('@signpost/tracker')
+    const scrubbed: { query?: string }[] = []
+    const tracker = createTracker({ endpoint: '/__collect/widget-scrub', site: 'demo', storage: null, flushInterval: 60_000 })
+    tracker.track(sink.events.find((e) => e.type === 'search') as Parameters<typeof tracker.track>[0])
+    await tracker.flush()
+    const received = await (await fetch('/__collect/widget-scrub')).json()
+    for (const r of received) scrubbed.push(...r.body.events)
+    tracker.destroy()
+    expect(scrubbed.map((e) => e.query)).to.deep.equal(['refund for [email]'])
+  })
+
+  it('sends nothing to analytics with analytics="off"', async () => {
+    const sink = recorder()
+    const el = await openWidget()
+    el.setAttribute('analytics', 'off')
+    el.analytics = sink
+    typeQuery(el, 'refund')
+    await new Promise((r) => setTimeout(r, 1200))
+    expect(sink.events).to.deep.equal([])
   })
 })
 

@@ -186,9 +186,17 @@ export class SignpostHelp extends LitElement {
     return this.current?.id
   }
 
-  /** @internal The query as analytics records it. */
+  /** @internal The settled query, normalized: what `signpost-search` reports and what dedupes reports. */
   get normalizedQuery(): string {
     return searchable(this.query) ? this.#normalized : ''
+  }
+
+  /**
+   * @internal The query as analytics receives it: as typed (trimmed). The sink scrubs it — the
+   * tracker does — because normalizing first would hide an email (`jo.doe@x.com` → `jo doe x com`).
+   */
+  get analyticsQuery(): string {
+    return searchable(this.query) ? this.query.trim() : ''
   }
 
   /** @internal The host app changed route: suggest for the new path unless setContext gave one. */
@@ -383,13 +391,13 @@ export class SignpostHelp extends LitElement {
     const normalized = this.normalizedQuery
     if (normalized === '' || normalized === this.#lastReported || !this.#views) return
     this.#lastReported = normalized
-    this.track({ type: 'search', query: normalized, results: this.#lastResults })
+    this.track({ type: 'search', query: this.analyticsQuery, results: this.#lastResults })
     this.dispatchEvent(new this.#views.SignpostSearchEvent({ query: this.query, normalizedQuery: normalized, results: this.#lastResults }))
   }
 
   /** @internal Hands an event to the analytics sink, stamped with locale and path. */
   track(event: EventInput | DistributiveOmit<EventInput, 'locale' | 'path'>): void {
-    if (!this.analytics) return
+    if (!this.analytics || this.getAttribute('analytics') === 'off') return
     try {
       this.analytics.track({ locale: this.#activeLocale || this.locale, path: this.context.path ?? location.pathname, ...event } as EventInput)
     } catch (error) {

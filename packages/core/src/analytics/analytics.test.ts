@@ -82,6 +82,11 @@ describe('validateEvent', () => {
     expect(r.ok && r.event).toMatchObject({ query: 'reset for [email]', path: '/login' })
   })
 
+  it('scrubs the free-text reason of a vote like a query', () => {
+    const r = validateEvent({ ...base, type: 'feedback', article: 'billing/refunds', helpful: false, reason: 'Call me on +1 415 555 0100' })
+    expect(r.ok && r.event).toMatchObject({ reason: 'call me on [phone]' })
+  })
+
   it('refuses a one-megabyte string', () => {
     const r = validateEvent({ ...base, type: 'search', query: 'x'.repeat(1_000_000), results: 1 })
     expect(r.ok).toBe(false)

@@ -102,7 +102,9 @@ export function validateEvent(input: unknown, index?: number): ValidationResult 
       const helpful = (input as Fields).helpful
       if (typeof helpful !== 'boolean') c.fail('helpful', 'expected true or false')
       const reason = c.string('reason', LIMITS.reason, { optional: true, empty: true })
-      event = { ...base, type: 'feedback', article: article!, helpful: helpful as boolean, ...(reason ? { reason } : {}) }
+      // A reason is free text like a query: customers paste emails and numbers into it too.
+      const scrubbed = reason ? scrubQuery(reason) : ''
+      event = { ...base, type: 'feedback', article: article!, helpful: helpful as boolean, ...(scrubbed ? { reason: scrubbed } : {}) }
       break
     }
     case 'contact': {

@@ -148,7 +148,7 @@ export function contact(host: SignpostHelp): void {
   const url = host.contactUrl
   const channel = url.startsWith('mailto:') ? 'email' : 'form'
   const { query, currentArticle: article } = host
-  const normalized = host.normalizedQuery
+  const normalized = host.analyticsQuery
   host.track({ type: 'contact', channel, ...(article ? { article } : {}), ...(normalized ? { query: normalized } : {}) })
   const event = new SignpostContactEvent({ query, article, channel, sessionId: host.sessionId })
   host.dispatchEvent(event)

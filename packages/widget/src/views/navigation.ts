@@ -39,7 +39,7 @@ export async function openArticle(
   const entry = { id: article.id, source }
   if (!fromBack) {
     if (m.current) host.stack.push(m.current)
-    if (position !== undefined) host.track({ type: 'click', article: article.id, position, query: host.normalizedQuery })
+    if (position !== undefined) host.track({ type: 'click', article: article.id, position, query: host.analyticsQuery })
     host.track({ type: 'view', article: article.id, source })
     host.dispatchEvent(new SignpostArticleEvent({ article: article.id, source, position, query: host.query }))
   }
