@@ -249,32 +249,8 @@ export class Rollup {
     const key = site + '\u0000' + sid
     let list = this.sessions.get(key)
     if (!list) {
-      const rows = await this.db.all<Record<string, number>>(
-        'SELECT seg, start_ts, last_ts, day, searched, viewed, voted_yes, contacted FROM sessions WHERE site = ? AND sid = ?',
-        [site, sid],
-      )
-      list = rows.map((r) => {
-        const s: Session = {
-          site,
-          sid,
-          seg: Number(r['seg']),
-          start: Number(r['start_ts']),
-          last: Number(r['last_ts']),
-          day: Number(r['day']),
-          searched: !!r['searched'],
-          viewed: !!r['viewed'],
-          votedYes: !!r['voted_yes'],
-          contacted: !!r['contacted'],
-          before: ZERO,
-          pairsLoaded: false,
-          queries: new Map(),
-          articles: new Map(),
-          dirty: false,
-        }
-        s.before = contribution(s)
-        return s
-      })
-      this.sessions.set(key, list)
+      await this.prefetchSite(site, [sid])
+      list = this.sessions.get(key)!
     }
     let best: Session | undefined
     let bestDistance = Number.POSITIVE_INFINITY
@@ -308,6 +284,52 @@ export class Rollup {
     while (list.some((o) => o.seg === s.seg)) s.seg++
     list.push(s)
     return s
+  }
+
+  /** Loads the sessions of these events in a few queries rather than one per session. */
+  async prefetch(events: readonly SignpostEvent[]): Promise<void> {
+    const bySite = new Map<string, Set<string>>()
+    for (const e of events) {
+      if (this.sessions.has(e.site + '\u0000' + e.session)) continue
+      const set = bySite.get(e.site) ?? new Set<string>()
+      bySite.set(e.site, set)
+      set.add(e.session)
+    }
+    for (const [site, sids] of bySite) {
+      const list = [...sids]
+      for (let i = 0; i < list.length; i += 200) await this.prefetchSite(site, list.slice(i, i + 200))
+    }
+  }
+
+  private async prefetchSite(site: string, sids: readonly string[]): Promise<void> {
+    const rows = await this.db.all<Record<string, number | string>>(
+      `SELECT sid, seg, start_ts, last_ts, day, searched, viewed, voted_yes, contacted FROM sessions
+       WHERE site = ? AND sid IN (${sids.map(() => '?').join(', ')})`,
+      [site, ...sids],
+    )
+    for (const sid of sids) this.sessions.set(site + '\u0000' + sid, [])
+    for (const r of rows) {
+      const sid = String(r['sid'])
+      const s: Session = {
+        site,
+        sid,
+        seg: Number(r['seg']),
+        start: Number(r['start_ts']),
+        last: Number(r['last_ts']),
+        day: Number(r['day']),
+        searched: !!Number(r['searched']),
+        viewed: !!Number(r['viewed']),
+        votedYes: !!Number(r['voted_yes']),
+        contacted: !!Number(r['contacted']),
+        before: ZERO,
+        pairsLoaded: false,
+        queries: new Map(),
+        articles: new Map(),
+        dirty: false,
+      }
+      s.before = contribution(s)
+      this.sessions.get(site + '\u0000' + sid)!.push(s)
+    }
   }
 
   private async loadPairs(s: Session): Promise<void> {

@@ -1,7 +1,7 @@
 import type { SignpostEvent } from '@signpost/core'
 import { openPostgres } from './postgres/postgres.ts'
 import { DAY_MS, Rollup } from './rollup.ts'
-import type { SqlDb } from './sql.ts'
+import type { SqlDb, SqlValue } from './sql.ts'
 import { openSqlite } from './sqlite/sqlite.ts'
 
 /** What one batch's write did: ids newly stored, and ids already stored before (dropped). */
@@ -45,17 +45,15 @@ export function createStore(db: SqlDb): Store {
         for (const batch of batches) for (const e of batch) sessionKeys.add(JSON.stringify([e.site, e.session]))
         await tx.lockKeys([...sessionKeys])
         const rollup = new Rollup(tx)
+        const events = batches.map((batch) => batch.map(withoutNul))
+        const inserted = await insertEvents(tx, events.flat(), now)
+        await rollup.prefetch(events.flat())
         const results: WriteResult[] = []
-        for (const batch of batches) {
+        for (const batch of events) {
           const result: WriteResult = { stored: [], duplicates: [] }
-          for (const raw of batch) {
-            const e = withoutNul(raw)
-            const changed = await tx.run(
-              `INSERT INTO events (site, id, type, ts, session, received, data) VALUES (?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT (site, id) DO NOTHING`,
-              [e.site, e.id, e.type, e.ts, e.session, now, JSON.stringify(e)],
-            )
-            if (changed === 0) {
+          for (const e of batch) {
+            // The first copy of an id the insert reported is the stored one; any other is a duplicate.
+            if (!inserted.delete(`${e.site}\u0000${e.id}`)) {
               result.duplicates.push(e.id)
               continue
             }
@@ -101,4 +99,23 @@ function withoutNul(e: SignpostEvent): SignpostEvent {
     }
   }
   return (copy as SignpostEvent | undefined) ?? e
+}
+
+const INSERT_CHUNK = 200
+
+/** Inserts events many rows per statement; returns the `site\0id` keys actually inserted. */
+async function insertEvents(tx: SqlDb, events: readonly SignpostEvent[], now: number): Promise<Set<string>> {
+  const inserted = new Set<string>()
+  for (let i = 0; i < events.length; i += INSERT_CHUNK) {
+    const chunk = events.slice(i, i + INSERT_CHUNK)
+    const params: SqlValue[] = []
+    for (const e of chunk) params.push(e.site, e.id, e.type, e.ts, e.session, now, JSON.stringify(e))
+    const rows = await tx.all<{ site: string; id: string }>(
+      `INSERT INTO events (site, id, type, ts, session, received, data) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+       ON CONFLICT (site, id) DO NOTHING RETURNING site, id`,
+      params,
+    )
+    for (const r of rows) inserted.add(`${r.site}\u0000${r.id}`)
+  }
+  return inserted
 }
