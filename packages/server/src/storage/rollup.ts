@@ -177,47 +177,42 @@ export class Rollup {
     }
   }
 
-  /** Writes sessions, pairs and aggregate deltas. */
+  /** Writes sessions, pairs and aggregate deltas, many rows per statement. */
   async write(): Promise<void> {
     const db = this.db
-    for (const [, list] of [...this.sessions].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    const sessionRows: SqlValue[][] = []
+    const queryRows: SqlValue[][] = []
+    const articleRows: SqlValue[][] = []
+    for (const [, list] of sortedEntries(this.sessions)) {
       for (const s of list) {
         if (!s.dirty) continue
-        await db.run(
-          `INSERT INTO sessions (site, sid, seg, start_ts, last_ts, day, searched, viewed, voted_yes, contacted)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (site, sid, seg) DO UPDATE SET start_ts = excluded.start_ts, last_ts = excluded.last_ts,
-             searched = excluded.searched, viewed = excluded.viewed, voted_yes = excluded.voted_yes, contacted = excluded.contacted`,
-          [s.site, s.sid, s.seg, s.start, s.last, s.day, +s.searched, +s.viewed, +s.votedYes, +s.contacted],
-        )
+        sessionRows.push([s.site, s.sid, s.seg, s.start, s.last, s.day, +s.searched, +s.viewed, +s.votedYes, +s.contacted])
         const after = contribution(s)
         const delta: Counters = {}
         for (const k of Object.keys(after) as (keyof Contribution)[]) delta[k] = after[k] - s.before[k]
         bump(this.daily, [s.site, s.day], delta)
         for (const p of s.queries.values()) {
           if (!p.dirty) continue
-          await db.run(
-            `INSERT INTO session_queries (site, sid, seg, query, first_ts, pending, zero, contacted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (site, sid, seg, query) DO UPDATE SET first_ts = excluded.first_ts, pending = excluded.pending,
-               zero = excluded.zero, contacted = excluded.contacted`,
-            [s.site, s.sid, s.seg, p.query, p.firstTs, p.pending, +p.zero, +p.contacted],
-          )
+          queryRows.push([s.site, s.sid, s.seg, p.query, p.firstTs, p.pending, +p.zero, +p.contacted])
           const change = +failed(p) - +p.failedBefore
           if (change !== 0) bump(this.queryDaily, [s.site, s.day, p.query], { failed_sessions: change })
         }
         for (const p of s.articles.values()) {
           if (!p.dirty) continue
-          await db.run(
-            `INSERT INTO session_articles (site, sid, seg, article, first_ts, contacted) VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT (site, sid, seg, article) DO UPDATE SET first_ts = excluded.first_ts, contacted = excluded.contacted`,
-            [s.site, s.sid, s.seg, p.article, p.firstTs, +p.contacted],
-          )
+          articleRows.push([s.site, s.sid, s.seg, p.article, p.firstTs, +p.contacted])
         }
       }
     }
+    const replace = (cols: string[]) => Object.fromEntries(cols.map((c) => [c, `excluded.${c}`]))
+    await upsertRows(db, 'sessions', ['site', 'sid', 'seg'], ['start_ts', 'last_ts', 'day', 'searched', 'viewed', 'voted_yes', 'contacted'], sessionRows, replace(['start_ts', 'last_ts', 'searched', 'viewed', 'voted_yes', 'contacted']))
+    await upsertRows(db, 'session_queries', ['site', 'sid', 'seg', 'query'], ['first_ts', 'pending', 'zero', 'contacted'], queryRows, replace(['first_ts', 'pending', 'zero', 'contacted']))
+    await upsertRows(db, 'session_articles', ['site', 'sid', 'seg', 'article'], ['first_ts', 'contacted'], articleRows, replace(['first_ts', 'contacted']))
+
     const greatest = db.dialect === 'postgres' ? 'GREATEST' : 'MAX'
-    await this.upsert('daily', ['site', 'day'], this.daily)
-    await this.upsert('query_daily', ['site', 'day', 'query'], this.queryDaily, { last_seen: `${greatest}(query_daily.last_seen, excluded.last_seen)` })
+    await this.upsertCounters('daily', ['site', 'day'], DAILY_COLUMNS, this.daily)
+    await this.upsertCounters('query_daily', ['site', 'day', 'query'], QUERY_COLUMNS, this.queryDaily, {
+      last_seen: `${greatest}(query_daily.last_seen, excluded.last_seen)`,
+    })
     // The same deltas by week, so content gaps over a month read a quarter of the rows.
     const weekly = new Map<string, Counters>()
     for (const [key, counters] of this.queryDaily) {
@@ -225,24 +220,22 @@ export class Rollup {
       const w = bump(weekly, [site, weekOf(day), query], {})
       for (const [k, v] of Object.entries(counters)) w[k] = k === 'last_seen' ? Math.max(w[k] ?? 0, v) : (w[k] ?? 0) + v
     }
-    await this.upsert('query_weekly', ['site', 'week', 'query'], weekly, { last_seen: `${greatest}(query_weekly.last_seen, excluded.last_seen)` })
-    await this.upsert('article_daily', ['site', 'day', 'article'], this.articleDaily)
-    await this.upsert('article_query_daily', ['site', 'day', 'article', 'query'], this.articleQueryDaily)
+    await this.upsertCounters('query_weekly', ['site', 'week', 'query'], QUERY_COLUMNS, weekly, {
+      last_seen: `${greatest}(query_weekly.last_seen, excluded.last_seen)`,
+    })
+    await this.upsertCounters('article_daily', ['site', 'day', 'article'], ARTICLE_COLUMNS, this.articleDaily)
+    await this.upsertCounters('article_query_daily', ['site', 'day', 'article', 'query'], ['clicks'], this.articleQueryDaily)
   }
 
-  private async upsert(table: string, keyCols: string[], rows: Map<string, Counters>, special: Record<string, string> = {}): Promise<void> {
-    // The same order in every instance, so two transactions never lock rows in opposite orders.
-    for (const [key, counters] of [...rows].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-      const keyVals = JSON.parse(key) as SqlValue[]
-      const cols = Object.keys(counters).filter((c) => counters[c] !== 0 || special[c])
-      if (cols.length === 0) continue
-      const sets = cols.map((c) => `${c} = ${special[c] ?? `${table}.${c} + excluded.${c}`}`)
-      await this.db.run(
-        `INSERT INTO ${table} (${[...keyCols, ...cols].join(', ')}) VALUES (${[...keyCols, ...cols].map(() => '?').join(', ')})
-         ON CONFLICT (${keyCols.join(', ')}) DO UPDATE SET ${sets.join(', ')}`,
-        [...keyVals, ...cols.map((c) => counters[c] as number)],
-      )
+  /** Adds counter deltas to an aggregate table. */
+  private async upsertCounters(table: string, keyCols: string[], cols: readonly string[], rows: Map<string, Counters>, special: Record<string, string> = {}): Promise<void> {
+    const values: SqlValue[][] = []
+    for (const [key, counters] of sortedEntries(rows)) {
+      if (!cols.some((c) => (counters[c] ?? 0) !== 0)) continue
+      values.push([...(JSON.parse(key) as SqlValue[]), ...cols.map((c) => counters[c] ?? 0)])
     }
+    const sets = Object.fromEntries(cols.map((c) => [c, special[c] ?? `${table}.${c} + excluded.${c}`]))
+    await upsertRows(this.db, table, keyCols, cols, values, sets)
   }
 
   private async sessionFor(site: string, sid: string, ts: number): Promise<Session> {
@@ -379,4 +372,51 @@ function bump(map: Map<string, Counters>, key: SqlValue[], values: Counters): Co
 
 function add(target: Counters, values: Counters): void {
   for (const [k, v] of Object.entries(values)) target[k] = (target[k] ?? 0) + v
+}
+
+const DAILY_COLUMNS = [
+  'sessions',
+  'help_sessions',
+  'deflected_explicit',
+  'deflected_implicit',
+  'contacted_help',
+  'contact_sessions',
+  'searches',
+  'zero_results',
+  'nonzero_searches',
+  'clicked_searches',
+  'views',
+] as const
+const QUERY_COLUMNS = ['searches', 'zero_results', 'nonzero_searches', 'clicked_searches', 'sessions', 'failed_sessions', 'contacts', 'last_seen'] as const
+const ARTICLE_COLUMNS = ['views', 'view_sessions', 'helpful_yes', 'helpful_no', 'contact_after_view'] as const
+
+/** Map entries in key order: every instance then touches rows in the same order (no deadlocks). */
+function sortedEntries<V>(map: Map<string, V>): [string, V][] {
+  return [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+}
+
+const ROWS_PER_STATEMENT = 200
+
+/** `INSERT … VALUES (…), (…) ON CONFLICT (keys) DO UPDATE SET col = <expr>`, in chunks. */
+async function upsertRows(
+  db: SqlDb,
+  table: string,
+  keyCols: readonly string[],
+  valueCols: readonly string[],
+  rows: readonly SqlValue[][],
+  sets: Record<string, string>,
+): Promise<void> {
+  const cols = [...keyCols, ...valueCols]
+  const tuple = `(${cols.map(() => '?').join(', ')})`
+  const update = Object.entries(sets)
+    .map(([c, expr]) => `${c} = ${expr}`)
+    .join(', ')
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT)
+    await db.run(
+      `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}
+       ON CONFLICT (${keyCols.join(', ')}) DO UPDATE SET ${update}`,
+      chunk.flat(),
+    )
+  }
 }
