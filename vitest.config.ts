@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     // Browser tests run in real Chromium through @web/test-runner (web-test-runner.config.mjs).
-    exclude: ['**/node_modules/**', '**/*.browser.test.ts', 'test/e2e/**'],
+    exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

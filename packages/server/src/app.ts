@@ -1,3 +1,4 @@
+import { createDashboardRoutes } from '@signpost/dashboard'
 import { Hono } from 'hono'
 import type { ServerConfig } from './config/config.ts'
 import { ApiError, errorResponse } from './http/errors.ts'
@@ -34,6 +35,8 @@ export function createApp(options: CreateAppOptions): SignpostApp {
   app.get('/health', (c) => c.json({ ok: true }))
   app.route('/v1/events', createEventsRoute({ config: options.config, writer, ...(options.now ? { now: options.now } : {}) }))
   app.route('/v1/reports', createReportsRoute({ store: options.store, config: options.config, ...(options.now ? { now: options.now } : {}) }))
+  // The ops dashboard: a static page on the same origin as the reports API it reads.
+  app.route('/dashboard', createDashboardRoutes())
   app.notFound((c) => errorResponse(c, new ApiError(404, 'not-found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)))
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error)

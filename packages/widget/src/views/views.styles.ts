@@ -44,6 +44,48 @@ export const viewStyles = css`
     margin-block-end: var(--_space);
     font-size: 1.3rem;
   }
+  /* The article body: the build's HTML, so typography comes from here. */
+  article :is(p, ul, ol, table, pre, blockquote, .callout) {
+    margin: 0 0 0.75em;
+  }
+  article :is(h2, h3, h4):not([tabindex]) {
+    margin: 1.2em 0 0.4em;
+    line-height: 1.3;
+    font-size: 1.05rem;
+  }
+  article :is(ul, ol) {
+    padding-inline-start: 1.4em;
+  }
+  article li + li {
+    margin-top: 0.25em;
+  }
+  article table {
+    display: block;
+    overflow-x: auto;
+    border-collapse: collapse;
+    font-size: 0.9em;
+  }
+  article :is(th, td) {
+    padding: 4px 8px;
+    border: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+  }
+  article :not(pre) > code {
+    padding: 0 3px;
+    border-radius: 4px;
+    background: var(--_surface-2);
+    font-size: 0.9em;
+  }
+  article .callout {
+    padding: 8px 12px;
+    border-inline-start: 4px solid var(--_accent);
+    border-radius: 6px;
+    background: var(--_surface-2);
+  }
+  article .callout > :last-child {
+    margin-bottom: 0;
+  }
   section.footer {
     margin-top: calc(2 * var(--_space));
     padding-top: var(--_space);
