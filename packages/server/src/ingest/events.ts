@@ -1,9 +1,9 @@
 import { type SignpostEvent, validateBatch } from '@signpost/core'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { originAllowed, type ServerConfig, type SiteConfig } from '../config/config.ts'
 import { ApiError, errorResponse } from '../http/errors.ts'
+import { header, readBody } from './body.ts'
 import type { GroupCommit } from './group-commit.ts'
 import { createRateLimiter } from './rate-limit.ts'
 
@@ -61,75 +61,65 @@ export function createEventsRoute(options: EventsRouteOptions): Hono {
     return c.body(null, 204)
   })
 
-  app.post(
-    '/',
-    bodyLimit({
-      maxSize: config.maxBodyBytes,
-      onError: (c) => {
-        c.header('Connection', 'close')
-        return errorResponse(c, new ApiError(413, 'payload-too-large', `request body larger than ${config.maxBodyBytes} bytes`))
-      },
-    }),
-    async (c) => {
-      const ip = clientIp(c)
-      const ipWait = perIp.take(ip, 1)
-      if (ipWait > 0)
-        throw new ApiError(429, 'rate-limited', 'too many requests from this address', { headers: { 'Retry-After': String(ipWait) } })
+  app.post('/', async (c) => {
+    const ip = clientIp(c)
+    const ipWait = perIp.take(ip, 1)
+    if (ipWait > 0)
+      throw new ApiError(429, 'rate-limited', 'too many requests from this address', { headers: { 'Retry-After': String(ipWait) } })
 
-      const text = await c.req.text()
-      let body: unknown
-      try {
-        body = JSON.parse(text)
-      } catch (error) {
-        throw new ApiError(400, 'bad-json', `body: not valid JSON (${(error as Error).message})`)
+    const text = await readBody(c, config.maxBodyBytes)
+    let body: unknown
+    try {
+      body = JSON.parse(text)
+    } catch (error) {
+      throw new ApiError(400, 'bad-json', `body: not valid JSON (${(error as Error).message})`)
+    }
+    const site = resolveSite(c.req.query('site'), body, sites)
+    const origin = header(c, 'origin')
+    if (origin !== undefined) {
+      if (!originAllowed(origin, site.origins))
+        throw new ApiError(403, 'origin-not-allowed', `origin ${JSON.stringify(origin)} is not on the allow-list of site "${site.key}"`)
+      corsHeaders(c.header.bind(c), origin)
+    }
+    const batch = validateBatch(body)
+    const rejected: Rejection[] = [...batch.rejected]
+    const t = now()
+    const offset = batch.sentAt !== undefined ? t - batch.sentAt : 0
+    const events: SignpostEvent[] = []
+    const indexOf = eventIndexes(body, batch.rejected)
+    batch.events.forEach((e, i) => {
+      const index = indexOf[i] ?? i
+      if (e.site !== site.key) {
+        rejected.push({ index, errors: [`events[${index}].site: expected "${site.key}", the batch's site, got ${JSON.stringify(e.site)}`] })
+        return
       }
-      const site = resolveSite(c.req.query('site'), body, sites)
-      const origin = c.req.header('origin')
-      if (origin !== undefined) {
-        if (!originAllowed(origin, site.origins))
-          throw new ApiError(403, 'origin-not-allowed', `origin ${JSON.stringify(origin)} is not on the allow-list of site "${site.key}"`)
-        corsHeaders(c.header.bind(c), origin)
+      const ts = Math.round(e.ts + offset)
+      if (ts > t + FUTURE_TOLERANCE_MS) {
+        rejected.push({ index, errors: [`events[${index}].ts: ${new Date(ts).toISOString()} is in the future (after correcting the client clock by sentAt)`] })
+        return
       }
-      const batch = validateBatch(body)
-      const rejected: Rejection[] = [...batch.rejected]
-      const t = now()
-      const offset = batch.sentAt !== undefined ? t - batch.sentAt : 0
-      const events: SignpostEvent[] = []
-      const indexOf = eventIndexes(body, batch.rejected)
-      batch.events.forEach((e, i) => {
-        const index = indexOf[i] ?? i
-        if (e.site !== site.key) {
-          rejected.push({ index, errors: [`events[${index}].site: expected "${site.key}", the batch's site, got ${JSON.stringify(e.site)}`] })
-          return
-        }
-        const ts = Math.round(e.ts + offset)
-        if (ts > t + FUTURE_TOLERANCE_MS) {
-          rejected.push({ index, errors: [`events[${index}].ts: ${new Date(ts).toISOString()} is in the future (after correcting the client clock by sentAt)`] })
-          return
-        }
-        if (ts < t - MAX_AGE_MS) {
-          rejected.push({ index, errors: [`events[${index}].ts: ${new Date(ts).toISOString()} is more than 24 hours old`] })
-          return
-        }
-        events.push({ ...e, ts: Math.min(ts, t) })
+      if (ts < t - MAX_AGE_MS) {
+        rejected.push({ index, errors: [`events[${index}].ts: ${new Date(ts).toISOString()} is more than 24 hours old`] })
+        return
+      }
+      events.push({ ...e, ts: Math.min(ts, t) })
+    })
+    rejected.sort((a, b) => a.index - b.index)
+
+    const siteWait = perSite.take(site.key, Math.max(1, events.length))
+    if (siteWait > 0)
+      throw new ApiError(429, 'rate-limited', `site "${site.key}" is sending events faster than its limit`, {
+        headers: { 'Retry-After': String(siteWait) },
       })
-      rejected.sort((a, b) => a.index - b.index)
 
-      const siteWait = perSite.take(site.key, Math.max(1, events.length))
-      if (siteWait > 0)
-        throw new ApiError(429, 'rate-limited', `site "${site.key}" is sending events faster than its limit`, {
-          headers: { 'Retry-After': String(siteWait) },
-        })
-
-      const result = await writer.write(events)
-      const counts = { accepted: result.stored.length + result.duplicates.length, stored: result.stored.length, duplicates: result.duplicates.length }
-      if (rejected.length > 0) {
-        const message = `${rejected.length} of ${rejected.length + events.length} events rejected; ${counts.accepted} accepted`
-        return c.json({ error: { code: 'invalid-events', message, status: 400, details: rejected }, ...counts, rejected }, 400)
-      }
-      return c.json({ ...counts, rejected: [] }, 200)
-    },
-  )
+    const result = await writer.write(events)
+    const counts = { accepted: result.stored.length + result.duplicates.length, stored: result.stored.length, duplicates: result.duplicates.length }
+    if (rejected.length > 0) {
+      const message = `${rejected.length} of ${rejected.length + events.length} events rejected; ${counts.accepted} accepted`
+      return c.json({ error: { code: 'invalid-events', message, status: 400, details: rejected }, ...counts, rejected }, 400)
+    }
+    return c.json({ ...counts, rejected: [] }, 200)
+  })
   return app
 }
 
