@@ -58,7 +58,8 @@ export async function measurePagefind(site: string, queries: string[], coldSampl
         if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize
       })
       await page.evaluate(async (q) => {
-        const pagefind = await import('/pagefind/pagefind.js')
+        const entry = '/pagefind/pagefind.js'
+        const pagefind = await import(entry)
         const search = await pagefind.search(q)
         await Promise.all(search.results.slice(0, 5).map((r: { data(): Promise<unknown> }) => r.data()))
       }, queries[i]!)
@@ -70,7 +71,8 @@ export async function measurePagefind(site: string, queries: string[], coldSampl
     await page.goto(`${url}/index.html`)
     await page.evaluate(async () => {
       const w = window as unknown as { pf: unknown }
-      w.pf = await import('/pagefind/pagefind.js')
+      const entry = '/pagefind/pagefind.js'
+      w.pf = await import(entry)
       await (w.pf as { search(q: string): Promise<unknown> }).search('warm up')
     })
     for (const run of runs) {
