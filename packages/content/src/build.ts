@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { type Manifest, type Synonyms, KB_FORMAT_VERSION } from '@signpost/core'
-import type { RenderedArticle } from './article.ts'
+import { type RenderedArticle, renderArticle } from './article.ts'
 import { type Diagnostic, sortDiagnostics } from './diagnostics.ts'
 import { findArticles, isLocaleFolder } from './files.ts'
 import { assembleOutput, type OutputFiles } from './output/assemble.ts'
 import { type Asset, createRenderEnv } from './render-env.ts'
-import { renderAll } from './render-pool.ts'
 import { parseSynonyms } from './synonyms.ts'
 import { checkArticles } from './validate.ts'
 
@@ -61,17 +60,19 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
   })
   const jobs = files.flatMap((file, i) => (articles[i] ? [] : [{ i, file, source: sources[i]! }]))
   let lastReport = Date.now()
-  const rendered = await renderAll(jobs, env, { root, defaultLocale }, (done) => {
+  const rendered = new Map<number, RenderedArticle>()
+  for (const job of jobs) {
+    rendered.set(job.i, renderArticle(job.file, job.source, env))
     if (onProgress && Date.now() - lastReport > 1000) {
       lastReport = Date.now()
-      onProgress(`rendered ${done}/${jobs.length} articles…`)
+      onProgress(`rendered ${rendered.size}/${jobs.length} articles…`)
     }
-  })
+  }
   for (const [i, article] of rendered) {
     articles[i] = article
     cache?.articles.set(files[i]!.rel, { key: keyOf(sources[i]!, article.includes), article })
   }
-  // Images of articles rendered elsewhere (a worker, an earlier build) are read here for the output.
+  // Images of articles reused from an earlier build are read again for this build's output.
   for (const article of articles) for (const img of article!.images) env.asset(img)
 
   const all = articles as RenderedArticle[]
