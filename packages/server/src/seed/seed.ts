@@ -14,6 +14,8 @@ export interface SeedOptions {
   queries?: string[]
   /** Queries that find nothing: the content gaps the demo shows. */
   missingQueries?: string[]
+  /** The article each query leads to (query → article id); others lead to one picked by hash. */
+  answers?: Record<string, string>
   /** Random seed, for the same data on every run. Default 1. */
   seed?: number
   now?: number
@@ -67,7 +69,7 @@ export async function seed(store: Store, options: SeedOptions): Promise<{ events
         push({ type: 'search', query: q, results: 0 })
       } else if (r < 0.75) {
         const q = pick(queries)
-        const article = articles[Math.abs(hash(q)) % articles.length]!.id
+        const article = options.answers?.[q] ?? articles[Math.abs(hash(q)) % articles.length]!.id
         push({ type: 'search', query: q, results: 1 + Math.floor(random() * 6) })
         if (random() < 0.8) {
           push({ type: 'click', article, position: 1 + Math.floor(random() * 3), query: q })
