@@ -4,77 +4,16 @@
  * votes, searches for something the help center lacks and contacts support; the reports API and
  * the dashboard then show exactly those counts. Screenshots land in test-results/.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build } from '@signpost/content'
-import { runCli as runServer } from '@signpost/server'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { existsSync } from 'node:fs'
-import { dashboardAssetsDir } from '@signpost/dashboard'
-import { build as viteBuild, createServer, type ViteDevServer } from 'vite'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { artifacts, type Loop, startLoop, until } from './harness.ts'
 
-const repo = join(import.meta.dirname, '../..')
-const artifacts = join(repo, 'test-results')
-const token = 'e2e-report-token-0123456789'
-let work: string
-let serverUrl: string
-let demoUrl: string
-let demo: ViteDevServer
-let browser: Browser
-const stopServer = new AbortController()
-
+let loop: Loop
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'signpost-e2e-'))
-  await mkdir(artifacts, { recursive: true })
-  await build({ root: join(repo, 'content'), out: join(work, 'public/kb') })
-  if (!existsSync(join(dashboardAssetsDir(), 'index.html'))) {
-    await viteBuild({ configFile: join(repo, 'packages/dashboard/vite.config.ts'), root: join(repo, 'packages/dashboard'), logLevel: 'error' })
-  }
-  serverUrl = await new Promise<string>((resolve, reject) => {
-    runServer(['serve', '--port', '0', '--db', join(work, 'signpost.db')], {
-      signal: stopServer.signal,
-      onListening: resolve,
-      cwd: work,
-      env: { ...process.env, SIGNPOST_REPORT_TOKEN: token },
-      stdout: process.stdout,
-      stderr: process.stderr,
-    }).catch(reject)
-  })
-  serverUrl = serverUrl.replace(/\/$/, '')
-  process.env.VITE_SIGNPOST_SERVER = serverUrl
-  demo = await createServer({ configFile: join(repo, 'demo/vite.config.ts'), publicDir: join(work, 'public'), server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' })
-  await demo.listen()
-  demoUrl = demo.resolvedUrls!.local[0]!.replace(/\/$/, '')
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  loop = await startLoop()
 }, 120_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-  stopServer.abort()
-  await rm(work, { recursive: true, force: true })
-})
-
-async function report<T>(name: string): Promise<T> {
-  const response = await fetch(`${serverUrl}/v1/reports/${name}?site=demo`, { headers: { authorization: `Bearer ${token}` } })
-  expect(response.status).toBe(200)
-  return (await response.json()) as T
-}
-
-async function until<T>(check: () => Promise<T | false | undefined>, what: string, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const value = await check()
-    if (value) return value
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
+afterAll(() => loop?.stop())
 
 async function searchFor(page: Page, query: string) {
   const input = page.locator('signpost-help [part="input"]')
@@ -84,8 +23,8 @@ async function searchFor(page: Page, query: string) {
 
 describe('a customer on the demo, then the ops manager', () => {
   it('counts the help session, the funnel, the content gap and the escalation exactly', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } })
-    await page.goto(`${demoUrl}/settings/billing`)
+    const page = await loop.browser.newPage({ viewport: { width: 1200, height: 800 } })
+    await page.goto(`${loop.demoUrl}/settings/billing`)
     await page.locator('signpost-help [part="launcher"]').click()
     await expect.poll(() => page.locator('signpost-help [part="result"]').count()).toBeGreaterThan(0)
     await page.screenshot({ path: join(artifacts, 'widget-suggestions.png') })
@@ -120,23 +59,23 @@ describe('a customer on the demo, then the ops manager', () => {
 
     type Summary = { helpSessions: number; searches: number; zeroResultRate: number; noClickRate: number; contacts: number; escalationRate: number; deflected: { explicit: number; implicit: number } }
     const summary = await until(async () => {
-      const s = await report<Summary>('summary')
+      const s = await loop.report<Summary>('summary')
       return s.contacts === 1 && s.searches >= 2 && s
     }, 'the contact to be counted')
     expect(summary).toMatchObject({ helpSessions: 1, searches: 2, zeroResultRate: 0.5, noClickRate: 0, contacts: 1, escalationRate: 1, deflected: { explicit: 0, implicit: 0 } })
 
-    const { gaps } = await report<{ gaps: { query: string; zeroResults: number; contacts: number }[] }>('content-gaps')
+    const { gaps } = await loop.report<{ gaps: { query: string; zeroResults: number; contacts: number }[] }>('content-gaps')
     expect(gaps).toEqual([expect.objectContaining({ query: 'xylophone tuning', zeroResults: 1, contacts: 1 })])
 
-    const { articles } = await report<{ articles: { article: string; views: number; helpfulYes: number; contactAfterViewRate: number; topQueries: { query: string }[] }[] }>('articles')
+    const { articles } = await loop.report<{ articles: { article: string; views: number; helpfulYes: number; contactAfterViewRate: number; topQueries: { query: string }[] }[] }>('articles')
     expect(articles).toEqual([expect.objectContaining({ article, views: 1, helpfulYes: 1, contactAfterViewRate: 1 })])
     expect(articles[0]!.topQueries.map((q) => q.query)).toEqual(['refund'])
   })
 
   it('shows the ops manager the same numbers on the dashboard', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    await page.goto(`${serverUrl}/dashboard/`)
-    await page.getByLabel(/token/i).fill(token)
+    const page = await loop.browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.goto(`${loop.serverUrl}/dashboard/`)
+    await page.getByLabel(/token/i).fill(loop.token)
     await page.getByRole('button', { name: /sign in/i }).click()
     await expect.poll(() => page.getByText('xylophone tuning').count(), { timeout: 15_000 }).toBeGreaterThan(0)
     const card = (name: string) => page.locator('section, article, div').filter({ has: page.getByText(name, { exact: true }) }).last()
