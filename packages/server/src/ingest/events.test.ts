@@ -153,6 +153,8 @@ describe('POST /v1/events', () => {
     const res = await post([event()], { origin: 'http://localhost:5173' })
     expect(res.status).toBe(200)
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+    // Cross-origin trackers read Retry-After to back off as asked.
+    expect(res.headers.get('access-control-expose-headers')).toBe('Retry-After')
     const pre = await app.request('/v1/events?site=demo', {
       method: 'OPTIONS',
       headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST' },

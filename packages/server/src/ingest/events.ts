@@ -125,6 +125,8 @@ export function createEventsRoute(options: EventsRouteOptions): Hono {
 
 function corsHeaders(set: (name: string, value: string) => void, origin: string): void {
   set('Access-Control-Allow-Origin', origin)
+  // The tracker reads Retry-After on 429/503 to back off as asked; cross-origin it must be exposed.
+  set('Access-Control-Expose-Headers', 'Retry-After')
   set('Vary', 'Origin')
 }
 
