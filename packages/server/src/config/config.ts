@@ -70,7 +70,9 @@ export function defaultConfig(options: DefaultConfigOptions = {}): ServerConfig 
         key: 'demo',
         origins: ['http://localhost:*', 'http://127.0.0.1:*', 'https://localhost:*'],
         reportTokens: [token],
-        costPerContact: 0,
+        // A typical fully loaded cost of one support contact, so the demo's "cost saved" means
+        // something; a real site sets its own.
+        costPerContact: 15,
       },
     ],
     db: './signpost.db',
