@@ -5,10 +5,8 @@
  * product, and prints where everything is.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { watchContent } from '@signpost/content'
-import { dashboardAssetsDir } from '@signpost/dashboard'
 import { runCli as runServer } from '@signpost/server'
 import { build as viteBuild, createServer } from 'vite'
 
@@ -17,10 +15,9 @@ const serverPort = process.env.SIGNPOST_PORT ?? '8787'
 const token = process.env.SIGNPOST_REPORT_TOKEN ?? randomBytes(18).toString('base64url')
 process.env.SIGNPOST_REPORT_TOKEN = token
 
-if (!existsSync(join(dashboardAssetsDir(), 'index.html'))) {
-  console.log('building the ops dashboard…')
-  await viteBuild({ configFile: join(repo, 'packages/dashboard/vite.config.ts'), root: join(repo, 'packages/dashboard'), logLevel: 'warn' })
-}
+// Built from the sources each start (a few seconds), so the page always matches this checkout.
+console.log('building the ops dashboard…')
+await viteBuild({ configFile: join(repo, 'packages/dashboard/vite.config.ts'), root: join(repo, 'packages/dashboard'), logLevel: 'warn' })
 
 const content = await watchContent({
   root: join(repo, 'content'),

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from '@signpost/content'
-import { dashboardAssetsDir } from '@signpost/dashboard'
 import { runCli as runServer } from '@signpost/server'
 import { type Browser, chromium } from 'playwright-core'
-import { createServer, build as viteBuild } from 'vite'
+import { createServer } from 'vite'
 
 export const repo = join(import.meta.dirname, '../..')
 export const artifacts = join(repo, 'test-results')
@@ -21,8 +19,8 @@ export interface Loop {
 }
 
 /**
- * The whole product on this machine for one test file: the demo help center built into a temp
- * folder, the analytics server on a fresh SQLite file (port 0), the demo app served by Vite, and
+ * The whole product on this machine for one test file (the dashboard is built once, by
+ * build-dashboard.ts): the demo help center built into a temp folder, the analytics server on a fresh SQLite file (port 0), the demo app served by Vite, and
  * Debian's Chromium.
  */
 export async function startLoop(): Promise<Loop> {
@@ -30,9 +28,6 @@ export async function startLoop(): Promise<Loop> {
   const token = `e2e-${Math.random().toString(36).slice(2)}-report-token`
   await mkdir(artifacts, { recursive: true })
   await build({ root: join(repo, 'content'), out: join(work, 'public/kb') })
-  if (!existsSync(join(dashboardAssetsDir(), 'index.html'))) {
-    await viteBuild({ configFile: join(repo, 'packages/dashboard/vite.config.ts'), root: join(repo, 'packages/dashboard'), logLevel: 'error' })
-  }
   const stopServer = new AbortController()
   const listening = await new Promise<string>((resolve, reject) => {
     runServer(['serve', '--port', '0', '--db', join(work, 'signpost.db')], {
