@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { type Manifest, type Synonyms, KB_FORMAT_VERSION } from '@signpost/core'
+import type { Manifest, Synonyms } from '@signpost/core'
 import { type RenderedArticle, renderArticle } from './article.ts'
 import { type Diagnostic, sortDiagnostics } from './diagnostics.ts'
-import { findArticles, isLocaleFolder } from './files.ts'
+import { findArticles } from './files.ts'
 import { assembleOutput, type OutputFiles } from './output/assemble.ts'
 import { type Asset, createRenderEnv } from './render-env.ts'
 import { parseSynonyms } from './synonyms.ts'
@@ -108,11 +108,7 @@ export interface BuildResult extends ContentResult {
 /** Renders a content folder into the files of a static knowledge base (in memory; see `writeOutput`). */
 export async function buildContent(options: BuildOptions): Promise<BuildResult> {
   const content = await loadContent(options)
-  const { manifest, files } = assembleOutput(content, {
-    defaultLocale: options.defaultLocale ?? 'en',
-    formatVersion: KB_FORMAT_VERSION,
-  })
+  const { manifest, files } = assembleOutput(content, { defaultLocale: options.defaultLocale ?? 'en' })
   return { ...content, manifest, files }
 }
 
-export { isLocaleFolder }

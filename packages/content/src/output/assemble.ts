@@ -32,7 +32,7 @@ interface AssembleInput {
  */
 export function assembleOutput(
   input: AssembleInput,
-  options: { defaultLocale: string; formatVersion: typeof KB_FORMAT_VERSION },
+  options: { defaultLocale: string },
 ): { manifest: Manifest; files: OutputFiles } {
   const files: OutputFiles = new Map()
   const byLocale = new Map<string, Map<string, RenderedArticle>>()
