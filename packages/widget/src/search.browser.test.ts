@@ -68,7 +68,9 @@ describe('<signpost-help> search', () => {
     const first = el.search('refunds')
     const second = el.search('password')
     await Promise.all([first, second])
-    expect(optionTitles(el)).to.deep.equal(['Reset your password'])
+    // The body index may or may not have arrived by now, which can add body matches after the title match.
+    expect(optionTitles(el)[0]).to.equal('Reset your password')
+    expect(optionTitles(el)).not.to.include('Refunds')
     expect(input(el).value).to.equal('password')
     expect(shown.some((titles) => titles.includes('Refunds'))).to.equal(false)
   })
