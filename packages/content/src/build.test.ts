@@ -185,7 +185,11 @@ describe('signpost build', () => {
     expect(result.manifest.articles.map((a) => a.id)).toEqual(['a', 'b'])
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ file: 'b.md', code: 'duplicate-title' }))
     const withDrafts = await buildFrom(files, { drafts: true })
-    expect(withDrafts.result.manifest.articles.map((a) => a.id)).toEqual(['a', 'b', 'c'])
+    expect(withDrafts.result.manifest.articles.map((a) => [a.id, a.draft])).toEqual([
+      ['a', undefined],
+      ['b', undefined],
+      ['c', true],
+    ])
   })
 
   it('falls back to the first sentences when an article has no summary', async () => {

@@ -34,7 +34,7 @@ export const PREVIEW_PAGE = `<!doctype html>
     for (const [category, items] of [...groups].sort()) {
       const h = document.createElement('h2'); h.textContent = category; list.append(h)
       for (const a of items.sort((x, y) => (x.order ?? 1e9) - (y.order ?? 1e9))) {
-        const link = document.createElement('a'); link.href = '#' + a.locale + '/' + a.id; link.textContent = a.title; list.append(link)
+        const link = document.createElement('a'); link.href = '#' + a.locale + '/' + a.id; link.textContent = a.title + (a.draft ? ' (draft)' : ''); list.append(link)
       }
     }
     show()

@@ -83,6 +83,7 @@ export function assembleOutput(
         ...(fm.aliases.length ? { aliases: fm.aliases } : {}),
         ...(fm.order !== undefined ? { order: fm.order } : {}),
         ...(fm.updated ? { updated: fm.updated } : {}),
+        ...(fm.draft ? { draft: true as const } : {}),
         hash: h,
         shard: shardName,
       })

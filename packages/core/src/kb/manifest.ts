@@ -23,6 +23,8 @@ export interface ManifestArticle {
   order?: number
   /** ISO date from frontmatter `updated`. */
   updated?: string
+  /** Present only in builds that include drafts (`--drafts`, `signpost dev`). */
+  draft?: true
   /** Content hash of the shard: changes exactly when the rendered article changes. */
   hash: string
   /** File name of the article's shard, relative to manifest.json. */
