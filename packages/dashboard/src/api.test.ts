@@ -17,7 +17,7 @@ function server(): Hono {
   app.get('/v1/reports/content-gaps', (c) =>
     c.req.query('format') === 'csv' ? c.body('query,searches\nrefund,3\n', 200, { 'content-type': 'text/csv' }) : c.json({ gaps: [{ query: 'refund', searches: 3, sessions: 2, zeroResults: 1, noClicks: 2, contacts: 1, lastSeen: '2026-11-05T00:00:00Z' }] }),
   )
-  app.get('/v1/reports/timeseries', (c) => c.json([{ date: '2026-11-01', helpSessions: 1, deflectionRate: 1, escalationRate: 0, searches: 2 }]))
+  app.get('/v1/reports/timeseries', (c) => c.json({ site: 'demo', days: [{ date: '2026-11-01', helpSessions: 1, deflectionRate: 1, escalationRate: 0, searches: 2 }] }))
   return app
 }
 
@@ -35,14 +35,14 @@ describe('ReportsClient', () => {
     expect(s.previous.selfServiceScore).toBeNull()
   })
 
-  it('reads list reports sent bare or wrapped', async () => {
+  it('reads the list reports from the keys the server wraps them in', async () => {
     expect((await client('good').contentGaps(query))[0]).toMatchObject({ query: 'refund', zeroResults: 1, noClicks: 2 })
     expect((await client('good').timeseries(query))[0]).toMatchObject({ date: '2026-11-01', searches: 2, clicks: undefined })
   })
 
   it("derives a day's escalation rate and clicks from the server's daily rollup", async () => {
     const app = new Hono().get('/v1/reports/timeseries', (c) =>
-      c.json({ points: [{ day: '2026-11-02', helpSessions: 8, contacts: 2, deflectionRate: 0.5, searches: 20, zeroResultRate: 0.1, noClickRate: 0.25, views: 9 }] }),
+      c.json({ site: 'demo', days: [{ day: '2026-11-02', helpSessions: 8, contacts: 2, deflectionRate: 0.5, searches: 20, zeroResultRate: 0.1, noClickRate: 0.25, views: 9 }] }),
     )
     const api = new ReportsClient({ token: 't', fetch: (input, init) => Promise.resolve(app.request(String(input), init)) })
     expect(await api.timeseries(query)).toEqual([

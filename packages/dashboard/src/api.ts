@@ -133,15 +133,15 @@ export class ReportsClient {
   }
 
   timeseries(q: ReportQuery): Promise<Day[]> {
-    return this.#json('timeseries', q).then((body) => rowsOf(body, ['days', 'points', 'series', 'rows']).map(toDay))
+    return this.#json('timeseries', q).then((body) => rowsOf(body, 'days').map(toDay))
   }
 
   contentGaps(q: ReportQuery): Promise<ContentGap[]> {
-    return this.#json('content-gaps', q).then((body) => rowsOf(body, ['gaps', 'rows', 'queries']).map(toGap))
+    return this.#json('content-gaps', q).then((body) => rowsOf(body, 'gaps').map(toGap))
   }
 
   articles(q: ReportQuery): Promise<ArticleStats[]> {
-    return this.#json('articles', q).then((body) => rowsOf(body, ['articles', 'rows']).map(toArticle))
+    return this.#json('articles', q).then((body) => rowsOf(body, 'articles').map(toArticle))
   }
 
   /** The report as the server's CSV (`?format=csv`), for download. */
@@ -191,16 +191,11 @@ async function errorMessage(res: Response, report: ReportName): Promise<string> 
   return `The ${report} report failed: ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${detail ? ` — ${detail}` : ''}`
 }
 
-/** The rows of a list report, whether the server sends an array or wraps it in an object. */
-function rowsOf(body: unknown, keys: string[]): Record<string, unknown>[] {
-  if (Array.isArray(body)) return body
-  if (body && typeof body === 'object') {
-    for (const key of keys) {
-      const rows = (body as Record<string, unknown>)[key]
-      if (Array.isArray(rows)) return rows
-    }
-  }
-  throw new ReportsApiError(200, `Unexpected report shape: expected a list of rows under ${keys.map((k) => `"${k}"`).join(' or ')}`)
+/** The rows of a list report: the server sends `{ site, <key>: [...] }`. */
+function rowsOf(body: unknown, key: string): Record<string, unknown>[] {
+  const rows = body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined
+  if (Array.isArray(rows)) return rows
+  throw new ReportsApiError(200, `Unexpected report shape: expected a list of rows under "${key}"`)
 }
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v ?? 0) || 0)
