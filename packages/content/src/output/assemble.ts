@@ -5,12 +5,16 @@ import {
   type ManifestArticle,
   type ManifestLocale,
   type Synonyms,
-  createBodyIndex,
-  createPrimaryIndex,
+  BODY_FIELDS,
+  type BodyDocument,
+  indexOptions,
   KB_FORMAT_VERSION,
+  PRIMARY_FIELDS,
+  type PrimaryDocument,
 } from '@signpost/core'
 import type { RenderedArticle } from '../article.ts'
 import { aliasMap } from '../validate.ts'
+import { serializeIndex } from './search-index.ts'
 
 /** Output path (relative to the out dir) → content. Every name but manifest.json is content-hashed. */
 export type OutputFiles = Map<string, string | Buffer>
@@ -52,8 +56,8 @@ export function assembleOutput(
     const ids = new Set(list.map((a) => a.id))
     const resolve = (id: string) => (ids.has(id) ? id : aliases.get(id))
     const related = relatedArticles(list, resolve)
-    const primary = createPrimaryIndex(locale)
-    const body = createBodyIndex(locale)
+    const primary: PrimaryDocument[] = []
+    const body: BodyDocument[] = []
 
     for (const a of list) {
       const links = [...new Set(a.links.map((l) => resolve(l.id)).filter((id): id is string => id !== undefined))]
@@ -87,11 +91,11 @@ export function assembleOutput(
         hash: h,
         shard: shardName,
       })
-      primary.add({ id: a.id, title: a.title, keywords: fm.keywords.join(' \n '), tags: [...fm.tags, fm.category ?? ''].join(' \n ') })
-      body.add({ id: a.id, summary: a.summary, headings: a.headings.map((x) => x.text).join(' \n '), body: a.text })
+      primary.push({ id: a.id, title: a.title, keywords: fm.keywords.join(' \n '), tags: [...fm.tags, fm.category ?? ''].join(' \n ') })
+      body.push({ id: a.id, summary: a.summary, headings: a.headings.map((x) => x.text).join(' \n '), body: a.text })
     }
-    const primaryJson = JSON.stringify(primary)
-    const bodyJson = JSON.stringify(body)
+    const primaryJson = serializeIndex(primary, indexOptions(locale, PRIMARY_FIELDS))
+    const bodyJson = serializeIndex(body, indexOptions(locale, BODY_FIELDS))
     const primaryName = `index/${locale}.primary.${hash(primaryJson)}.json`
     const bodyName = `index/${locale}.body.${hash(bodyJson)}.json`
     files.set(primaryName, primaryJson)
