@@ -268,4 +268,52 @@ describe('raw HTML', () => {
     expect(html).toContain('<a name="anchor"></a>')
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'unsafe-html', line: 8 }))
   })
+
+  it('keeps script, javascript: URLs and event handlers out even when they hide among inert-looking HTML', async () => {
+    const attempts = [
+      '<scr<!-- -->ipt>alert(1)</script>',
+      '<a name=x onclick=alert(2)>x</a>',
+      '<b onmouseover="alert(3)">bold</b>',
+      '<a name="x" href="javascript:alert(4)">y</a>',
+      '<!--><img src=x onerror=alert(5)>',
+      '<br/onload=alert(6)>',
+      '<div class="callout callout-note" role="note" onclick="alert(7)">z</div>',
+      '<a id=x\nonfocus=alert(8) autofocus>w</a>',
+      '<table><tr><td><svg onload=alert(9)></td></tr></table>',
+      'Inline <kbd onclick=alert(10)>K</kbd> tag',
+    ]
+    const { result, shard } = await buildFrom({ 'a.md': article('title: A', attempts.join('\n\n')) })
+    const html = shard('a').html
+    expect(html).not.toMatch(/<script|javascript:|\s(on[a-z]+|autofocus)\s*=/i)
+    expect(html).toContain('<kbd>K</kbd>')
+    expect(new Set(result.diagnostics.filter((d) => d.code === 'unsafe-html').map((d) => d.message))).toEqual(
+      new Set(['onclick', 'onmouseover', 'href', 'onerror', 'onload', 'onfocus', 'autofocus'].map((a) => `unsafe HTML removed: attribute ${a}`)),
+    )
+  })
+
+  it('writes inert raw HTML as it is, without comments and without a sanitizer warning', async () => {
+    const { result, shard } = await buildFrom({
+      'a.md': article(
+        'title: A',
+        '<a name=setup></a>\n\n<table>\n<tr><th>Column</th><th>Value &amp; more</th></tr>\n</table>\n\n<!-- hidden --> shown\n\n<!-->after an empty comment',
+      ),
+    })
+    const html = shard('a').html
+    expect(html).toContain('<a name=setup></a>')
+    expect(html).toContain('<tr><th>Column</th><th>Value &amp; more</th></tr>')
+    expect(html).toContain(' shown')
+    expect(html).toContain('after an empty comment')
+    expect(html).not.toContain('hidden')
+    expect(result.diagnostics.filter((d) => d.code === 'unsafe-html')).toEqual([])
+  })
+
+  it('renders the markdown right after a callout, even without a blank line between them', async () => {
+    const { shard } = await buildFrom({
+      'a.md': article('title: A', '1. Open it.\n\n   > [!NOTE]\n   > Careful.\n1. Choose the **Post** action.\n\n:::tip\nHint.\n:::\n- Then **this**.'),
+    })
+    const html = shard('a').html
+    expect(html).toContain('<strong>Post</strong>')
+    expect(html).toContain('<li>Then <strong>this</strong>.</li>')
+    expect(html).not.toContain('**')
+  })
 })

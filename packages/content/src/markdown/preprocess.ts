@@ -44,7 +44,7 @@ export function preprocess(body: string, ctx: PreprocessContext, depth = 0): str
     if (alert) {
       if (/^\s{0,3}>/.test(line)) line = line.replace(/^\s{0,3}>\s?/, '')
       else if (!fence) {
-        out.push('', '</div>')
+        out.push('', '</div>', '')
         alert = null
       }
     }
@@ -115,7 +115,7 @@ export function preprocess(body: string, ctx: PreprocessContext, depth = 0): str
     }
     if (/^\s*:{3,}\s*$/.test(line) && admonitions.length > 0) {
       admonitions.pop()
-      out.push('', '</div>')
+      out.push('', '</div>', '')
       continue
     }
 

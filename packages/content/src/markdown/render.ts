@@ -38,19 +38,26 @@ interface RenderState extends RenderOutput {
 }
 
 /**
- * Raw HTML that needs no sanitizer: the callout markup preprocess.ts writes, bare formatting tags
- * with no attributes (`<br>`, `<kbd>`) and named anchors, which DOMPurify would keep as they are.
+ * Tags in raw HTML that need no sanitizer: the callout markup preprocess.ts writes, bare formatting
+ * tags with no attributes (`<br>`, `<kbd>`) and named anchors. DOMPurify would keep them as they are.
  */
-const INERT_HTML =
-  /^(\s*(<div class="callout callout-[a-z]+" role="note">|<a\s+(name|id)="[\w.-]+"\s*>|<\/?(a|br|kbd|b|i|em|strong|sup|sub|u|s|code|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|hr|span|div|small|mark|details|summary|blockquote|h[1-6])\s*\/?>))+\s*$/i
+const INERT_TAG =
+  /<div class="callout callout-[a-z]+" role="note">|<a\s+(?:name|id)=(?:"[\w.#-]+"|[\w.#-]+)\s*>|<\/?(?:a|br|kbd|b|i|em|strong|sup|sub|u|s|code|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|hr|span|div|small|mark|details|summary|blockquote|h[1-6])\s*\/?>/iy
 
-/** A raw HTML token that is one whole comment and nothing after it: a writer's hidden note. */
-function isWholeComment(html: string): boolean {
-  const t = html.trim()
-  if (!t.startsWith('<!--') || !t.endsWith('-->')) return false
-  const end = t.search(/--!?>/)
-  return end === t.length - 3 || (end === t.length - 4 && t.endsWith('--!>'))
+/** Raw HTML where every `<` starts an inert tag: the rest is text, which cannot run or load anything. */
+function isInert(html: string): boolean {
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', INERT_TAG.lastIndex)) {
+    INERT_TAG.lastIndex = i
+    if (!INERT_TAG.test(html)) return false
+  }
+  return true
 }
+
+/**
+ * Writers' HTML comments (hidden notes), dropped. `<!-->` and `<!--->` end where they start, as in
+ * a browser; a comment with no end is left for the sanitizer.
+ */
+const COMMENT = /<!--(?:-?>|[\s\S]*?--!?>)/g
 
 const SAFE_SCHEMES = /^(https?|mailto|tel):/i
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i
@@ -63,9 +70,11 @@ const marked = new Marked({
   gfm: true,
   renderer: {
     html({ text }: Tokens.HTML | Tokens.Tag) {
-      if (isWholeComment(text)) return ''
-      if (!INERT_HTML.test(text)) current().rawHtml = true
-      return text
+      const html = text.includes('<!--') ? text.replace(COMMENT, '') : text
+      if (html.trim() === '') return ''
+      // What is checked is what is written: a comment's removal cannot leave unchecked markup.
+      if (!isInert(html)) current().rawHtml = true
+      return html
     },
     heading({ tokens, depth }: Tokens.Heading) {
       const s = current()
