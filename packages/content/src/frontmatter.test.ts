@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { FileDiagnostics } from './diagnostics.ts'
-import { parseSource } from './frontmatter.ts'
+import { parseSource, simpleEntries, yamlEntries } from './frontmatter.ts'
 
 function parse(source: string) {
   const diags = new FileDiagnostics('en/billing/refunds.md')
@@ -60,5 +60,39 @@ describe('frontmatter', () => {
   it('reports an unclosed frontmatter block', () => {
     const { diags } = parse('---\ntitle: T\n')
     expect(diags[0]).toMatchObject({ severity: 'error', code: 'unclosed-frontmatter', line: 1 })
+  })
+})
+
+describe('frontmatter without the YAML library', () => {
+  const cases = [
+    'title: Refunds\ndescription: How to get your money back:a guide\nms.date: 08/13/2025',
+    'description: Money back: a guide',
+    'title: "Quoted: with colon"\nsummary: \'single\'\nms.search.form: 900, 901\nms.update-cycle: 180-days',
+    'title: A ]\ncategory: x, y\nurl: https://example.com/a?b=c#d\nother: https://example.com/a?b=c\nnote: a%b@c`d|e>f!g&h*i',
+    'title: 1.5\norder: 3\ndraft: true\nupdated: 2026-01-31\nkey: ~\nother: yes\nnum: 1_000\nhex: 0x1F',
+    'title: x\ntitle: y',
+    'tags:\n  - a\n  - b',
+    'title: a # comment\nsummary: "esc\\"aped"',
+    'title: "unclosed\nsummary: x',
+    'title:\nsummary:   \n\nkeywords: a, b\r\ncategory: Billing\r\n',
+    'title: é ü 日本\n_private: x\na.b-c: "x\'y"',
+    'title: x\n  continued',
+  ]
+  it('reads `key: text` lines as the library does, and leaves everything else to it', () => {
+    let fast = 0
+    for (const yaml of cases) {
+      const simple = simpleEntries(yaml)
+      if (!simple) continue
+      fast++
+      const diags = new FileDiagnostics('a.md')
+      expect(simple).toEqual(yamlEntries(yaml, diags))
+      expect(diags.list).toEqual([])
+    }
+    expect(fast).toBeGreaterThanOrEqual(4)
+    expect(simpleEntries('description: Money back: a guide')).toBeUndefined()
+    expect(simpleEntries('url: https://example.com/#top')).toBeUndefined()
+    expect(simpleEntries('tags:\n  - a')).toBeUndefined()
+    expect(simpleEntries('title: x\ntitle: y')).toBeUndefined()
+    expect(simpleEntries('order: 3')).toBeUndefined()
   })
 })
