@@ -1,4 +1,5 @@
-// Signpost server benchmark: `npm run bench` (add --quick for a short run).
+// Signpost server benchmark: `npm run bench` (add --quick for a short run, --ingest-only to skip
+// PostgreSQL and the reports).
 // autocannon runs as a separate process against real servers, each in its own process.
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -10,6 +11,7 @@ import pg from 'pg'
 import { generateReportData } from './report-data.ts'
 
 const quick = process.argv.includes('--quick')
+const ingestOnly = process.argv.includes('--ingest-only')
 const DURATION = quick ? 3 : 10
 const CONNECTIONS = 50
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
@@ -136,7 +138,7 @@ async function main(): Promise<void> {
   ])
   rows.push(['SQLite, batches of 20', fmt(sqBatch.eventsPerSecond), `${sqBatch.p99} ms`, '', `≥100k/s ${goal(sqBatch.eventsPerSecond >= 100_000)}`])
 
-  const pgUrl = await freshPgDatabase()
+  const pgUrl = ingestOnly ? undefined : await freshPgDatabase()
   if (pgUrl) {
     const pgs = await start([BIN, 'serve', '--port', '0', '--config', configPath, '--db', pgUrl])
     const pgSingle = await load(pgs.url, 1)
@@ -152,6 +154,7 @@ async function main(): Promise<void> {
   for (const [name, l] of [['bare', bareSingle], ['sqlite single', sqSingle], ['sqlite batch', sqBatch]] as const)
     if (l.non2xx > 0) console.warn(`warning: ${name}: ${l.non2xx} non-2xx responses or errors`)
 
+  if (ingestOnly) return printTable()
   const reportsDb = join(dir, 'reports.db')
   const volume = generateReportData(reportsDb, { sessions: quick ? 200_000 : 1_000_000, days: 90 })
   const reports = await start([BIN, 'serve', '--port', '0', '--config', configPath, '--db', reportsDb])
@@ -170,14 +173,17 @@ async function main(): Promise<void> {
     rows.push([`report ${name}, last 30 days`, '', `p95 ${p95.toFixed(1)} ms`, '', `p95≤100ms ${goal(p95 <= 100)}`])
   }
   await stop(reports.child)
+  printTable()
+  console.log(`\nreports data: ${volume}`)
+}
 
+function printTable(): void {
   const header = ['figure', 'events/s', 'p99 / p95', 'ratio', 'goal']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
   console.log(line(header))
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
   for (const r of rows) console.log(line(r))
-  console.log(`\nreports data: ${volume}`)
 }
 
 await main()

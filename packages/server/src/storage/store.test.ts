@@ -1,7 +1,8 @@
+import { DatabaseSync } from 'node:sqlite'
 import type { SignpostEvent } from '@signpost/core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { articles, contentGaps, summary, timeseries } from '../reports/queries.ts'
-import { ENGINES, freshPostgres, PG_URL, postgresReachable, type TestStore } from './engines.testkit.ts'
+import { ENGINES, freshPostgres, freshSqlite, PG_URL, postgresReachable, type TestStore } from './engines.testkit.ts'
 import { openStore } from './store.ts'
 import { DAY_MS, dayOf } from './rollup.ts'
 
@@ -188,3 +189,34 @@ for (const engine of ENGINES) {
     })
   })
 }
+
+describe('SQLite file', () => {
+  it('two stores on one file (two server processes, say) count every event once', async () => {
+    const first = await freshSqlite()
+    const second = await openStore(first.path)
+    try {
+      const events = scenario()
+      const jobs: Promise<unknown>[] = []
+      // Every event through both writers at once: one stores it, the other finds it stored.
+      for (const e of events) jobs.push(first.store.writeBatches([[e]]), second.writeBatches([[e]]))
+      await Promise.all(jobs)
+      expect(await second.countEvents('demo')).toBe(events.length)
+      const s = await summary(first.store.db, 'demo', range, 0)
+      expect(s.helpSessions).toBe(6)
+      expect(s.deflected).toEqual({ explicit: 1, implicit: 2 })
+    } finally {
+      await second.close()
+      await first.cleanup()
+    }
+  })
+
+  it('a file written by a newer server is refused at open, naming the versions', async () => {
+    const t = await freshSqlite()
+    await t.store.close()
+    const db = new DatabaseSync(t.path)
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(999, 'from the future', 0)
+    db.close()
+    await expect(openStore(t.path)).rejects.toThrow(/schema version 999, newer than this server/)
+    await t.cleanup()
+  })
+})

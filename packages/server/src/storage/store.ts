@@ -2,7 +2,7 @@ import type { SignpostEvent } from '@signpost/core'
 import { openPostgres } from './postgres/postgres.ts'
 import { DAY_MS, Rollup } from './rollup.ts'
 import type { SqlDb, SqlValue } from './sql.ts'
-import { openSqlite } from './sqlite/sqlite.ts'
+import { openSqliteStore } from './sqlite/sqlite-store.ts'
 
 /** What one batch's write did: ids newly stored, and ids already stored before (dropped). */
 export interface WriteResult {
@@ -33,12 +33,13 @@ export interface OpenStoreOptions {
 /** Opens `spec`: a `postgres://` URL or a SQLite file path (created, migrated). */
 export async function openStore(spec: string, options: OpenStoreOptions = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(spec)) return createStore(await openPostgres({ url: spec, ...(options.schema ? { schema: options.schema } : {}) }))
-  return createStore(openSqlite(spec))
+  return openSqliteStore(spec)
 }
 
+/** A store whose reads and writes all go through `db` on this thread. */
 export function createStore(db: SqlDb): Store {
   return {
-    db,
+    ...storeReads(db),
     async writeBatches(batches, now = Date.now()) {
       return db.transaction(async (tx) => {
         const sessionKeys = new Set<string>()
@@ -81,11 +82,18 @@ export function createStore(db: SqlDb): Store {
         return { events, sessions }
       })
     },
+    close: () => db.close(),
+  }
+}
+
+/** The read side of a store over `db`. */
+export function storeReads(db: SqlDb): Pick<Store, 'db' | 'countEvents'> {
+  return {
+    db,
     async countEvents(site) {
       const rows = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM events WHERE site = ?', [site])
       return Number(rows[0]?.n ?? 0)
     },
-    close: () => db.close(),
   }
 }
 

@@ -5,14 +5,20 @@ import { MIGRATIONS, type SqlDb, type SqlValue } from '../sql.ts'
  * SQLite through `node:sqlite`: one file in WAL mode with `synchronous=FULL`, so a commit has
  * reached the disk (the WAL is fsynced) before the server answers 2xx. `NORMAL` would only be
  * safe against a process crash, not a power cut; group commit pays the fsync once per flush.
+ * `reader` opens a read-only connection beside the writer's (see `sqlite-store.ts`).
  */
-export function openSqlite(path: string): SqlDb {
+export function openSqlite(path: string, options: { reader?: boolean } = {}): SqlDb {
   const db = new DatabaseSync(path)
-  db.exec('PRAGMA journal_mode = WAL')
-  db.exec('PRAGMA synchronous = FULL')
   db.exec('PRAGMA busy_timeout = 5000')
-  db.exec('PRAGMA foreign_keys = OFF')
-  migrate(db)
+  if (options.reader) {
+    // The writer set up WAL and migrated the file; a reader only reads committed snapshots.
+    db.exec('PRAGMA query_only = ON')
+  } else {
+    db.exec('PRAGMA journal_mode = WAL')
+    db.exec('PRAGMA synchronous = FULL')
+    db.exec('PRAGMA foreign_keys = OFF')
+    migrate(db)
+  }
   const cache = new Map<string, StatementSync>()
   const prepare = (sql: string): StatementSync => {
     let stmt = cache.get(sql)

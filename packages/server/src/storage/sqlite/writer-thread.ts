@@ -1,0 +1,33 @@
+// The SQLite writer thread: owns the one write connection, so a commit's fsync blocks this thread
+// and not the HTTP thread, which goes on parsing and validating the next requests meanwhile.
+import { parentPort, workerData } from 'node:worker_threads'
+import { createStore } from '../store.ts'
+import { openSqlite } from './sqlite.ts'
+import type { WriterReply, WriterRequest } from './writer-protocol.ts'
+
+const port = parentPort!
+try {
+  const store = createStore(openSqlite((workerData as { path: string }).path))
+  // One request at a time: a purge must not start inside a write's transaction.
+  let queue = Promise.resolve()
+  port.on('message', (request: WriterRequest) => {
+    queue = queue.then(async () => {
+      if (request.op === 'close') {
+        await store.close()
+        port.close()
+        return
+      }
+      let reply: WriterReply
+      try {
+        const value = request.op === 'write' ? await store.writeBatches(request.batches, request.now) : await store.purge(request.days, request.now)
+        reply = { id: request.id, ok: true, value }
+      } catch (error) {
+        reply = { id: request.id, ok: false, error }
+      }
+      port.postMessage(reply)
+    })
+  })
+  port.postMessage({ ready: true })
+} catch (error) {
+  port.postMessage({ ready: false, error })
+}
