@@ -6,6 +6,7 @@ import { htmlToText } from './markdown/html-text.ts'
 import { preprocess } from './markdown/preprocess.ts'
 import { type LinkRef, renderMarkdown } from './markdown/render.ts'
 import { sanitize } from './markdown/sanitize.ts'
+import type { ArticleTerms } from './search-terms.ts'
 
 /** One article after rendering: everything the build needs, independent of every other article. */
 export interface RenderedArticle {
@@ -23,6 +24,8 @@ export interface RenderedArticle {
   /** Content-root-relative paths of the DocFX includes it pulled in (a change to one re-renders it). */
   includes: string[]
   text: string
+  /** Its words as the search indexes count them (search-terms.ts). */
+  terms: ArticleTerms
   diagnostics: Diagnostic[]
 }
 
@@ -32,6 +35,8 @@ export interface RenderEnv {
   readText: (relPath: string) => string | undefined
   /** Output URL of an image relative to the content root (copying it as a side effect), or undefined. */
   asset: (relPath: string) => string | undefined
+  /** Counts a rendered article's words for the search indexes. */
+  countTerms: (article: Omit<RenderedArticle, 'terms'>) => ArticleTerms
 }
 
 const SUMMARY_LENGTH = 160
@@ -92,7 +97,7 @@ export function renderArticle(file: SourceFile, source: string, env: RenderEnv):
     diags.warn(fm.titleLine, 1, 'missing-summary', 'no "summary" in frontmatter; using the first sentences')
     summary = truncate(text, SUMMARY_LENGTH)
   }
-  return {
+  const article: Omit<RenderedArticle, 'terms'> = {
     source: file,
     id: file.id,
     locale: fm.locale ?? file.folderLocale ?? env.defaultLocale,
@@ -107,6 +112,7 @@ export function renderArticle(file: SourceFile, source: string, env: RenderEnv):
     text,
     diagnostics: diags.list,
   }
+  return { ...article, terms: env.countTerms(article) }
 }
 
 /** Finds the 1-based line and column of the first occurrence of a needle, for messages. */
@@ -117,7 +123,10 @@ function lineFinder(source: string): (needle: string) => [number, number] {
     lower ??= source.toLowerCase()
     const i = lower.indexOf(needle.toLowerCase())
     if (i < 0) return [1, 1]
-    starts ??= [0, ...[...source.matchAll(/\n/g)].map((m) => m.index + 1)]
+    if (!starts) {
+      starts = [0]
+      for (let n = source.indexOf('\n'); n >= 0; n = source.indexOf('\n', n + 1)) starts.push(n + 1)
+    }
     let lo = 0
     let hi = starts.length - 1
     while (lo < hi) {

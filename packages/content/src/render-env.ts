@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import type { RenderEnv } from './article.ts'
+import { createArticleTermCounter } from './search-terms.ts'
 
 export interface Asset {
   url: string
@@ -15,9 +16,11 @@ export interface Asset {
 export function createRenderEnv(root: string, defaultLocale: string): RenderEnv & { assets: Map<string, Asset> } {
   const texts = new Map<string, string | undefined>()
   const assets = new Map<string, Asset>()
+  const missing = new Set<string>()
   return {
     defaultLocale,
     assets,
+    countTerms: createArticleTermCounter(),
     readText(rel) {
       if (!texts.has(rel)) {
         try {
@@ -30,12 +33,18 @@ export function createRenderEnv(root: string, defaultLocale: string): RenderEnv 
     },
     asset(rel) {
       if (!assets.has(rel)) {
+        // Missing images are common (and many articles share one): remembered, and found without an exception.
+        if (missing.has(rel)) return undefined
         try {
-          if (!statSync(join(root, rel)).isFile()) return undefined
+          if (!statSync(join(root, rel), { throwIfNoEntry: false })?.isFile()) {
+            missing.add(rel)
+            return undefined
+          }
           const data = readFileSync(join(root, rel))
           const hash = createHash('sha256').update(data).digest('hex').slice(0, 10)
           assets.set(rel, { url: `images/${basename(rel, extname(rel))}.${hash}${extname(rel).toLowerCase()}`, data })
         } catch {
+          missing.add(rel)
           return undefined
         }
       }

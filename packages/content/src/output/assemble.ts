@@ -6,15 +6,12 @@ import {
   type ManifestLocale,
   type Synonyms,
   BODY_FIELDS,
-  type BodyDocument,
-  indexOptions,
   KB_FORMAT_VERSION,
   PRIMARY_FIELDS,
-  type PrimaryDocument,
 } from '@signpost/core'
 import type { RenderedArticle } from '../article.ts'
 import { aliasMap } from '../validate.ts'
-import { serializeIndex } from './search-index.ts'
+import { serializeTerms } from './search-index.ts'
 
 /** Output path (relative to the out dir) → content. Every name but manifest.json is content-hashed. */
 export type OutputFiles = Map<string, string | Buffer>
@@ -56,8 +53,6 @@ export function assembleOutput(
     const ids = new Set(list.map((a) => a.id))
     const resolve = (id: string) => (ids.has(id) ? id : aliases.get(id))
     const related = relatedArticles(list, resolve)
-    const primary: PrimaryDocument[] = []
-    const body: BodyDocument[] = []
 
     for (const a of list) {
       const links = [...new Set(a.links.map((l) => resolve(l.id)).filter((id): id is string => id !== undefined))]
@@ -91,11 +86,11 @@ export function assembleOutput(
         hash: h,
         shard: shardName,
       })
-      primary.push({ id: a.id, title: a.title, keywords: fm.keywords.join(' \n '), tags: [...fm.tags, fm.category ?? ''].join(' \n ') })
-      body.push({ id: a.id, summary: a.summary, headings: a.headings.map((x) => x.text).join(' \n '), body: a.text })
     }
-    const primaryJson = serializeIndex(primary, indexOptions(locale, PRIMARY_FIELDS))
-    const bodyJson = serializeIndex(body, indexOptions(locale, BODY_FIELDS))
+    // Words were counted as each article was rendered (search-terms.ts): this only merges the counts.
+    const order = list.map((a) => a.id)
+    const primaryJson = serializeTerms(order, list.map((a) => a.terms.primary), PRIMARY_FIELDS)
+    const bodyJson = serializeTerms(order, list.map((a) => a.terms.body), BODY_FIELDS)
     const primaryName = `index/${locale}.primary.${hash(primaryJson)}.json`
     const bodyName = `index/${locale}.body.${hash(bodyJson)}.json`
     files.set(primaryName, primaryJson)

@@ -1,82 +1,120 @@
 import type { Options } from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 
+/** Index-time options of @signpost/core's `indexOptions`: what decides the index's contents. */
+type IndexOptions = Pick<Options, 'fields' | 'tokenize' | 'processTerm'>
+
+/** One field of one document as the index counts it: its terms in order of first occurrence. */
+export interface FieldTerms {
+  /** Distinct words as written (before stop words and stemming): MiniSearch's field length. */
+  length: number
+  terms: string[]
+  counts: number[]
+}
+
+/** A document's fields (null where it has no value), in the order of the index's fields. */
+export type DocumentTerms = (FieldTerms | null)[]
+
+interface Term {
+  term: string
+  /** The field run (document × field) it was last counted in, and its place in that run's list. */
+  run: number
+  at: number
+}
+
+/**
+ * Counts the terms of documents for one index. Each distinct word is processed (stop words,
+ * stemming) once; the counts of a document can be taken on any thread and merged later.
+ */
+export function createTermCounter(options: IndexOptions): (doc: object) => DocumentTerms {
+  const { fields, tokenize, processTerm } = options
+  if (!tokenize || !processTerm) throw new Error('counting terms needs the tokenize and processTerm of the index')
+  const terms = new Map<string, Term>()
+  const words = new Map<string, { terms: Term[]; run: number }>()
+  const termOf = (term: string): Term => {
+    let t = terms.get(term)
+    if (!t) {
+      t = { term, run: 0, at: 0 }
+      terms.set(term, t)
+    }
+    return t
+  }
+  let run = 0
+  return (doc) =>
+    fields.map((field) => {
+      const value = (doc as Record<string, unknown>)[field]
+      if (value == null) return null
+      run++
+      const out: FieldTerms = { length: 0, terms: [], counts: [] }
+      for (const token of tokenize(String(value), field)) {
+        let word = words.get(token)
+        if (!word) {
+          const processed: ReturnType<typeof processTerm> = processTerm(token, field)
+          const list: string[] = Array.isArray(processed) ? processed : processed ? [processed] : []
+          word = { terms: list.map(termOf), run: 0 }
+          words.set(token, word)
+        }
+        if (word.run !== run) {
+          word.run = run
+          out.length++
+        }
+        for (const t of word.terms) {
+          if (t.run === run) out.counts[t.at]!++
+          else {
+            t.run = run
+            t.at = out.terms.length
+            out.terms.push(t.term)
+            out.counts.push(1)
+          }
+        }
+      }
+      return out
+    })
+}
+
 /** Postings of one term in one field: short document ids, ascending, and how often it occurs in each. */
 interface Postings {
   docs: number[]
   counts: number[]
 }
 
-/** Index-time options of @signpost/core's `indexOptions`: what decides the index's contents. */
-type IndexOptions = Pick<Options, 'fields' | 'tokenize' | 'processTerm'>
-
 /**
- * The JSON of a MiniSearch index over `docs` (added in order, ids in `id`), byte for byte what
- * `JSON.stringify(index)` gives after `new MiniSearch(options).addAll(docs)`, so @signpost/core
- * loads it unchanged. MiniSearch walks its radix tree for every word of every document, which
- * was most of a large build; here words are counted in hash maps, each distinct word is processed
- * (stop words, stemming) once, and only each distinct term enters a radix tree, to serialize the
- * terms in the order MiniSearch would.
+ * The JSON of a MiniSearch index over documents with these ids and term counts (in this order),
+ * byte for byte what `JSON.stringify(index)` gives after `new MiniSearch(options).addAll(docs)`,
+ * so @signpost/core loads it unchanged. MiniSearch walks its radix tree for every word of every
+ * document, which was most of a large build; here only each distinct term enters a radix tree,
+ * for the order MiniSearch serializes terms in (the order they were first added).
  */
-export function serializeIndex<T extends { id: string }>(docs: readonly T[], options: IndexOptions): string {
-  const { fields, tokenize, processTerm } = options
-  if (!tokenize || !processTerm) throw new Error('serializeIndex needs the tokenize and processTerm of the index')
+export function serializeTerms(ids: readonly string[], counted: readonly DocumentTerms[], fields: readonly string[]): string {
   const terms = new Map<string, Postings[]>()
-  /** Insertion order of terms in MiniSearch's tree is what fixes their order in its JSON. */
   const tree = new SearchableMap<Postings[]>()
-  /** Each distinct word once: the terms it is indexed under, and the last field it was counted in. */
-  const words = new Map<string, { terms: Postings[][]; seen: number }>()
-  const termPostings = (term: string): Postings[] => {
-    let postings = terms.get(term)
-    if (!postings) {
-      postings = []
-      terms.set(term, postings)
-      tree.set(term, postings)
-    }
-    return postings
-  }
-  const fieldLength: number[][] = []
+  const fieldLength: ((number | undefined)[] | undefined)[] = []
   const averageFieldLength: number[] = []
-  let fieldRun = 0
-
-  for (const [docId, doc] of docs.entries()) {
-    const lengths: number[] = []
-    for (const [fieldId, field] of fields.entries()) {
-      const value = (doc as Record<string, unknown>)[field]
-      if (value == null) continue
-      fieldRun++
-      let unique = 0
-      for (const token of tokenize(String(value), field)) {
-        let word = words.get(token)
-        if (!word) {
-          const processed: ReturnType<typeof processTerm> = processTerm(token, field)
-          const list: string[] = Array.isArray(processed) ? processed : processed ? [processed] : []
-          word = { terms: list.map(termPostings), seen: 0 }
-          words.set(token, word)
+  for (const [docId, doc] of counted.entries()) {
+    const lengths: (number | undefined)[] = []
+    for (const [fieldId, field] of doc.entries()) {
+      if (!field) continue
+      for (const [k, term] of field.terms.entries()) {
+        let postings = terms.get(term)
+        if (!postings) {
+          postings = []
+          terms.set(term, postings)
+          tree.set(term, postings)
         }
-        if (word.seen !== fieldRun) {
-          word.seen = fieldRun
-          unique++
+        let p = postings[fieldId]
+        if (!p) {
+          p = { docs: [], counts: [] }
+          postings[fieldId] = p
         }
-        for (const postings of word.terms) {
-          let p = postings[fieldId]
-          if (!p) {
-            p = { docs: [], counts: [] }
-            postings[fieldId] = p
-          }
-          const last = p.docs.length - 1
-          if (last >= 0 && p.docs[last] === docId) p.counts[last]!++
-          else {
-            p.docs.push(docId)
-            p.counts.push(1)
-          }
-        }
+        p.docs.push(docId)
+        p.counts.push(field.counts[k]!)
       }
-      lengths[fieldId] = unique
+      lengths[fieldId] = field.length
       // MiniSearch's running average, step for step, so the floats serialize the same.
-      averageFieldLength[fieldId] = ((averageFieldLength[fieldId] || 0) * docId + unique) / (docId + 1)
+      averageFieldLength[fieldId] = ((averageFieldLength[fieldId] || 0) * docId + field.length) / (docId + 1)
     }
-    fieldLength.push(lengths)
+    // A document without any field has no lengths at all in MiniSearch (JSON leaves undefined out).
+    if (lengths.length > 0) fieldLength[docId] = lengths
   }
 
   const parts: string[] = []
@@ -89,11 +127,21 @@ export function serializeIndex<T extends { id: string }>(docs: readonly T[], opt
     }
     parts.push(`[${JSON.stringify(term)},{${byField.join(',')}}]`)
   }
-  const documentIds = JSON.stringify(Object.fromEntries(docs.map((d, i) => [i, d.id])))
+  const documentIds = JSON.stringify(Object.fromEntries(ids.map((id, i) => [i, id])))
   const fieldIds = JSON.stringify(Object.fromEntries(fields.map((f, i) => [f, i])))
   return (
-    `{"documentCount":${docs.length},"nextId":${docs.length},"documentIds":${documentIds},"fieldIds":${fieldIds},` +
+    `{"documentCount":${ids.length},"nextId":${ids.length},"documentIds":${documentIds},"fieldIds":${fieldIds},` +
     `"fieldLength":${JSON.stringify(Object.fromEntries(fieldLength.entries()))},"averageFieldLength":${JSON.stringify(averageFieldLength)},` +
     `"storedFields":{},"dirtCount":0,"index":[${parts.join(',')}],"serializationVersion":2}`
+  )
+}
+
+/** `serializeTerms` for documents counted here and now. */
+export function serializeIndex<T extends { id: string }>(docs: readonly T[], options: IndexOptions): string {
+  const count = createTermCounter(options)
+  return serializeTerms(
+    docs.map((d) => d.id),
+    docs.map((d) => count(d)),
+    options.fields,
   )
 }
