@@ -20,7 +20,8 @@ interface Session {
   contacted: boolean
   /** What this session contributed to `daily` when the flush first saw it. */
   before: Contribution
-  pairsLoaded: boolean
+  /** The stored `pairs` column, parsed into `queries` and `articles` only when an event needs them. */
+  storedPairs: string | undefined
   queries: Map<string, QueryPair>
   articles: Map<string, ArticlePair>
   dirty: boolean
@@ -102,11 +103,18 @@ export class Rollup {
     switch (e.type) {
       case 'search': {
         s.searched = true
-        await this.loadPairs(s)
+        loadPairs(s)
         // Grouped by the normalized form, whatever the client sent.
         const q = normalizeQuery(e.query)
         let pair = s.queries.get(q)
         const qd = bump(this.queryDaily, [e.site, day, q], {})
+        if (!pair && s.queries.size >= MAX_PAIRS) {
+          // A session past the cap (a script, not a customer) still counts its searches.
+          const zero = e.results === 0 ? 1 : 0
+          add(qd, { searches: 1, zero_results: zero, nonzero_searches: 1 - zero })
+          bump(this.daily, [e.site, day], { searches: 1, zero_results: zero, nonzero_searches: 1 - zero })
+          break
+        }
         if (!pair) {
           pair = { query: q, firstTs: e.ts, pending: 0, zero: false, failedBefore: false, contacted: false, dirty: true }
           s.queries.set(q, pair)
@@ -123,7 +131,7 @@ export class Rollup {
         break
       }
       case 'click': {
-        await this.loadPairs(s)
+        loadPairs(s)
         const q = normalizeQuery(e.query)
         const pair = q ? s.queries.get(q) : undefined
         if (pair && pair.pending > 0) {
@@ -137,16 +145,18 @@ export class Rollup {
       }
       case 'view': {
         s.viewed = true
-        await this.loadPairs(s)
+        loadPairs(s)
         let pair = s.articles.get(e.article)
         const ad = bump(this.articleDaily, [e.site, day, e.article], { views: 1 })
-        if (!pair) {
+        if (!pair && s.articles.size < MAX_PAIRS) {
           pair = { article: e.article, firstTs: e.ts, contacted: false, dirty: true }
           s.articles.set(e.article, pair)
           ad['view_sessions'] = (ad['view_sessions'] ?? 0) + 1
         }
-        pair.firstTs = Math.min(pair.firstTs, e.ts)
-        pair.dirty = true
+        if (pair) {
+          pair.firstTs = Math.min(pair.firstTs, e.ts)
+          pair.dirty = true
+        }
         bump(this.daily, [e.site, day], { views: 1 })
         break
       }
@@ -157,7 +167,7 @@ export class Rollup {
       }
       case 'contact': {
         s.contacted = true
-        await this.loadPairs(s)
+        loadPairs(s)
         for (const pair of s.queries.values()) {
           if (pair.contacted || pair.firstTs > e.ts) continue
           pair.contacted = true
@@ -177,36 +187,28 @@ export class Rollup {
     }
   }
 
-  /** Writes sessions, pairs and aggregate deltas, many rows per statement. */
+  /** Writes sessions (with their pairs) and aggregate deltas, many rows per statement. */
   async write(): Promise<void> {
     const db = this.db
     const sessionRows: SqlValue[][] = []
-    const queryRows: SqlValue[][] = []
-    const articleRows: SqlValue[][] = []
     for (const [, list] of sortedEntries(this.sessions)) {
       for (const s of list) {
         if (!s.dirty) continue
-        sessionRows.push([s.site, s.sid, s.seg, s.start, s.last, s.day, +s.searched, +s.viewed, +s.votedYes, +s.contacted])
+        sessionRows.push([s.site, s.sid, s.seg, s.day, s.start, s.last, +s.searched, +s.viewed, +s.votedYes, +s.contacted, storedPairs(s)])
         const after = contribution(s)
         const delta: Counters = {}
         for (const k of Object.keys(after) as (keyof Contribution)[]) delta[k] = after[k] - s.before[k]
         bump(this.daily, [s.site, s.day], delta)
         for (const p of s.queries.values()) {
           if (!p.dirty) continue
-          queryRows.push([s.site, s.sid, s.seg, p.query, p.firstTs, p.pending, +p.zero, +p.contacted])
           const change = +failed(p) - +p.failedBefore
           if (change !== 0) bump(this.queryDaily, [s.site, s.day, p.query], { failed_sessions: change })
-        }
-        for (const p of s.articles.values()) {
-          if (!p.dirty) continue
-          articleRows.push([s.site, s.sid, s.seg, p.article, p.firstTs, +p.contacted])
         }
       }
     }
     const replace = (cols: string[]) => Object.fromEntries(cols.map((c) => [c, `excluded.${c}`]))
-    await upsertRows(db, 'sessions', ['site', 'sid', 'seg'], ['start_ts', 'last_ts', 'day', 'searched', 'viewed', 'voted_yes', 'contacted'], sessionRows, replace(['start_ts', 'last_ts', 'searched', 'viewed', 'voted_yes', 'contacted']))
-    await upsertRows(db, 'session_queries', ['site', 'sid', 'seg', 'query'], ['first_ts', 'pending', 'zero', 'contacted'], queryRows, replace(['first_ts', 'pending', 'zero', 'contacted']))
-    await upsertRows(db, 'session_articles', ['site', 'sid', 'seg', 'article'], ['first_ts', 'contacted'], articleRows, replace(['first_ts', 'contacted']))
+    const changing = ['start_ts', 'last_ts', 'searched', 'viewed', 'voted_yes', 'contacted', 'pairs']
+    await upsertRows(db, 'sessions', ['site', 'sid', 'seg'], ['day', ...changing], sessionRows, replace(changing))
 
     const greatest = db.dialect === 'postgres' ? 'GREATEST' : 'MAX'
     await this.upsertCounters('daily', ['site', 'day'], DAILY_COLUMNS, this.daily)
@@ -268,7 +270,7 @@ export class Rollup {
       votedYes: false,
       contacted: false,
       before: ZERO,
-      pairsLoaded: true,
+      storedPairs: undefined,
       queries: new Map(),
       articles: new Map(),
       dirty: true,
@@ -296,7 +298,7 @@ export class Rollup {
 
   private async prefetchSite(site: string, sids: readonly string[]): Promise<void> {
     const rows = await this.db.all<Record<string, number | string>>(
-      `SELECT sid, seg, start_ts, last_ts, day, searched, viewed, voted_yes, contacted FROM sessions
+      `SELECT sid, seg, start_ts, last_ts, day, searched, viewed, voted_yes, contacted, pairs FROM sessions
        WHERE site = ? AND sid IN (${sids.map(() => '?').join(', ')})`,
       [site, ...sids],
     )
@@ -315,7 +317,7 @@ export class Rollup {
         votedYes: !!Number(r['voted_yes']),
         contacted: !!Number(r['contacted']),
         before: ZERO,
-        pairsLoaded: false,
+        storedPairs: String(r['pairs']),
         queries: new Map(),
         articles: new Map(),
         dirty: false,
@@ -324,39 +326,39 @@ export class Rollup {
       this.sessions.get(site + '\u0000' + sid)!.push(s)
     }
   }
+}
 
-  private async loadPairs(s: Session): Promise<void> {
-    if (s.pairsLoaded) return
-    s.pairsLoaded = true
-    const qs = await this.db.all<Record<string, string | number>>(
-      'SELECT query, first_ts, pending, zero, contacted FROM session_queries WHERE site = ? AND sid = ? AND seg = ?',
-      [s.site, s.sid, s.seg],
-    )
-    for (const r of qs) {
-      const pair: QueryPair = {
-        query: String(r['query']),
-        firstTs: Number(r['first_ts']),
-        pending: Number(r['pending']),
-        zero: !!Number(r['zero']),
-        failedBefore: false,
-        contacted: !!Number(r['contacted']),
-        dirty: false,
-      }
-      pair.failedBefore = failed(pair)
-      s.queries.set(pair.query, pair)
-    }
-    const as = await this.db.all<Record<string, string | number>>(
-      'SELECT article, first_ts, contacted FROM session_articles WHERE site = ? AND sid = ? AND seg = ?',
-      [s.site, s.sid, s.seg],
-    )
-    for (const r of as)
-      s.articles.set(String(r['article']), {
-        article: String(r['article']),
-        firstTs: Number(r['first_ts']),
-        contacted: !!Number(r['contacted']),
-        dirty: false,
-      })
+/**
+ * Past this many distinct queries (or articles) a session's further ones are not tracked as
+ * pairs: the row is rewritten on every event, and only scripts search that much in one sitting.
+ */
+const MAX_PAIRS = 100
+
+/** The `pairs` column: `{ q: [[query, firstTs, pending, zero, contacted]], a: [[article, firstTs, contacted]] }`. */
+interface StoredPairs {
+  q: [string, number, number, number, number][]
+  a: [string, number, number][]
+}
+
+function loadPairs(s: Session): void {
+  if (s.storedPairs === undefined) return
+  const stored = JSON.parse(s.storedPairs) as StoredPairs
+  s.storedPairs = undefined
+  for (const [query, firstTs, pending, zero, contacted] of stored.q) {
+    const pair: QueryPair = { query, firstTs, pending, zero: !!zero, failedBefore: false, contacted: !!contacted, dirty: false }
+    pair.failedBefore = failed(pair)
+    s.queries.set(query, pair)
   }
+  for (const [article, firstTs, contacted] of stored.a) s.articles.set(article, { article, firstTs, contacted: !!contacted, dirty: false })
+}
+
+function storedPairs(s: Session): string {
+  if (s.storedPairs !== undefined) return s.storedPairs
+  const stored: StoredPairs = {
+    q: [...s.queries.values()].map((p) => [p.query, p.firstTs, p.pending, +p.zero, +p.contacted]),
+    a: [...s.articles.values()].map((p) => [p.article, p.firstTs, +p.contacted]),
+  }
+  return JSON.stringify(stored)
 }
 
 function bump(map: Map<string, Counters>, key: SqlValue[], values: Counters): Counters {

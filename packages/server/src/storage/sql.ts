@@ -22,8 +22,25 @@ export interface SqlDb {
 export interface Migration {
   version: number
   name: string
-  sql: string
+  /** One script for both engines, or one per engine where their SQL differs. */
+  sql: string | Record<Dialect, string>
 }
+
+export const migrationSql = (m: Migration, dialect: Dialect): string => (typeof m.sql === 'string' ? m.sql : m.sql[dialect])
+
+/** Folds a session's query and article pairs into its `pairs` column (JSON, see `rollup.ts`). */
+const foldPairs = (d: { array: string; agg: string; object: string; list: (rows: string) => string; text: string }) => `
+ALTER TABLE sessions ADD COLUMN pairs TEXT NOT NULL DEFAULT '{"q":[],"a":[]}';
+UPDATE sessions SET pairs = ${d.object}(
+  'q', ${d.list(`SELECT ${d.agg}(${d.array}(x.query, x.first_ts, x.pending, x.zero, x.contacted)) FROM session_queries x
+    WHERE x.site = sessions.site AND x.sid = sessions.sid AND x.seg = sessions.seg`)},
+  'a', ${d.list(`SELECT ${d.agg}(${d.array}(x.article, x.first_ts, x.contacted)) FROM session_articles x
+    WHERE x.site = sessions.site AND x.sid = sessions.sid AND x.seg = sessions.seg`)})${d.text}
+WHERE EXISTS (SELECT 1 FROM session_queries x WHERE x.site = sessions.site AND x.sid = sessions.sid AND x.seg = sessions.seg)
+   OR EXISTS (SELECT 1 FROM session_articles x WHERE x.site = sessions.site AND x.sid = sessions.sid AND x.seg = sessions.seg);
+DROP TABLE session_queries;
+DROP TABLE session_articles;
+`
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -150,6 +167,16 @@ SELECT site, (day + 3) / 7, query, SUM(searches), SUM(zero_results), SUM(nonzero
   SUM(failed_sessions), SUM(contacts), MAX(last_seen)
 FROM query_daily GROUP BY site, (day + 3) / 7, query;
 `,
+  },
+  {
+    version: 3,
+    // Two fewer randomly keyed B-trees to update per event: ingest writes a third less to the WAL.
+    name: "a session's query and article pairs kept in its own row",
+    sql: {
+      // SQLite's JSON subtype does not survive a subquery, hence json(…) around each list.
+      sqlite: foldPairs({ array: 'json_array', agg: 'json_group_array', object: 'json_object', list: (q) => `json(COALESCE((${q}), '[]'))`, text: '' }),
+      postgres: foldPairs({ array: 'json_build_array', agg: 'json_agg', object: 'json_build_object', list: (q) => `COALESCE((${q}), '[]'::json)`, text: '::text' }),
+    },
   },
 ]
 

@@ -71,13 +71,7 @@ export function createStore(db: SqlDb): Store {
       const cutoff = now - days * DAY_MS
       return db.transaction(async (tx) => {
         const events = await tx.run('DELETE FROM events WHERE ts < ?', [cutoff])
-        // Per-session working rows go with the raw events; `daily` and the other aggregates stay.
-        for (const table of ['session_queries', 'session_articles'])
-          await tx.run(
-            `DELETE FROM ${table} WHERE EXISTS (SELECT 1 FROM sessions s WHERE s.site = ${table}.site AND s.sid = ${table}.sid
-               AND s.seg = ${table}.seg AND s.last_ts < ?)`,
-            [cutoff],
-          )
+        // A session's working state (its row and pairs) goes with its raw events; aggregates stay.
         const sessions = await tx.run('DELETE FROM sessions WHERE last_ts < ?', [cutoff])
         return { events, sessions }
       })

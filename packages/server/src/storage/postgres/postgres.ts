@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { MIGRATIONS, type SqlDb, type SqlValue, toPgPlaceholders } from '../sql.ts'
+import { MIGRATIONS, migrationSql, type SqlDb, type SqlValue, toPgPlaceholders } from '../sql.ts'
 
 export interface PostgresOptions {
   /** `postgres://user@host:port/database` */
@@ -97,7 +97,7 @@ async function migrate(client: pg.PoolClient): Promise<void> {
     for (const m of MIGRATIONS) {
       if (applied.has(m.version)) continue
       try {
-        await client.query(m.sql)
+        await client.query(migrationSql(m, 'postgres'))
       } catch (error) {
         throw new Error(`signpost storage: migration ${m.version} (${m.name}) failed: ${(error as Error).message}`)
       }

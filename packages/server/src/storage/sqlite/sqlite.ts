@@ -1,5 +1,5 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
-import { MIGRATIONS, type SqlDb, type SqlValue } from '../sql.ts'
+import { MIGRATIONS, migrationSql, type SqlDb, type SqlValue } from '../sql.ts'
 
 /**
  * SQLite through `node:sqlite`: one file in WAL mode with `synchronous=FULL`, so a commit has
@@ -69,7 +69,7 @@ function migrate(db: DatabaseSync): void {
     if (applied.has(m.version)) continue
     db.exec('BEGIN IMMEDIATE')
     try {
-      db.exec(m.sql)
+      db.exec(migrationSql(m, 'sqlite'))
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now())
       db.exec('COMMIT')
     } catch (error) {
