@@ -83,10 +83,10 @@ type Counters = Record<string, number>
  */
 export class Rollup {
   private sessions = new Map<string, Session[]>()
-  private daily = new Map<string, Counters>()
-  private queryDaily = new Map<string, Counters>()
-  private articleDaily = new Map<string, Counters>()
-  private articleQueryDaily = new Map<string, Counters>()
+  private daily: Aggregates = new Map()
+  private queryDaily: Aggregates = new Map()
+  private articleDaily: Aggregates = new Map()
+  private articleQueryDaily: Aggregates = new Map()
   private db: SqlDb
 
   constructor(db: SqlDb) {
@@ -216,11 +216,11 @@ export class Rollup {
       last_seen: `${greatest}(query_daily.last_seen, excluded.last_seen)`,
     })
     // The same deltas by week, so content gaps over a month read a quarter of the rows.
-    const weekly = new Map<string, Counters>()
-    for (const [key, counters] of this.queryDaily) {
-      const [site, day, query] = JSON.parse(key) as [string, number, string]
+    const weekly: Aggregates = new Map()
+    for (const { key, counters } of this.queryDaily.values()) {
+      const [site, day, query] = key as [string, number, string]
       const w = bump(weekly, [site, weekOf(day), query], {})
-      for (const [k, v] of Object.entries(counters)) w[k] = k === 'last_seen' ? Math.max(w[k] ?? 0, v) : (w[k] ?? 0) + v
+      for (const k in counters) w[k] = k === 'last_seen' ? Math.max(w[k] ?? 0, counters[k]!) : (w[k] ?? 0) + counters[k]!
     }
     await this.upsertCounters('query_weekly', ['site', 'week', 'query'], QUERY_COLUMNS, weekly, {
       last_seen: `${greatest}(query_weekly.last_seen, excluded.last_seen)`,
@@ -230,11 +230,11 @@ export class Rollup {
   }
 
   /** Adds counter deltas to an aggregate table. */
-  private async upsertCounters(table: string, keyCols: string[], cols: readonly string[], rows: Map<string, Counters>, special: Record<string, string> = {}): Promise<void> {
+  private async upsertCounters(table: string, keyCols: string[], cols: readonly string[], rows: Aggregates, special: Record<string, string> = {}): Promise<void> {
     const values: SqlValue[][] = []
-    for (const [key, counters] of sortedEntries(rows)) {
+    for (const [, { key, counters }] of sortedEntries(rows)) {
       if (!cols.some((c) => (counters[c] ?? 0) !== 0)) continue
-      values.push([...(JSON.parse(key) as SqlValue[]), ...cols.map((c) => counters[c] ?? 0)])
+      values.push([...key, ...cols.map((c) => counters[c] ?? 0)])
     }
     const sets = Object.fromEntries(cols.map((c) => [c, special[c] ?? `${table}.${c} + excluded.${c}`]))
     await upsertRows(this.db, table, keyCols, cols, values, sets)
@@ -361,19 +361,22 @@ function storedPairs(s: Session): string {
   return JSON.stringify(stored)
 }
 
-function bump(map: Map<string, Counters>, key: SqlValue[], values: Counters): Counters {
-  const k = JSON.stringify(key)
-  let c = map.get(k)
-  if (!c) {
-    c = {}
-    map.set(k, c)
+/** Counter deltas by row key; the map key is the row key joined by NUL (stripped from all input). */
+type Aggregates = Map<string, { key: SqlValue[]; counters: Counters }>
+
+function bump(map: Aggregates, key: SqlValue[], values: Counters): Counters {
+  const k = key.join('\u0000')
+  let row = map.get(k)
+  if (!row) {
+    row = { key, counters: {} }
+    map.set(k, row)
   }
-  add(c, values)
-  return c
+  add(row.counters, values)
+  return row.counters
 }
 
 function add(target: Counters, values: Counters): void {
-  for (const [k, v] of Object.entries(values)) target[k] = (target[k] ?? 0) + v
+  for (const k in values) target[k] = (target[k] ?? 0) + values[k]!
 }
 
 const DAILY_COLUMNS = [
@@ -399,6 +402,25 @@ function sortedEntries<V>(map: Map<string, V>): [string, V][] {
 
 const ROWS_PER_STATEMENT = 200
 
+const statements = new Map<string, string>()
+
+/** The statement text for `rows` rows of `table` (one column and update list per table), built once. */
+function upsertSql(table: string, keyCols: readonly string[], valueCols: readonly string[], sets: Record<string, string>, rows: number): string {
+  const key = `${table}\u0000${rows}`
+  let sql = statements.get(key)
+  if (!sql) {
+    const cols = [...keyCols, ...valueCols]
+    const tuple = `(${cols.map(() => '?').join(', ')})`
+    const update = Object.entries(sets)
+      .map(([c, expr]) => `${c} = ${expr}`)
+      .join(', ')
+    sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${Array(rows).fill(tuple).join(', ')}
+       ON CONFLICT (${keyCols.join(', ')}) DO UPDATE SET ${update}`
+    statements.set(key, sql)
+  }
+  return sql
+}
+
 /** `INSERT … VALUES (…), (…) ON CONFLICT (keys) DO UPDATE SET col = <expr>`, in chunks. */
 async function upsertRows(
   db: SqlDb,
@@ -408,16 +430,10 @@ async function upsertRows(
   rows: readonly SqlValue[][],
   sets: Record<string, string>,
 ): Promise<void> {
-  const cols = [...keyCols, ...valueCols]
-  const tuple = `(${cols.map(() => '?').join(', ')})`
-  const update = Object.entries(sets)
-    .map(([c, expr]) => `${c} = ${expr}`)
-    .join(', ')
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(i, i + ROWS_PER_STATEMENT)
     await db.run(
-      `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}
-       ON CONFLICT (${keyCols.join(', ')}) DO UPDATE SET ${update}`,
+      upsertSql(table, keyCols, valueCols, sets, chunk.length),
       chunk.flat(),
     )
   }

@@ -183,8 +183,17 @@ FROM query_daily GROUP BY site, (day + 3) / 7, query;
 /** Monday-based week number of a day number (day 0, 1970-01-01, was a Thursday). */
 export const weekOf = (day: number): number => Math.floor((day + 3) / 7)
 
+const pgText = new Map<string, string>()
+
 /** Rewrites `?` placeholders to PostgreSQL's `$1, $2, …`. Our SQL has no `?` in literals. */
 export function toPgPlaceholders(sql: string): string {
-  let n = 0
-  return sql.replace(/\?/g, () => `$${++n}`)
+  let text = pgText.get(sql)
+  if (text === undefined) {
+    let n = 0
+    text = sql.replace(/\?/g, () => `$${++n}`)
+    // Ingest runs a few hundred statement shapes; the bound only guards against surprises.
+    if (pgText.size > 10_000) pgText.clear()
+    pgText.set(sql, text)
+  }
+  return text
 }

@@ -94,7 +94,8 @@ export function storeReads(db: SqlDb): Pick<Store, 'db' | 'countEvents'> {
 /** PostgreSQL text cannot hold U+0000; drop it on both engines so they store the same strings. */
 function withoutNul(e: SignpostEvent): SignpostEvent {
   let copy: Record<string, unknown> | undefined
-  for (const [k, v] of Object.entries(e)) {
+  for (const k in e) {
+    const v = (e as unknown as Record<string, unknown>)[k]
     if (typeof v === 'string' && v.includes('\u0000')) {
       copy ??= { ...e }
       copy[k] = v.replaceAll('\u0000', '')
@@ -105,6 +106,11 @@ function withoutNul(e: SignpostEvent): SignpostEvent {
 
 const INSERT_CHUNK = 200
 
+const insertStatements: string[] = []
+const insertSql = (rows: number): string =>
+  (insertStatements[rows] ??= `INSERT INTO events (site, id, type, ts, session, received, data) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+       ON CONFLICT (site, id) DO NOTHING RETURNING site, id`)
+
 /** Inserts events many rows per statement; returns the `site\0id` keys actually inserted. */
 async function insertEvents(tx: SqlDb, events: readonly SignpostEvent[], now: number): Promise<Set<string>> {
   const inserted = new Set<string>()
@@ -112,11 +118,7 @@ async function insertEvents(tx: SqlDb, events: readonly SignpostEvent[], now: nu
     const chunk = events.slice(i, i + INSERT_CHUNK)
     const params: SqlValue[] = []
     for (const e of chunk) params.push(e.site, e.id, e.type, e.ts, e.session, now, JSON.stringify(e))
-    const rows = await tx.all<{ site: string; id: string }>(
-      `INSERT INTO events (site, id, type, ts, session, received, data) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
-       ON CONFLICT (site, id) DO NOTHING RETURNING site, id`,
-      params,
-    )
+    const rows = await tx.all<{ site: string; id: string }>(insertSql(chunk.length), params)
     for (const r of rows) inserted.add(`${r.site}\u0000${r.id}`)
   }
   return inserted
