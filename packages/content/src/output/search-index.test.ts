@@ -1,6 +1,6 @@
 import { BODY_FIELDS, createBodyIndex, createPrimaryIndex, indexOptions, loadSearchIndex, PRIMARY_FIELDS, search } from '@signpost/core'
 import { describe, expect, it } from 'vitest'
-import { serializeIndex } from './search-index.ts'
+import { serializeIndex, wordCachedTokenize } from './search-index.ts'
 
 const primaryDocs = [
   { id: 'billing/refunds', title: 'Refunds and returns', keywords: 'money back \n refund policy', tags: 'billing \n ' },
@@ -40,5 +40,27 @@ describe('serializeIndex', () => {
     })
     expect(search(index, 'refund', { limit: 5 }).map((h) => h.id)).toContain('billing/refunds')
     expect(search(index, 'close my account', { limit: 1 })[0]?.id).toBe('account/delete')
+  })
+})
+
+describe('wordCachedTokenize', () => {
+  it('gives exactly the tokens of the index tokenizer, however the text mixes scripts and marks', () => {
+    const tokenize = indexOptions('en', BODY_FIELDS).tokenize as (text: string, field: string) => string[]
+    const cached = wordCachedTokenize(tokenize)
+    const texts = [
+      'plain ASCII text, with punctuation!',
+      '  Ｒéfund—POLICY? don’t “quote” naïve café ﬁle İstanbul ΟΔΟΣ ΟΔΟΣ. σ Σ',
+      'a<\u0338b x \u0308y =\u0338 \u00a0nbsp\u00a0 ok\u2003wide 👍 ok',
+      '日本語のテキスト 2026-01-31\tv1.2\n\nnext\rline\fform\vtab',
+      'é',
+      ' é ',
+      '',
+      'ASCII then café',
+      'café then ASCII',
+    ]
+    for (const text of texts) {
+      expect(cached(text, 'body')).toEqual(tokenize(text, 'body'))
+      expect(cached(text, 'body')).toEqual(tokenize(text, 'body'))
+    }
   })
 })

@@ -19,6 +19,49 @@ export interface FieldTerms {
 /** A document's fields (null where it has no value), in the order of the index's fields. */
 export type DocumentTerms = (FieldTerms | null)[]
 
+const NON_ASCII = /[^\x00-\x7f]/g
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13)
+
+/**
+ * `tokenize`, with the words that hold non-ASCII characters tokenized once each and remembered.
+ * Normalizing such text (NFKC, diacritics) costs several times the ASCII path, over the whole
+ * text of an article with a single curly apostrophe. Words between ASCII spaces normalize
+ * independently (no composition, case mapping or separator crosses a space), so the tokens are
+ * the same, in the same order (checked against `tokenize` itself in search-index.test.ts).
+ */
+export function wordCachedTokenize(tokenize: (text: string, field: string) => string[]): (text: string, field: string) => string[] {
+  const words = new Map<string, string[]>()
+  return (text, field) => {
+    NON_ASCII.lastIndex = 0
+    let m = NON_ASCII.exec(text)
+    if (!m) return tokenize(text, field)
+    const tokens: string[] = []
+    const add = (list: string[]) => {
+      for (const t of list) tokens.push(t)
+    }
+    let from = 0
+    while (m) {
+      let start = m.index
+      while (start > from && !isAsciiSpace(text.charCodeAt(start - 1))) start--
+      let end = m.index + 1
+      while (end < text.length && !isAsciiSpace(text.charCodeAt(end))) end++
+      if (start > from) add(tokenize(text.slice(from, start), field))
+      const word = text.slice(start, end)
+      let wordTokens = words.get(word)
+      if (!wordTokens) {
+        wordTokens = tokenize(word, field)
+        words.set(word, wordTokens)
+      }
+      add(wordTokens)
+      from = end
+      NON_ASCII.lastIndex = end
+      m = NON_ASCII.exec(text)
+    }
+    if (from < text.length) add(tokenize(text.slice(from), field))
+    return tokens
+  }
+}
+
 interface Term {
   term: string
   /** The field run (document × field) it was last counted in, and its place in that run's list. */
@@ -31,8 +74,9 @@ interface Term {
  * stemming) once; the counts of a document can be taken on any thread and merged later.
  */
 export function createTermCounter(options: IndexOptions): (doc: object) => DocumentTerms {
-  const { fields, tokenize, processTerm } = options
-  if (!tokenize || !processTerm) throw new Error('counting terms needs the tokenize and processTerm of the index')
+  const { fields, processTerm } = options
+  if (!options.tokenize || !processTerm) throw new Error('counting terms needs the tokenize and processTerm of the index')
+  const tokenize = wordCachedTokenize(options.tokenize as (text: string, field: string) => string[])
   const terms = new Map<string, Term>()
   const words = new Map<string, { terms: Term[]; run: number }>()
   const termOf = (term: string): Term => {
