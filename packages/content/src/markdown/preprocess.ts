@@ -26,6 +26,8 @@ const MDX_MODULE_LINE = /^(import|export)\s/
 const JSX_TAG_LINE = /^\s*<\/?[A-Z][\w.]*(\s[^>]*)?\/?>\s*$/
 const DOCFX_IMAGE = /^\s*:::image\s+(.*?):::\s*$/
 const DOCFX_IMAGE_END = /^\s*:::image-end:::\s*$/
+/** Lines starting (after spaces) with a character some rewrite below starts with: fences, `>`, `:::`, tags, import/export. */
+const MAYBE_SPECIAL = /^\s*[`~>:<ie]/
 const DOCFX_LAYOUT = /^\s*:{3,}\s*(row|row-end|column|column-end|zone|zone-end|moniker|moniker-end)\b.*$/
 
 export function preprocess(body: string, ctx: PreprocessContext, depth = 0): string {
@@ -50,6 +52,11 @@ export function preprocess(body: string, ctx: PreprocessContext, depth = 0): str
     }
     if (fence) {
       if (line.trimStart().startsWith(fence)) fence = null
+      out.push(line)
+      continue
+    }
+    // Most lines are prose: none of the rewrites below can apply to them.
+    if (!inComplexImage && !MAYBE_SPECIAL.test(line) && !line.includes('{') && !line.includes('[!')) {
       out.push(line)
       continue
     }
