@@ -147,41 +147,75 @@ export function yamlEntries(yamlText: string, diags: FileDiagnostics): Entry[] |
   })
 }
 
-const SIMPLE_LINE = /^([A-Za-z_][\w.-]*):(?:[ \t]+(.*))?$/
+const SIMPLE_LINE = /^([A-Za-z_][\w.-]*(?: [\w.-]+)*):(?:[ \t]+(.*))?$/
 /** Plain scalars YAML reads as something other than text (null, booleans, numbers), broadly. */
 const NOT_TEXT = /^(?:~|null|true|false|yes|no|on|off|[-+]?(?:\.?\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|0[box][\da-f_]+|\.inf|\.nan))$/i
 /** Characters that give a plain scalar's start a meaning (flow, block, tag, anchor, reserved). */
 const INDICATOR = /^[-?:,[\]{}#&*!|>%@`]/
 
+const SEQ_ITEM = /^( *)- (.*)$/
+/** Decimal integers YAML reads as the same number (no sign, no leading zero, exactly representable). */
+const PLAIN_INT = /^(?:0|[1-9]\d{0,14})$/
+
+/** A scalar value as YAML reads it, when that is plain: text, or a small whole number; undefined otherwise. */
+function simpleScalar(raw: string): string | number | undefined {
+  const v = raw.trimEnd()
+  if (v.startsWith('"') || v.startsWith("'")) {
+    const q = v[0]!
+    if (v.length < 2 || !v.endsWith(q) || v.slice(1, -1).includes(q) || v.includes('\\')) return undefined
+    return v.slice(1, -1)
+  }
+  // A `#` after a space starts a comment; anywhere else it is part of the text (`C#`).
+  const comment = v.search(/[ \t]#/)
+  const text = comment < 0 ? v : v.slice(0, comment).trimEnd()
+  if (PLAIN_INT.test(text)) return Number(text)
+  if (text === '' || INDICATOR.test(text) || NOT_TEXT.test(text) || text.includes('\t') || text.includes(': ') || text.endsWith(':')) return undefined
+  return text
+}
+
 /**
- * The common frontmatter, one `key: text` per line, read without the YAML library, which costs a
- * quarter of a millisecond per file. Anything else (lists, numbers, booleans, comments, escapes,
- * continued lines, duplicate keys) returns undefined and goes to the library, so results are the same.
+ * The common frontmatter read without the YAML library, which costs a quarter of a millisecond
+ * per file: `key: text` lines and lists of text items under a key. Anything else (numbers other
+ * than small whole ones, booleans, comments, escapes, continued lines, duplicate keys, nesting)
+ * returns undefined and goes to the library, so results are the same.
  */
 export function simpleEntries(yamlText: string): Entry[] | undefined {
   const entries: Entry[] = []
   const keys = new Set<string>()
   const lines = yamlText.split('\n')
+  /** The last key with nothing after its colon: list items may follow, all at one indent. */
+  let open: { entry: Entry & { value: unknown }; indent: number } | undefined
   for (const [i, raw] of lines.entries()) {
     // CRLF line ends; a CR anywhere else (even ending the block) is left to the library.
     const text = i < lines.length - 1 && raw.endsWith('\r') ? raw.slice(0, -1) : raw
     if (text.includes('\r')) return undefined
-    if (text.trim() === '') continue
+    if (/^[ \t]*(#.*)?$/.test(text)) continue
+    const item = SEQ_ITEM.exec(text)
+    if (item) {
+      const indent = item[1]!.length
+      if (!open || (Array.isArray(open.entry.value) && indent !== open.indent)) return undefined
+      // An item may be one `key: text` pair (DocFX writes `- ai-seo-date: 06/16/2025`).
+      const pair = SIMPLE_LINE.exec(item[2]!)
+      const pairValue = pair && !NOT_TEXT.test(pair[1]!) && pair[2] !== undefined ? simpleScalar(pair[2]) : undefined
+      const value = pair ? (pairValue === undefined ? undefined : { [pair[1]!]: pairValue }) : simpleScalar(item[2]!)
+      if (value === undefined) return undefined
+      open.indent = indent
+      if (Array.isArray(open.entry.value)) open.entry.value.push(value)
+      else open.entry.value = [value]
+      continue
+    }
     const m = SIMPLE_LINE.exec(text)
     if (!m || NOT_TEXT.test(m[1]!) || keys.has(m[1]!)) return undefined
     keys.add(m[1]!)
-    const v = (m[2] ?? '').trimEnd()
-    let value: string | null
-    if (v === '') value = null
-    else if (v.startsWith('"') || v.startsWith("'")) {
-      const q = v[0]!
-      if (v.length < 2 || !v.endsWith(q) || v.slice(1, -1).includes(q) || v.includes('\\')) return undefined
-      value = v.slice(1, -1)
-    } else {
-      if (INDICATOR.test(v) || NOT_TEXT.test(v) || v.includes('#') || v.includes('\t') || v.includes(': ') || v.endsWith(':')) return undefined
-      value = v
+    const entry: Entry = { key: m[1]!, value: null, line: i + 2, col: 1 }
+    open = undefined
+    if (/^[ \t]*(#.*)?$/.test(m[2] ?? '')) open = { entry, indent: 0 }
+    else {
+      const value = simpleScalar(m[2]!)
+      if (value === undefined) return undefined
+      entry.value = value
     }
-    entries.push({ key: m[1]!, value, line: i + 2, col: 1 })
+    entries.push(entry)
   }
   return entries
 }
