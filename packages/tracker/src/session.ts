@@ -3,6 +3,8 @@
  * widget reads the same key, so a contact it reports joins this session). No cookies. After 30
  * minutes without an event a new session begins, as DESIGN.md counts sessions.
  */
+import { timeOrderedId } from '@signpost/core'
+
 export const SESSION_KEY = 'signpost:session'
 /** When the session last saw an event (ms since the epoch), beside the id so the widget's key stays a plain id. */
 export const SEEN_KEY = 'signpost:session:seen'
@@ -10,27 +12,20 @@ export const SESSION_TIMEOUT = 30 * 60 * 1000
 
 let fallback: { id: string; seen: number } | undefined
 
-/** A random id of URL-safe characters, as schema v1 asks. */
-export function randomId(): string {
-  // randomUUID exists only in secure contexts; an http:// host page still gets 128 random bits.
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
-}
-
 /** The current session id; `touch` records activity (an event), which keeps the session open. */
 export function sessionId(touch = false, now = Date.now(), timeout = SESSION_TIMEOUT): string {
   try {
     let id = sessionStorage.getItem(SESSION_KEY)
     const seen = Number(sessionStorage.getItem(SEEN_KEY) ?? now)
     if (!id || now - seen > timeout) {
-      id = randomId()
+      id = timeOrderedId(now)
       sessionStorage.setItem(SESSION_KEY, id)
       sessionStorage.setItem(SEEN_KEY, String(now))
     } else if (touch) sessionStorage.setItem(SEEN_KEY, String(now))
     return id
   } catch {
     // Storage blocked (some privacy modes): the session lives in this page.
-    if (!fallback || now - fallback.seen > timeout) fallback = { id: randomId(), seen: now }
+    if (!fallback || now - fallback.seen > timeout) fallback = { id: timeOrderedId(now), seen: now }
     else if (touch) fallback.seen = now
     return fallback.id
   }

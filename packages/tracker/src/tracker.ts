@@ -1,8 +1,8 @@
-import { type AnalyticsSink, type EventInput, type SignpostEvent, scrubQuery } from '@signpost/core'
+import { type AnalyticsSink, type EventInput, type SignpostEvent, scrubQuery, timeOrderedId } from '@signpost/core'
 import { encodeBatch, splitBySize } from './batches.ts'
 import { backoffDelay, isRetryable, retryAfterMs } from './backoff.ts'
 import { PersistentQueue } from './queue.ts'
-import { randomId, SESSION_TIMEOUT, sessionId } from './session.ts'
+import { SESSION_TIMEOUT, sessionId } from './session.ts'
 
 export interface TrackerOptions {
   /** The server's ingest URL, e.g. `https://help-analytics.example.com/v1/events`. */
@@ -195,7 +195,7 @@ export function createTracker(options: TrackerOptions): Tracker {
       const now = Date.now()
       const event = {
         ...input,
-        id: input.id ?? randomId(),
+        id: input.id ?? timeOrderedId(),
         ts: input.ts ?? now,
         session: input.session ?? sessionId(true, now, sessionTimeout),
         site: input.site ?? site,

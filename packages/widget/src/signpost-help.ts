@@ -1,4 +1,4 @@
-import type { AnalyticsSink, ArticleShard, EventInput, ManifestArticle, TextSegment, ViewSource } from '@signpost/core'
+import { type AnalyticsSink, type ArticleShard, type EventInput, type ManifestArticle, type TextSegment, timeOrderedId, type ViewSource } from '@signpost/core'
 import { LitElement, type PropertyValues, html, nothing } from 'lit'
 import type { HelpContext } from './context/route.ts'
 import { SignpostCloseEvent, SignpostOpenEvent } from './events/open.ts'
@@ -167,15 +167,18 @@ export class SignpostHelp extends LitElement {
     this.liveMessage = ''
   }
 
-  /** Random per browser tab (sessionStorage): attach it to support tickets to join them with help sessions. */
+  /**
+   * Per browser tab (sessionStorage): attach it to support tickets to join them with help sessions.
+   * A time-ordered UUID, as the tracker makes them; `randomUUID` would throw on plain-http pages.
+   */
   get sessionId(): string {
     try {
-      const id = sessionStorage.getItem('signpost:session') ?? crypto.randomUUID()
+      const id = sessionStorage.getItem('signpost:session') ?? timeOrderedId()
       sessionStorage.setItem('signpost:session', id)
       return id
     } catch {
       // Storage blocked (sandboxed frames, strict privacy settings): one id for this element's life.
-      this.#sessionId ??= crypto.randomUUID()
+      this.#sessionId ??= timeOrderedId()
       return this.#sessionId
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { scrubQuery, validateBatch, validateEvent } from '../index.ts'
+import { scrubQuery, timeOrderedId, validateBatch, validateEvent } from '../index.ts'
 
 const base = { id: 'evt_12345678', ts: 1_790_000_000_000, session: 's_abcdefgh', site: 'demo', locale: 'en', path: '/settings/billing' }
 
@@ -103,5 +103,19 @@ describe('validateBatch', () => {
 
   it('says what shape it expected for a body that is not a batch', () => {
     expect(validateBatch({ hello: 1 }).rejected[0]?.errors[0]).toMatch(/expected an array of events/)
+  })
+})
+
+describe('timeOrderedId', () => {
+  it('is a version 7 UUID that the event schema accepts', () => {
+    const id = timeOrderedId()
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(validateEvent({ ...base, id, session: timeOrderedId(), type: 'open' }).ok).toBe(true)
+  })
+
+  it('sorts by creation time, and ids of the same millisecond differ', () => {
+    const ids = [timeOrderedId(1_790_000_000_000), timeOrderedId(1_790_000_000_001), timeOrderedId(1_790_000_060_000), timeOrderedId(1_800_000_000_000)]
+    expect([...ids].sort()).toEqual(ids)
+    expect(new Set(Array.from({ length: 1000 }, () => timeOrderedId(1_790_000_000_000))).size).toBe(1000)
   })
 })
