@@ -16,7 +16,7 @@ const DURATION = quick ? 3 : 10
 const CONNECTIONS = 50
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 const BIN = here('../src/cli/bin.ts')
-const AUTOCANNON = here('../../../node_modules/autocannon/autocannon.js')
+const LOAD = here('./load.ts')
 const PG_URL = process.env['SIGNPOST_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test'
 const TOKEN = 'bench-report-token-000000001'
 const dir = mkdtempSync(join(tmpdir(), 'signpost-bench-'))
@@ -57,16 +57,6 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited
 }
 
-function eventsBody(n: number): string {
-  const ts = Date.now()
-  const events = Array.from({ length: n }, (_, i) =>
-    i % 2 === 0
-      ? { id: `[<id>]-${i}`, type: 'search', ts, session: 'sess-[<id>]', site: 'demo', locale: 'en', path: '/billing', query: 'refund policy', results: i % 4 }
-      : { id: `[<id>]-${i}`, type: 'view', ts, session: 'sess-[<id>]', site: 'demo', locale: 'en', path: '/billing', article: 'billing/refunds', source: 'search' },
-  )
-  return JSON.stringify({ sentAt: ts, events })
-}
-
 interface Load {
   eventsPerSecond: number
   requestsPerSecond: number
@@ -74,10 +64,13 @@ interface Load {
   non2xx: number
 }
 
-async function load(url: string, eventsPerRequest: number, seconds = DURATION): Promise<Load> {
+/** Ids as the Signpost tracker makes them (time-ordered), or random UUIDs from some other client. */
+type Ids = 'tracker' | 'random'
+
+async function load(url: string, eventsPerRequest: number, seconds = DURATION, ids: Ids = 'tracker'): Promise<Load> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [AUTOCANNON, '-c', String(CONNECTIONS), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=text/plain', '-b', eventsBody(eventsPerRequest), '--idReplacement', '--json', `${url}/v1/events`],
+    [LOAD, '--url', url, '--connections', String(CONNECTIONS), '--seconds', String(seconds), '--events', String(eventsPerRequest), '--ids', ids],
     { maxBuffer: 64 * 1024 * 1024 },
   )
   const r = JSON.parse(stdout)
@@ -117,12 +110,16 @@ async function main(): Promise<void> {
   const bare = await start([here('./bare-server.ts')])
   const sqlite = await start([BIN, 'serve', '--port', '0', '--config', configPath, '--db', join(dir, 'ingest.db')])
   const half = Math.max(2, Math.round(DURATION / 2))
+  // A short unmeasured load first, so neither side is measured while its code is still compiling.
+  await load(bare.url, 1, 1)
+  await load(sqlite.url, 1, 1)
   const bareRuns = [await load(bare.url, 1, half)]
   const sqRuns = [await load(sqlite.url, 1, half)]
   bareRuns.push(await load(bare.url, 1, half))
   sqRuns.push(await load(sqlite.url, 1, half))
   const bareSingle = mean(bareRuns)
   const sqSingle = mean(sqRuns)
+  const sqRandom = await load(sqlite.url, 1, DURATION, 'random')
   const sqBatch = await load(sqlite.url, 20)
   await stop(bare.child)
   await stop(sqlite.child)
@@ -130,17 +127,25 @@ async function main(): Promise<void> {
   const ratio = sqSingle.eventsPerSecond / bareSingle.eventsPerSecond
   rows.push(['bare Hono endpoint, single-event POSTs', fmt(bareSingle.eventsPerSecond), `${Math.round(bareSingle.p99)} ms`, 'baseline', ''])
   rows.push([
-    'SQLite, single-event POSTs',
+    'SQLite, single-event POSTs (tracker ids)',
     fmt(sqSingle.eventsPerSecond),
     `${Math.round(sqSingle.p99)} ms`,
     `${ratio.toFixed(2)} × bare`,
     `≥15k/s ${goal(sqSingle.eventsPerSecond >= 15_000)}, p99≤10ms ${goal(sqSingle.p99 <= 10)}, ≥0.6×bare ${goal(ratio >= 0.6)}`,
   ])
-  rows.push(['SQLite, batches of 20', fmt(sqBatch.eventsPerSecond), `${sqBatch.p99} ms`, '', `≥100k/s ${goal(sqBatch.eventsPerSecond >= 100_000)}`])
+  rows.push([
+    'SQLite, single-event POSTs (random ids)',
+    fmt(sqRandom.eventsPerSecond),
+    `${Math.round(sqRandom.p99)} ms`,
+    `${(sqRandom.eventsPerSecond / bareSingle.eventsPerSecond).toFixed(2)} × bare`,
+    'reported',
+  ])
+  rows.push(['SQLite, batches of 20 (tracker ids)', fmt(sqBatch.eventsPerSecond), `${sqBatch.p99} ms`, '', `≥100k/s ${goal(sqBatch.eventsPerSecond >= 100_000)}`])
 
   const pgUrl = ingestOnly ? undefined : await freshPgDatabase()
   if (pgUrl) {
     const pgs = await start([BIN, 'serve', '--port', '0', '--config', configPath, '--db', pgUrl])
+    await load(pgs.url, 1, 1)
     const pgSingle = await load(pgs.url, 1)
     const pgBatch = await load(pgs.url, 20)
     await stop(pgs.child)
@@ -151,7 +156,7 @@ async function main(): Promise<void> {
     await admin.query('DROP DATABASE IF EXISTS signpost_bench')
     await admin.end()
   }
-  for (const [name, l] of [['bare', bareSingle], ['sqlite single', sqSingle], ['sqlite batch', sqBatch]] as const)
+  for (const [name, l] of [['bare', bareSingle], ['sqlite single', sqSingle], ['sqlite random ids', sqRandom], ['sqlite batch', sqBatch]] as const)
     if (l.non2xx > 0) console.warn(`warning: ${name}: ${l.non2xx} non-2xx responses or errors`)
 
   if (ingestOnly) return printTable()
