@@ -106,15 +106,14 @@ export class Rollup {
         loadPairs(s)
         // Grouped by the normalized form, whatever the client sent.
         const q = normalizeQuery(e.query)
+        const zero = e.results === 0 ? 1 : 0
+        const counts = { searches: 1, zero_results: zero, nonzero_searches: 1 - zero }
+        const qd = bump(this.queryDaily, [e.site, day, q], counts)
+        qd['last_seen'] = Math.max(qd['last_seen'] ?? 0, e.ts)
+        bump(this.daily, [e.site, day], counts)
         let pair = s.queries.get(q)
-        const qd = bump(this.queryDaily, [e.site, day, q], {})
-        if (!pair && s.queries.size >= MAX_PAIRS) {
-          // A session past the cap (a script, not a customer) still counts its searches.
-          const zero = e.results === 0 ? 1 : 0
-          add(qd, { searches: 1, zero_results: zero, nonzero_searches: 1 - zero })
-          bump(this.daily, [e.site, day], { searches: 1, zero_results: zero, nonzero_searches: 1 - zero })
-          break
-        }
+        // Past the cap (a script, not a customer) a session's new queries count as searches only.
+        if (!pair && s.queries.size >= MAX_PAIRS) break
         if (!pair) {
           pair = { query: q, firstTs: e.ts, pending: 0, zero: false, failedBefore: false, contacted: false, dirty: true }
           s.queries.set(q, pair)
@@ -122,12 +121,8 @@ export class Rollup {
         }
         pair.firstTs = Math.min(pair.firstTs, e.ts)
         pair.dirty = true
-        const zero = e.results === 0 ? 1 : 0
         if (zero) pair.zero = true
         else pair.pending++
-        add(qd, { searches: 1, zero_results: zero, nonzero_searches: 1 - zero })
-        qd['last_seen'] = Math.max(qd['last_seen'] ?? 0, e.ts)
-        bump(this.daily, [e.site, day], { searches: 1, zero_results: zero, nonzero_searches: 1 - zero })
         break
       }
       case 'click': {

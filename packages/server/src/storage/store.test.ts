@@ -187,6 +187,17 @@ for (const engine of ENGINES) {
       expect(await t.store.countEvents('demo')).toBe(0)
       expect((await summary(t.store.db, 'demo', range, 0)).helpSessions).toBe(6)
     })
+
+    test('a session searching past 100 distinct queries still counts every search', async () => {
+      const events = Array.from({ length: 105 }, (_, i) => ev('bot', i / 10, { type: 'search', query: `query ${i}`, results: 0 }))
+      await t.store.writeBatches([events.slice(0, 50)])
+      await t.store.writeBatches([events.slice(50)])
+      const s = await summary(t.store.db, 'demo', range, 0)
+      expect(s).toMatchObject({ helpSessions: 1, searches: 105, zeroResultRate: 1 })
+      const gaps = await contentGaps(t.store.db, 'demo', range, 200)
+      expect(gaps).toHaveLength(105)
+      expect(gaps.filter((g) => g.sessions === 1)).toHaveLength(100)
+    })
   })
 }
 
