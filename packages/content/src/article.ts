@@ -24,7 +24,7 @@ export interface RenderedArticle {
   /** Content-root-relative paths of the DocFX includes it pulled in (a change to one re-renders it). */
   includes: string[]
   text: string
-  /** Its words as the search indexes count them (search-terms.ts). */
+  /** Its words as the search indexes count them (search-terms.ts, term-pool.ts). */
   terms: ArticleTerms
   diagnostics: Diagnostic[]
 }
@@ -35,13 +35,14 @@ export interface RenderEnv {
   readText: (relPath: string) => string | undefined
   /** Output URL of an image relative to the content root (copying it as a side effect), or undefined. */
   asset: (relPath: string) => string | undefined
-  /** Counts a rendered article's words for the search indexes. */
-  countTerms: (article: Omit<RenderedArticle, 'terms'>) => ArticleTerms
 }
 
 const SUMMARY_LENGTH = 160
 
-export function renderArticle(file: SourceFile, source: string, env: RenderEnv): RenderedArticle {
+/** An article as rendering leaves it: its words are counted for the search indexes afterwards (term-pool.ts). */
+export type RenderedText = Omit<RenderedArticle, 'terms'>
+
+export function renderArticle(file: SourceFile, source: string, env: RenderEnv): RenderedText {
   const diags = new FileDiagnostics(file.rel)
   const { frontmatter: fm, body, bodyLine } = parseSource(source, diags)
   const dir = file.rel.includes('/') ? file.rel.slice(0, file.rel.lastIndexOf('/')) : ''
@@ -97,7 +98,7 @@ export function renderArticle(file: SourceFile, source: string, env: RenderEnv):
     diags.warn(fm.titleLine, 1, 'missing-summary', 'no "summary" in frontmatter; using the first sentences')
     summary = truncate(text, SUMMARY_LENGTH)
   }
-  const article: Omit<RenderedArticle, 'terms'> = {
+  return {
     source: file,
     id: file.id,
     locale: fm.locale ?? file.folderLocale ?? env.defaultLocale,
@@ -112,7 +113,6 @@ export function renderArticle(file: SourceFile, source: string, env: RenderEnv):
     text,
     diagnostics: diags.list,
   }
-  return { ...article, terms: env.countTerms(article) }
 }
 
 /** Finds the 1-based line and column of the first occurrence of a needle, for messages. */

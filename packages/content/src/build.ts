@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { Manifest, Synonyms } from '@signpost/core'
-import { type RenderedArticle, renderArticle } from './article.ts'
+import { type RenderedArticle, type RenderedText, renderArticle } from './article.ts'
 import { type Diagnostic, sortDiagnostics } from './diagnostics.ts'
 import { findArticles } from './files.ts'
 import { assembleOutput, type OutputFiles } from './output/assemble.ts'
 import { type Asset, createRenderEnv } from './render-env.ts'
 import { parseSynonyms } from './synonyms.ts'
+import { startTermCounter } from './term-pool.ts'
 import { checkArticles } from './validate.ts'
 
 export interface BuildOptions {
@@ -48,6 +49,8 @@ const hash = (data: string | Buffer) => createHash('sha256').update(data).digest
 export async function loadContent(options: BuildOptions): Promise<ContentResult> {
   const { root, defaultLocale = 'en', cache, onProgress } = options
   const files = await findArticles(root)
+  // A full build counts words for the search indexes on a worker while this thread renders.
+  const counter = startTermCounter(cache?.articles.size ? 0 : files.length)
   const env = createRenderEnv(root, defaultLocale)
   const { assets, readText } = env
   // Synchronous: thousands of small files read in a tenth of the time the promise API takes.
@@ -61,16 +64,22 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
   })
   const jobs = files.flatMap((file, i) => (articles[i] ? [] : [{ i, file, source: sources[i]! }]))
   let lastReport = Date.now()
-  // One thread: a worker pool measured slower on this two-core machine (see the commit log).
-  const rendered = new Map<number, RenderedArticle>()
+  // Rendering stays on this thread: a render pool measured slower on two cores (see the commit log).
+  const texts = new Map<number, RenderedText>()
   for (const job of jobs) {
-    rendered.set(job.i, renderArticle(job.file, job.source, env))
+    const article = renderArticle(job.file, job.source, env)
+    texts.set(job.i, article)
+    counter.add(job.i, article)
     if (onProgress && Date.now() - lastReport > 1000) {
       lastReport = Date.now()
-      onProgress(`rendered ${rendered.size}/${jobs.length} articles…`)
+      onProgress(`rendered ${texts.size}/${jobs.length} articles…`)
     }
   }
-  for (const [i, article] of rendered) {
+  const terms = await counter.finish()
+  const rendered = new Map<number, RenderedArticle>()
+  for (const [i, text] of texts) {
+    const article: RenderedArticle = { ...text, terms: terms.get(i)! }
+    rendered.set(i, article)
     articles[i] = article
     cache?.articles.set(files[i]!.rel, { key: keyOf(sources[i]!, article.includes), article })
   }

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import type { RenderEnv } from './article.ts'
-import { createArticleTermCounter } from './search-terms.ts'
 
 export interface Asset {
   url: string
@@ -20,7 +19,6 @@ export function createRenderEnv(root: string, defaultLocale: string): RenderEnv 
   return {
     defaultLocale,
     assets,
-    countTerms: createArticleTermCounter(),
     readText(rel) {
       if (!texts.has(rel)) {
         try {

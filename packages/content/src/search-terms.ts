@@ -8,7 +8,8 @@ export interface ArticleTerms {
   body: DocumentTerms
 }
 
-type Countable = Pick<RenderedArticle, 'id' | 'locale' | 'title' | 'summary' | 'frontmatter' | 'headings' | 'text'>
+/** What counting an article's words reads of it. */
+export type Countable = Pick<RenderedArticle, 'id' | 'locale' | 'title' | 'summary' | 'frontmatter' | 'headings' | 'text'>
 
 /** What the primary index holds of an article: the words that name it. */
 export function primaryDocument(a: Countable): PrimaryDocument {
