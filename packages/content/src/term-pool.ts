@@ -7,8 +7,12 @@ import { type ArticleTerms, type Countable, createArticleTermCounter } from './s
 export const MIN_ARTICLES_FOR_WORKER = 300
 /** Articles rendered before deciding where to count: long enough to see whether a core is idle. */
 const DECIDE_AFTER = 100
-/** Idle share of all cores while this thread renders above which one core counts as free. */
-const IDLE_FOR_WORKER = 0.35
+/**
+ * Idle share of all cores while this thread renders above which another core counts as free.
+ * On two otherwise idle cores it reads 0.31-0.36 (V8's own helper threads use some of the
+ * second); with another process busy there, near 0.
+ */
+const IDLE_FOR_WORKER = 0.25
 const BATCH = 32
 
 export interface TermCounter {
@@ -46,7 +50,8 @@ function idleSince(): () => boolean {
  * this one renders, when another core is idle: business-central's loading phase measured
  * 1.99-2.42 s with the worker against 2.54-2.88 s without on a quiet machine, but 4.0-4.7 s
  * against 2.4-3.2 s when another process kept the second core busy, so the first articles'
- * rendering decides. Small builds and failures count here; the terms are the same either way.
+ * rendering decides (IDLE_FOR_WORKER). Small builds and failures count here; the terms are the
+ * same either way.
  */
 export function startTermCounter(expected: number, options: { coreIsIdle?: () => boolean } = {}): TermCounter {
   const here = createArticleTermCounter()
