@@ -57,6 +57,7 @@ function latency(queries: Query[], fn: (q: string) => unknown, rounds = 3): numb
 }
 
 const pagefindBin = join(repo, 'node_modules/.bin/pagefind')
+const works: string[] = []
 
 for (const corpus of CORPORA) {
   if (!existsSync(corpus.root)) {
@@ -155,5 +156,8 @@ for (const corpus of CORPORA) {
     `\nSignpost first-result bytes = manifest.json ${kb(gz(String(result.files.get('manifest.json'))))} + primary index ${kb(gz(String(result.files.get(locale.primaryIndex))))}; ` +
       `body index ${kb(gz(String(result.files.get(locale.bodyIndex))))} follows in the background.\n`,
   )
-  await rm(work, { recursive: true, force: true })
+  works.push(work)
 }
+// Removed only after every measurement: on an ext4 mount with online discard, file creation
+// stalls for seconds after a large delete, which timed the next corpus's writes, not its build.
+for (const work of works) await rm(work, { recursive: true, force: true })
