@@ -141,18 +141,18 @@ export class Rollup {
       case 'view': {
         s.viewed = true
         loadPairs(s)
-        let pair = s.articles.get(e.article)
         const ad = bump(this.articleDaily, [e.site, day, e.article], { views: 1 })
-        if (!pair && s.articles.size < MAX_PAIRS) {
+        bump(this.daily, [e.site, day], { views: 1 })
+        let pair = s.articles.get(e.article)
+        // Past the cap a session's new articles count as views only, as its new queries do.
+        if (!pair && s.articles.size >= MAX_PAIRS) break
+        if (!pair) {
           pair = { article: e.article, firstTs: e.ts, contacted: false, dirty: true }
           s.articles.set(e.article, pair)
           ad['view_sessions'] = (ad['view_sessions'] ?? 0) + 1
         }
-        if (pair) {
-          pair.firstTs = Math.min(pair.firstTs, e.ts)
-          pair.dirty = true
-        }
-        bump(this.daily, [e.site, day], { views: 1 })
+        pair.firstTs = Math.min(pair.firstTs, e.ts)
+        pair.dirty = true
         break
       }
       case 'feedback': {
@@ -399,9 +399,10 @@ const ROWS_PER_STATEMENT = 200
 
 const statements = new Map<string, string>()
 
-/** The statement text for `rows` rows of `table` (one column and update list per table), built once. */
+/** The statement text for `rows` rows of this shape, built once: a flush runs the same few shapes. */
 function upsertSql(table: string, keyCols: readonly string[], valueCols: readonly string[], sets: Record<string, string>, rows: number): string {
-  const key = `${table}\u0000${rows}`
+  // Per statement, not per event: the key costs little and cannot mix up two shapes of one table.
+  const key = JSON.stringify([table, keyCols, valueCols, sets, rows])
   let sql = statements.get(key)
   if (!sql) {
     const cols = [...keyCols, ...valueCols]
