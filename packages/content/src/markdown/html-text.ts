@@ -11,6 +11,12 @@ export function decodeEntities(s: string): string {
   })
 }
 
+/**
+ * Runs of whitespace (`\s`, spelled out) and single whitespace other than a space: what `/\s+/`
+ * replaces with one space, without replacing each of the megabytes of single spaces by itself.
+ */
+const SPACES = /[\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]{2,}|[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g
+
 /** Plain text of sanitized HTML, block elements separated by spaces, for the search index and snippets. */
 export function htmlToText(html: string): string {
   return decodeEntities(
@@ -20,6 +26,6 @@ export function htmlToText(html: string): string {
       .replace(/<br\s*\/?>/gi, ' ')
       .replace(/<[^>]+>/g, ''),
   )
-    .replace(/\s+/g, ' ')
+    .replace(SPACES, ' ')
     .trim()
 }
