@@ -118,4 +118,9 @@ describe('timeOrderedId', () => {
     expect([...ids].sort()).toEqual(ids)
     expect(new Set(Array.from({ length: 1000 }, () => timeOrderedId(1_790_000_000_000))).size).toBe(1000)
   })
+
+  it('holds the time in its first 48 bits, big-endian', () => {
+    expect(timeOrderedId(0x0123_4567_89ab).slice(0, 15)).toBe('01234567-89ab-7')
+    expect(timeOrderedId(0xffff_ffff_ffff).slice(0, 15)).toBe('ffffffff-ffff-7')
+  })
 })
