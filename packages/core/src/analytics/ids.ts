@@ -1,8 +1,6 @@
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
-
-/** Random bytes fetched a few kilobytes at a time: one `getRandomValues` call per id cost more than the rest of it. */
-const pool = new Uint8Array(4096)
-let used = pool.length
+/** Random bytes fetched 4 KB at a time: a `getRandomValues` call per id cost more than the rest of it. */
+let pool = new Uint8Array(0)
+let used = 0
 
 /**
  * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. Ids made later sort
@@ -11,35 +9,13 @@ let used = pool.length
  * cost (server bench). Needs only `crypto.getRandomValues`, which plain-http pages have too.
  */
 export function timeOrderedId(now = Date.now()): string {
-  if (used + 10 > pool.length) {
-    crypto.getRandomValues(pool)
+  if (used + 19 > pool.length) {
+    pool = crypto.getRandomValues(new Uint8Array(4096))
     used = 0
   }
-  const r = used
-  used += 10
-  // 48 bits of time: the high 16 above 2^32, the low 32 below (bitwise operators are 32-bit).
-  const high = Math.floor(now / 2 ** 32)
-  const low = now >>> 0
-  return (
-    HEX[(high >>> 8) & 0xff]! +
-    HEX[high & 0xff]! +
-    HEX[low >>> 24]! +
-    HEX[(low >>> 16) & 0xff]! +
-    '-' +
-    HEX[(low >>> 8) & 0xff]! +
-    HEX[low & 0xff]! +
-    '-' +
-    HEX[(pool[r]! & 0x0f) | 0x70]! + // version 7
-    HEX[pool[r + 1]!]! +
-    '-' +
-    HEX[(pool[r + 2]! & 0x3f) | 0x80]! + // RFC 9562 variant
-    HEX[pool[r + 3]!]! +
-    '-' +
-    HEX[pool[r + 4]!]! +
-    HEX[pool[r + 5]!]! +
-    HEX[pool[r + 6]!]! +
-    HEX[pool[r + 7]!]! +
-    HEX[pool[r + 8]!]! +
-    HEX[pool[r + 9]!]!
-  )
+  // 12 hex digits of time, the version, then one random hex digit per pool byte: 74 random bits,
+  // two of them in the digit that also holds the RFC 9562 variant (8 to b).
+  let hex = `${(now + 2 ** 48).toString(16).slice(1)}7`
+  for (let i = 0; i < 19; i++) hex += (i === 3 ? 8 | (pool[used++]! & 3) : pool[used++]! & 15).toString(16)
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
