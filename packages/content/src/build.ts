@@ -76,10 +76,8 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
     }
   }
   const terms = await counter.finish()
-  const rendered = new Map<number, RenderedArticle>()
   for (const [i, text] of texts) {
     const article: RenderedArticle = { ...text, terms: terms.get(i)! }
-    rendered.set(i, article)
     articles[i] = article
     cache?.articles.set(files[i]!.rel, { key: keyOf(sources[i]!, article.includes), article })
   }
@@ -106,7 +104,7 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
     diagnostics: sorted,
     errors: sorted.filter((d) => d.severity === 'error').length,
     warnings: sorted.filter((d) => d.severity === 'warning').length,
-    rendered: [...rendered.keys()].sort((a, b) => a - b).map((i) => `${all[i]!.locale}:${all[i]!.id}`),
+    rendered: jobs.map(({ i }) => `${all[i]!.locale}:${all[i]!.id}`),
     assets,
   }
 }

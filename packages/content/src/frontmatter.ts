@@ -154,6 +154,8 @@ const NOT_TEXT = /^(?:~|null|true|false|yes|no|on|off|[-+]?(?:\.?\d[\d_]*(?:\.\d
 const INDICATOR = /^[-?:,[\]{}#&*!|>%@`]/
 
 const SEQ_ITEM = /^( *)- (.*)$/
+/** Nothing but spaces and maybe a comment. */
+const BLANK = /^[ \t]*(#.*)?$/
 /** Decimal integers YAML reads as the same number (no sign, no leading zero, exactly representable). */
 const PLAIN_INT = /^(?:0|[1-9]\d{0,14})$/
 
@@ -184,12 +186,12 @@ export function simpleEntries(yamlText: string): Entry[] | undefined {
   const keys = new Set<string>()
   const lines = yamlText.split('\n')
   /** The last key with nothing after its colon: list items may follow, all at one indent. */
-  let open: { entry: Entry & { value: unknown }; indent: number } | undefined
+  let open: { entry: Entry; indent: number } | undefined
   for (const [i, raw] of lines.entries()) {
     // CRLF line ends; a CR anywhere else (even ending the block) is left to the library.
     const text = i < lines.length - 1 && raw.endsWith('\r') ? raw.slice(0, -1) : raw
     if (text.includes('\r')) return undefined
-    if (/^[ \t]*(#.*)?$/.test(text)) continue
+    if (BLANK.test(text)) continue
     const item = SEQ_ITEM.exec(text)
     if (item) {
       const indent = item[1]!.length
@@ -209,7 +211,7 @@ export function simpleEntries(yamlText: string): Entry[] | undefined {
     keys.add(m[1]!)
     const entry: Entry = { key: m[1]!, value: null, line: i + 2, col: 1 }
     open = undefined
-    if (/^[ \t]*(#.*)?$/.test(m[2] ?? '')) open = { entry, indent: 0 }
+    if (BLANK.test(m[2] ?? '')) open = { entry, indent: 0 }
     else {
       const value = simpleScalar(m[2]!)
       if (value === undefined) return undefined

@@ -101,8 +101,8 @@ export function createTermCounter(options: IndexOptions): (doc: object) => Docum
         let word = words.get(token)
         if (!word) {
           const processed: ReturnType<typeof processTerm> = processTerm(token, field)
-          const list: string[] = Array.isArray(processed) ? processed : processed ? [processed] : []
-          word = { terms: list.map(termOf), run: 0 }
+          const wordTerms: string[] = Array.isArray(processed) ? processed : processed ? [processed] : []
+          word = { terms: wordTerms.map(termOf), run: 0 }
           words.set(token, word)
         }
         if (word.run !== run) {
