@@ -2,7 +2,7 @@
  * Content benchmark: Signpost against Pagefind and default MiniSearch on the two shared corpora,
  * side by side in one run — build time, bytes before the first result, query latency, and
  * success@1/@5 on the dev sets and on our held-out natural customer questions. Build times are
- * five alternating pairs (median, and how many Signpost won), every Signpost build cold.
+ * five alternating pairs of whole processes (median, and how many Signpost won).
  * `--quick` times one pair and samples fewer queries for Pagefind's cold-byte measurement.
  */
 import { spawnSync } from 'node:child_process'
@@ -61,12 +61,21 @@ function latency(queries: Query[], fn: (q: string) => unknown, rounds = 3): numb
 }
 
 const pagefindBin = join(repo, 'node_modules/.bin/pagefind')
+const signpostBin = join(import.meta.dirname, '../src/bin.ts')
 
 /**
  * Flushes the file system before a timed build, so that neither side pays for the writes (or, on
  * a disk mounted with `discard`, the deletes) that came before it.
  */
 const settleDisk = () => spawnSync('sync')
+
+/** One `signpost build` of a corpus, timed from spawning the process to its exit. */
+function runSignpost(root: string, out: string): number {
+  const started = performance.now()
+  const r = spawnSync(process.execPath, [signpostBin, 'build', root, '--out', out], { encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`signpost build failed: ${r.stderr}`)
+  return performance.now() - started
+}
 const works: string[] = []
 
 for (const corpus of CORPORA) {
@@ -78,12 +87,9 @@ for (const corpus of CORPORA) {
   const natural = readQueries(join(repo, `bench/queries/${corpus.name}.natural.json`))
   const work = await mkdtemp(join(tmpdir(), `signpost-bench-${corpus.name}-`))
 
-  // Signpost: the whole build, markdown to written files.
-  settleDisk()
-  let started = performance.now()
+  // Signpost in this process, for the figures after build time.
   const result = await buildContent({ root: corpus.root })
   await writeOutput(join(work, 'kb'), result.files)
-  const signpostBuild = performance.now() - started
   const locale = result.manifest.locales[0]!
   const firstBytes = gz(String(result.files.get('manifest.json'))) + gz(String(result.files.get(locale.primaryIndex)))
   const titles = new Map(result.manifest.articles.map((a) => [a.id, a.title]))
@@ -99,7 +105,7 @@ for (const corpus of CORPORA) {
   const signpostTimes = latency(dev, (q) => signpost(q))
 
   // MiniSearch with default options over the same text.
-  started = performance.now()
+  const started = performance.now()
   const mini = new MiniSearch<{ id: string; title: string; text: string }>({ fields: ['title', 'text'] })
   mini.addAll(result.articles.map((a) => ({ id: a.id, title: a.title, text: a.text })))
   const miniJson = JSON.stringify(mini)
@@ -110,26 +116,24 @@ for (const corpus of CORPORA) {
   // Pagefind over an HTML rendering of the same articles (writing the HTML is not timed).
   const site = join(work, 'site')
   await writeHtmlSite(result.articles, site)
-  settleDisk()
-  const pagefindBuild = runPagefind(site, pagefindBin)
+
+  // Build times: `signpost build` and `pagefind` each as a whole process, as a writer runs them,
+  // alternating, the file system flushed before each. One pair decides little on a noisy machine.
+  const signpostBuilds: number[] = []
+  const pagefindBuilds: number[] = []
+  for (let i = 0; i < BUILD_PAIRS; i++) {
+    await rm(join(work, 'cli-kb'), { recursive: true, force: true })
+    settleDisk()
+    signpostBuilds.push(runSignpost(corpus.root, join(work, 'cli-kb')))
+    await rm(join(site, 'pagefind'), { recursive: true, force: true })
+    settleDisk()
+    pagefindBuilds.push(runPagefind(site, pagefindBin))
+  }
   const pfQueries = [...dev, ...natural]
   const pf = await measurePagefind(site, pfQueries.map((q) => q.q), quick ? 10 : 40)
   const pfRuns = pf.map((r, i) => ({ ids: r.ids, targets: pfQueries[i]!.targets }))
   const pfCold = pf.flatMap((r) => (r.coldBytes === undefined ? [] : [r.coldBytes]))
 
-  // One build each decides little on a noisy machine: more pairs, alternating, each Signpost build
-  // cold in a process of its own as the first one was.
-  const signpostBuilds = [signpostBuild]
-  const pagefindBuilds = [pagefindBuild]
-  for (let i = 0; i < BUILD_PAIRS - 1; i++) {
-    settleDisk()
-    const once = spawnSync(process.execPath, [join(import.meta.dirname, 'build-once.ts'), corpus.root], { encoding: 'utf8' })
-    if (once.status !== 0) throw new Error(`build-once failed: ${once.stderr}`)
-    signpostBuilds.push(Number(once.stdout))
-    await rm(join(site, 'pagefind'), { recursive: true, force: true })
-    settleDisk()
-    pagefindBuilds.push(runPagefind(site, pagefindBin))
-  }
   const wins = signpostBuilds.filter((t, i) => t < pagefindBuilds[i]!).length
   const builds = (times: number[]) => (times.length === 1 ? ms(times[0]!) : `${ms(pct(times, 0.5))} median (${times.map((t) => Math.round(t)).join(', ')})`)
 
