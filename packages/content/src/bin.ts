@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-import { registerCommand, runCli } from './cli/run.ts'
+import module from 'node:module'
+
+// V8's code cache on disk (in Node's folder under the OS temp dir; NODE_DISABLE_COMPILE_CACHE=1
+// turns it off): from the second run on the CLI's modules load in half the time (113-131 → 55 ms
+// measured). Enabled before they are imported.
+module.enableCompileCache?.()
+const { registerCommand, runCli } = await import('./cli/run.ts')
 
 /** Commands of this package: they run without loading the analytics server (a twentieth of a second). */
 const CONTENT_COMMANDS = new Set(['build', 'check', 'search', 'dev'])
