@@ -150,7 +150,7 @@ describe('signpost build', () => {
     expect(html).toContain('<p>Inside tabs.</p>')
     expect(html).toContain('<div class="callout callout-warning" role="note">')
     expect(html).toContain('Deleting is final.')
-    expect(html).toContain('<img alt="x" src="img/x.png">')
+    expect(html).toContain('<img alt="x" src="img/x.png" />')
     expect(html).not.toMatch(/import|Tabs|:::/)
     expect(result.diagnostics.map((d) => [d.code, d.line])).toEqual(
       expect.arrayContaining([
@@ -281,6 +281,11 @@ describe('raw HTML', () => {
       '<a id=x\nonfocus=alert(8) autofocus>w</a>',
       '<table><tr><td><svg onload=alert(9)></td></tr></table>',
       'Inline <kbd onclick=alert(10)>K</kbd> tag',
+      '<a href="java&#115;cript:alert(11)">entity</a>',
+      '<a href=" javascript:alert(12)">space</a>',
+      '<img alt="shot" src="img/a.png" onerror="alert(13)">',
+      '<div class="box"onclick="alert(14)">glued</div>',
+      '<a title="t" href="https://example.com/"\nonmouseover=alert(15)>m</a>',
     ]
     const { result, shard } = await buildFrom({ 'a.md': article('title: A', attempts.join('\n\n')) })
     const html = shard('a').html
@@ -295,11 +300,16 @@ describe('raw HTML', () => {
     const { result, shard } = await buildFrom({
       'a.md': article(
         'title: A',
-        '<a name=setup></a>\n\n<table>\n<tr><th>Column</th><th>Value &amp; more</th></tr>\n</table>\n\n<!-- hidden --> shown\n\n<!-->after an empty comment',
+        '<a name=setup></a>\n\n<table>\n<tr><th>Column</th><th>Value &amp; more</th></tr>\n</table>\n\n<!-- hidden --> shown\n\n<!-->after an empty comment\n\n' +
+          '<div class="browser">\n<img alt="The dashboard" src="img/dashboard.png" width="600" />\n</div>\n\n' +
+          'See <a href="https://example.com/docs?page=2#setup" title="Docs">the docs</a> or <a href="../billing/refunds">refunds</a>.\n\n<hr / >',
       ),
     })
     const html = shard('a').html
     expect(html).toContain('<a name=setup></a>')
+    expect(html).toContain('<div class="browser">\n<img alt="The dashboard" src="img/dashboard.png" width="600" />\n</div>')
+    expect(html).toContain('<a href="https://example.com/docs?page=2#setup" title="Docs">the docs</a>')
+    expect(html).toContain('<a href="../billing/refunds">refunds</a>')
     expect(html).toContain('<tr><th>Column</th><th>Value &amp; more</th></tr>')
     expect(html).toContain(' shown')
     expect(html).toContain('after an empty comment')
