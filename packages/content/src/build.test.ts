@@ -162,6 +162,39 @@ describe('signpost build', () => {
     )
   })
 
+  it('drops JSX components inside a line or over several lines, with warnings, keeping their text', async () => {
+    const { shard, result } = await buildFrom({
+      'a.md': article(
+        'title: A',
+        [
+          '**User-Agent** <Required /> and **X-Forwarded-For** <Optional tone="soft" size={2} />',
+          '',
+          'Press <Kbd>Ctrl</Kbd> to copy; `<Optional />` stays code; the file is VIES_\\<Period>.xml.',
+          '',
+          '<CtaBox',
+          '  headline="Start a trial"',
+          '  link="https://example.com/register"',
+          '/>',
+          '',
+          'After the box.',
+        ].join('\n'),
+      ),
+    })
+    const html = shard('a').html
+    expect(html).toContain('<p><strong>User-Agent</strong>  and <strong>X-Forwarded-For</strong> </p>')
+    expect(html).toContain('Press Ctrl to copy; <code>&lt;Optional /&gt;</code> stays code; the file is VIES_&lt;Period&gt;.xml.')
+    expect(html).toContain('<p>After the box.</p>')
+    expect(html).not.toMatch(/Required|Kbd|CtaBox|Start a trial|register/)
+    const jsx = result.diagnostics.filter((d) => d.code === 'jsx').map((d) => [d.line, d.col, d.message])
+    expect(jsx).toEqual([
+      [4, 16, 'JSX component Required dropped (its text is kept)'],
+      [4, 53, 'JSX component Optional dropped (its text is kept)'],
+      [6, 7, 'JSX component Kbd dropped (its text is kept)'],
+      [8, 1, 'JSX component CtaBox dropped (its text is kept)'],
+    ])
+    expect(result.diagnostics.filter((d) => d.code === 'unsafe-html')).toEqual([])
+  })
+
   it('uses the first heading as title, with a warning, when frontmatter has none', async () => {
     const { result } = await buildFrom({ 'a.md': '# From the heading\n\nText.' })
     expect(result.manifest.articles[0]?.title).toBe('From the heading')

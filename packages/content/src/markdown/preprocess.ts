@@ -24,6 +24,18 @@ const DOCFX_BLOCKQUOTE_MARKER = /^\s{0,3}>\s*\[!(div|video)\b[^\]]*\]\s*$/i
 const INCLUDE = /\[!INCLUDE\s*\[[^\]]*\]:?\(([^)]+)\)\]/gi
 const MDX_MODULE_LINE = /^(import|export)\s/
 const JSX_TAG_LINE = /^\s*<\/?[A-Z][\w.]*(\s[^>]*)?\/?>\s*$/
+/** The first line of a JSX tag whose attributes go on over the next lines: `<CtaBox` alone. */
+const JSX_TAG_START = /^\s*<([A-Z][\w.]*)(\s[^<>]*)?$/
+/** The line that closes such a tag. */
+const JSX_TAG_END = /\/?>\s*$/
+/** How far a multi-line JSX tag may run; beyond, or past a blank line, it is not one. */
+const JSX_TAG_MAX_LINES = 30
+/**
+ * A JSX component's tag inside a line (`**X-Forwarded-For** <Optional />`): PascalCase, which no
+ * HTML tag is written in, with plain, quoted or `{…}` attributes. `\<Period>` is text, not a tag.
+ */
+const INLINE_JSX_TAG = /(?<!\\)<\/?([A-Z][a-z][\w.]*)(?:\s+[\w-]+(?:=(?:"[^"]*"|'[^']*'|\{[^{}]*\}))?)*\s*\/?>/g
+const HAS_INLINE_JSX = /<\/?[A-Z][a-z]/
 const DOCFX_IMAGE = /^\s*:::image\s+(.*?):::\s*$/
 const DOCFX_IMAGE_END = /^\s*:::image-end:::\s*$/
 /** Lines starting (after spaces) with a character some rewrite below starts with: fences, `>`, `:::`, tags, import/export. */
@@ -56,7 +68,7 @@ export function preprocess(body: string, ctx: PreprocessContext, depth = 0): str
       continue
     }
     // Most lines are prose: none of the rewrites below can apply to them.
-    if (!inComplexImage && !MAYBE_SPECIAL.test(line) && !line.includes('{') && !line.includes('[!')) {
+    if (!inComplexImage && !MAYBE_SPECIAL.test(line) && !line.includes('{') && !line.includes('[!') && !HAS_INLINE_JSX.test(line)) {
       out.push(line)
       continue
     }
@@ -131,6 +143,15 @@ export function preprocess(body: string, ctx: PreprocessContext, depth = 0): str
       out.push('')
       continue
     }
+    const tagStart = JSX_TAG_START.exec(line)
+    const tagEnd = tagStart ? multiLineTagEnd(lines, i) : -1
+    if (tagStart && tagEnd > i) {
+      ctx.diags.warn(lineNo, 1, 'jsx', `JSX component ${tagStart[1]} dropped (its text is kept)`)
+      for (; i < tagEnd; i++) out.push('')
+      out.push('')
+      continue
+    }
+    if (HAS_INLINE_JSX.test(line)) line = dropInlineJsx(line, lineNo, ctx)
     if (line.includes('{')) line = rewriteJsxAttributes(line)
     if (/\[!INCLUDE/i.test(line)) line = expandIncludes(line, lineNo, ctx, depth)
     out.push(line)
@@ -138,6 +159,30 @@ export function preprocess(body: string, ctx: PreprocessContext, depth = 0): str
   if (alert) out.push('', '</div>')
   for (let k = 0; k < admonitions.length; k++) out.push('', '</div>')
   return out.join('\n')
+}
+
+/** The line closing a JSX tag opened alone on line `start`, or -1 when none does before a blank line. */
+function multiLineTagEnd(lines: string[], start: number): number {
+  for (let j = start + 1; j < lines.length && j <= start + JSX_TAG_MAX_LINES; j++) {
+    const line = lines[j]!
+    if (line.trim() === '' || line.includes('<')) return -1
+    if (JSX_TAG_END.test(line)) return j
+  }
+  return -1
+}
+
+/** Drops JSX component tags inside a line, outside code spans, keeping the text between them. */
+function dropInlineJsx(line: string, lineNo: number, ctx: PreprocessContext): string {
+  const dropped = new Set<string>()
+  const parts = line.split(/(`+[^`]*`+)/)
+  for (let k = 0; k < parts.length; k += 2) {
+    parts[k] = parts[k]!.replace(INLINE_JSX_TAG, (tag, name: string) => {
+      if (!dropped.has(name)) ctx.diags.warn(lineNo, line.indexOf(tag) + 1, 'jsx', `JSX component ${name} dropped (its text is kept)`)
+      dropped.add(name)
+      return ''
+    })
+  }
+  return parts.join('')
 }
 
 /** `src={useBaseUrl('img/a.png')}` → `src="img/a.png"`, `className=` → `class=`; other `{…}` attributes dropped. */
