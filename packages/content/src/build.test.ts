@@ -177,6 +177,8 @@ describe('signpost build', () => {
           '/>',
           '',
           'After the box.',
+          '',
+          'Code `<Tip />` then <Tip /> here.',
         ].join('\n'),
       ),
     })
@@ -184,6 +186,7 @@ describe('signpost build', () => {
     expect(html).toContain('<p><strong>User-Agent</strong>  and <strong>X-Forwarded-For</strong> </p>')
     expect(html).toContain('Press Ctrl to copy; <code>&lt;Optional /&gt;</code> stays code; the file is VIES_&lt;Period&gt;.xml.')
     expect(html).toContain('<p>After the box.</p>')
+    expect(html).toContain('<p>Code <code>&lt;Tip /&gt;</code> then  here.</p>')
     expect(html).not.toMatch(/Required|Kbd|CtaBox|Start a trial|register/)
     const jsx = result.diagnostics.filter((d) => d.code === 'jsx').map((d) => [d.line, d.col, d.message])
     expect(jsx).toEqual([
@@ -191,6 +194,7 @@ describe('signpost build', () => {
       [4, 53, 'JSX component Optional dropped (its text is kept)'],
       [6, 7, 'JSX component Kbd dropped (its text is kept)'],
       [8, 1, 'JSX component CtaBox dropped (its text is kept)'],
+      [15, 'Code `<Tip />` then '.length + 1, 'JSX component Tip dropped (its text is kept)'],
     ])
     expect(result.diagnostics.filter((d) => d.code === 'unsafe-html')).toEqual([])
   })

@@ -14,6 +14,9 @@ export function registerCommand(name: string, run: Command, usage: string): void
 }
 
 const COMMANDS: Record<string, Command> = { build: buildCommand, check: checkCommand, search: searchCommand, dev: devCommand }
+
+/** Whether `name` is one of this package's own commands (which need no other package loaded). */
+export const isContentCommand = (name: string | undefined): boolean => name !== undefined && Object.hasOwn(COMMANDS, name)
 const USAGES: Record<string, string> = { build: BUILD_USAGE, check: CHECK_USAGE, search: SEARCH_USAGE, dev: DEV_USAGE }
 
 export function usage(): string {

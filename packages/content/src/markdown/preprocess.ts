@@ -175,12 +175,19 @@ function multiLineTagEnd(lines: string[], start: number): number {
 function dropInlineJsx(line: string, lineNo: number, ctx: PreprocessContext): string {
   const dropped = new Set<string>()
   const parts = line.split(/(`+[^`]*`+)/)
-  for (let k = 0; k < parts.length; k += 2) {
-    parts[k] = parts[k]!.replace(INLINE_JSX_TAG, (tag, name: string) => {
-      if (!dropped.has(name)) ctx.diags.warn(lineNo, line.indexOf(tag) + 1, 'jsx', `JSX component ${name} dropped (its text is kept)`)
-      dropped.add(name)
-      return ''
-    })
+  let start = 0
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!
+    // Odd parts are the code spans the split kept.
+    if (k % 2 === 0) {
+      const at = start
+      parts[k] = part.replace(INLINE_JSX_TAG, (_tag, name: string, offset: number) => {
+        if (!dropped.has(name)) ctx.diags.warn(lineNo, at + offset + 1, 'jsx', `JSX component ${name} dropped (its text is kept)`)
+        dropped.add(name)
+        return ''
+      })
+    }
+    start += part.length
   }
   return parts.join('')
 }
