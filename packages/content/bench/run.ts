@@ -61,7 +61,7 @@ function latency(queries: Query[], fn: (q: string) => unknown, rounds = 3): numb
 }
 
 const pagefindBin = join(repo, 'node_modules/.bin/pagefind')
-const signpostBin = join(import.meta.dirname, '../src/bin.ts')
+const signpostBin = join(import.meta.dirname, '../src/bin.js')
 
 /**
  * Flushes the file system before a timed build, so that neither side pays for the writes (or, on

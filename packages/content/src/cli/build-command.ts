@@ -6,9 +6,6 @@ import { writeOutput } from '../output/write.ts'
 import { type CliIO, formatBytes } from './io.ts'
 import { printDiagnostics } from './report-diagnostics.ts'
 
-export const BUILD_USAGE = `signpost build [dir] [--out dist/kb] [--default-locale en] [--drafts]
-  Renders a folder of markdown (default: content) into a static knowledge base.`
-
 export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,

@@ -4,10 +4,6 @@ import { loadContent } from '../build.ts'
 import { type CliIO, UsageError } from './io.ts'
 import { printDiagnostics } from './report-diagnostics.ts'
 
-export const CHECK_USAGE = `signpost check [dir] [--format text|json] [--default-locale en]
-  Validates every article (frontmatter, links, images, includes) and writes nothing.
-  Exit 1 when there are errors.`
-
 export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,

@@ -5,10 +5,6 @@ import { watchContent } from '../dev/watch.ts'
 import { type CliIO, UsageError } from './io.ts'
 import { printDiagnostics } from './report-diagnostics.ts'
 
-export const DEV_USAGE = `signpost dev [dir] [--out dist/kb] [--port 4321] [--no-serve]
-  Builds, then rebuilds on every change (only the changed articles are rendered again) and
-  serves a live preview. Stop with Ctrl-C.`
-
 export async function devCommand(args: string[], io: CliIO, stop: Promise<void> = waitForSignal()): Promise<number> {
   const { values, positionals } = parseArgs({
     args,

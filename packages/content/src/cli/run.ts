@@ -1,10 +1,37 @@
-import { BUILD_USAGE, buildCommand } from './build-command.ts'
-import { CHECK_USAGE, checkCommand } from './check-command.ts'
-import { DEV_USAGE, devCommand } from './dev-command.ts'
 import { type CliIO, processIO, UsageError } from './io.ts'
-import { SEARCH_USAGE, searchCommand } from './search-command.ts'
 
 type Command = (args: string[], io: CliIO) => Promise<number>
+
+/**
+ * This package's commands. Each is imported only when it runs: `dev` alone loads node:http (and
+ * with it undici), and a build should not pay for what it does not use.
+ */
+const COMMANDS: Record<string, { usage: string; load: () => Promise<Command> }> = {
+  build: {
+    usage: `signpost build [dir] [--out dist/kb] [--default-locale en] [--drafts]
+  Renders a folder of markdown (default: content) into a static knowledge base.`,
+    load: async () => (await import('./build-command.ts')).buildCommand,
+  },
+  check: {
+    usage: `signpost check [dir] [--format text|json] [--default-locale en]
+  Validates every article (frontmatter, links, images, includes) and writes nothing.
+  Exit 1 when there are errors.`,
+    load: async () => (await import('./check-command.ts')).checkCommand,
+  },
+  search: {
+    usage: `signpost search <query> [--index dist/kb] [--locale en] [--limit 5] [--json]
+signpost search --queries <file.json> [--index dist/kb] [--locale en] [--limit 5] [--json]
+  Searches a built knowledge base exactly as the widget does. --queries runs a list of
+  [{ "q": "...", "targets": ["article-id"] }] and reports success@1 and success@5.`,
+    load: async () => (await import('./search-command.ts')).searchCommand,
+  },
+  dev: {
+    usage: `signpost dev [dir] [--out dist/kb] [--port 4321] [--no-serve]
+  Builds, then rebuilds on every change (only the changed articles are rendered again) and
+  serves a live preview. Stop with Ctrl-C.`,
+    load: async () => (await import('./dev-command.ts')).devCommand,
+  },
+}
 
 /** Commands other packages add to the one `signpost` binary (the server adds serve, report, seed). */
 const extraCommands = new Map<string, { run: Command; usage: string }>()
@@ -13,22 +40,11 @@ export function registerCommand(name: string, run: Command, usage: string): void
   extraCommands.set(name, { run, usage })
 }
 
-const COMMANDS: Record<string, Command> = { build: buildCommand, check: checkCommand, search: searchCommand, dev: devCommand }
-
 /** Whether `name` is one of this package's own commands (which need no other package loaded). */
 export const isContentCommand = (name: string | undefined): boolean => name !== undefined && Object.hasOwn(COMMANDS, name)
-const USAGES: Record<string, string> = { build: BUILD_USAGE, check: CHECK_USAGE, search: SEARCH_USAGE, dev: DEV_USAGE }
 
 export function usage(): string {
-  return [
-    'Usage: signpost <command> [options]',
-    '',
-    BUILD_USAGE,
-    CHECK_USAGE,
-    SEARCH_USAGE,
-    DEV_USAGE,
-    ...[...extraCommands.values()].map((c) => c.usage),
-  ].join('\n\n')
+  return ['Usage: signpost <command> [options]', ...Object.values(COMMANDS).map((c) => c.usage), ...[...extraCommands.values()].map((c) => c.usage)].join('\n\n')
 }
 
 /** Runs the CLI and returns its exit code: 0 ok, 1 content errors, 2 bad usage. */
@@ -38,16 +54,18 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
     io.stdout.write(`${usage()}\n`)
     return name ? 0 : 2
   }
-  const command = COMMANDS[name] ?? extraCommands.get(name)?.run
-  if (!command) {
+  const own = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+  const extra = extraCommands.get(name)
+  if (!own && !extra) {
     io.stderr.write(`signpost: unknown command "${name}"\n\n${usage()}\n`)
     return 2
   }
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(`${USAGES[name] ?? extraCommands.get(name)?.usage}\n`)
+    io.stdout.write(`${(own ?? extra)!.usage}\n`)
     return 0
   }
   try {
+    const command = own ? await own.load() : extra!.run
     return await command(args, io)
   } catch (e) {
     const err = e as Error & { code?: string }

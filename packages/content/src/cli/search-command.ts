@@ -6,11 +6,6 @@ import { readKnowledgeBase } from '../kb-reader.ts'
 import { htmlToText } from '../markdown/html-text.ts'
 import { type CliIO, UsageError } from './io.ts'
 
-export const SEARCH_USAGE = `signpost search <query> [--index dist/kb] [--locale en] [--limit 5] [--json]
-signpost search --queries <file.json> [--index dist/kb] [--locale en] [--limit 5] [--json]
-  Searches a built knowledge base exactly as the widget does. --queries runs a list of
-  [{ "q": "...", "targets": ["article-id"] }] and reports success@1 and success@5.`
-
 interface QueryCase {
   q: string
   targets?: string[]
