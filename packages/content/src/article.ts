@@ -23,6 +23,7 @@ export interface RenderedArticle {
   images: string[]
   /** Content-root-relative paths of the DocFX includes it pulled in (a change to one re-renders it). */
   includes: string[]
+  /** Plain text of `html`, taken where its words are counted (search-terms.ts). */
   text: string
   /** Its words as the search indexes count them (search-terms.ts, term-pool.ts). */
   terms: ArticleTerms
@@ -39,10 +40,13 @@ export interface RenderEnv {
 
 const SUMMARY_LENGTH = 160
 
-/** An article as rendering leaves it: its words are counted for the search indexes afterwards (term-pool.ts). */
-export type RenderedText = Omit<RenderedArticle, 'terms'>
+/**
+ * An article as rendering leaves it: its plain text and words are taken for the search indexes
+ * afterwards, on another thread when a core is free (term-pool.ts).
+ */
+export type RenderedHtml = Omit<RenderedArticle, 'text' | 'terms'>
 
-export function renderArticle(file: SourceFile, source: string, env: RenderEnv): RenderedText {
+export function renderArticle(file: SourceFile, source: string, env: RenderEnv): RenderedHtml {
   const diags = new FileDiagnostics(file.rel)
   const { frontmatter: fm, body, bodyLine } = parseSource(source, diags)
   const dir = file.rel.includes('/') ? file.rel.slice(0, file.rel.lastIndexOf('/')) : ''
@@ -92,11 +96,10 @@ export function renderArticle(file: SourceFile, source: string, env: RenderEnv):
     diags.error(1, 1, 'missing-title', 'missing "title" in frontmatter (required)')
     title = file.id
   }
-  const text = htmlToText(html)
   let summary = fm.summary
   if (!summary) {
     diags.warn(fm.titleLine, 1, 'missing-summary', 'no "summary" in frontmatter; using the first sentences')
-    summary = truncate(text, SUMMARY_LENGTH)
+    summary = truncate(htmlToText(html), SUMMARY_LENGTH)
   }
   return {
     source: file,
@@ -110,7 +113,6 @@ export function renderArticle(file: SourceFile, source: string, env: RenderEnv):
     links: rendered.links.map((l) => ({ ...l, line: lineOf(l.href)[0] })),
     images,
     includes,
-    text,
     diagnostics: diags.list,
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { Manifest, Synonyms } from '@signpost/core'
-import { type RenderedArticle, type RenderedText, renderArticle } from './article.ts'
+import { type RenderedArticle, type RenderedHtml, renderArticle } from './article.ts'
 import { type Diagnostic, sortDiagnostics } from './diagnostics.ts'
 import { findArticles } from './files.ts'
 import { assembleOutput, type OutputFiles } from './output/assemble.ts'
@@ -49,7 +49,7 @@ const hash = (data: string | Buffer) => createHash('sha256').update(data).digest
 export async function loadContent(options: BuildOptions): Promise<ContentResult> {
   const { root, defaultLocale = 'en', cache, onProgress } = options
   const files = await findArticles(root)
-  // A full build counts words for the search indexes on a worker while this thread renders.
+  // A full build takes text and counts words for the search indexes on a worker while this thread renders.
   const counter = startTermCounter(cache?.articles.size ? 0 : files.length)
   const env = createRenderEnv(root, defaultLocale)
   const { assets, readText } = env
@@ -65,19 +65,19 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
   const jobs = files.flatMap((file, i) => (articles[i] ? [] : [{ i, file, source: sources[i]! }]))
   let lastReport = Date.now()
   // Rendering stays on this thread: a render pool measured slower on two cores (see the commit log).
-  const texts = new Map<number, RenderedText>()
+  const rendered = new Map<number, RenderedHtml>()
   for (const job of jobs) {
     const article = renderArticle(job.file, job.source, env)
-    texts.set(job.i, article)
+    rendered.set(job.i, article)
     counter.add(job.i, article)
     if (onProgress && Date.now() - lastReport > 1000) {
       lastReport = Date.now()
-      onProgress(`rendered ${texts.size}/${jobs.length} articles…`)
+      onProgress(`rendered ${rendered.size}/${jobs.length} articles…`)
     }
   }
-  const terms = await counter.finish()
-  for (const [i, text] of texts) {
-    const article: RenderedArticle = { ...text, terms: terms.get(i)! }
+  const counted = await counter.finish()
+  for (const [i, html] of rendered) {
+    const article: RenderedArticle = { ...html, ...counted.get(i)! }
     articles[i] = article
     cache?.articles.set(files[i]!.rel, { key: keyOf(sources[i]!, article.includes), article })
   }

@@ -1,5 +1,6 @@
 import { BODY_FIELDS, type BodyDocument, indexOptions, PRIMARY_FIELDS, type PrimaryDocument } from '@signpost/core'
 import type { RenderedArticle } from './article.ts'
+import { htmlToText } from './markdown/html-text.ts'
 import { createTermCounter, type DocumentTerms } from './output/search-index.ts'
 
 /** An article's words as its locale's primary and body search indexes count them. */
@@ -9,7 +10,10 @@ export interface ArticleTerms {
 }
 
 /** What counting an article's words reads of it. */
-export type Countable = Pick<RenderedArticle, 'id' | 'locale' | 'title' | 'summary' | 'frontmatter' | 'headings' | 'text'>
+export type Countable = Pick<RenderedArticle, 'id' | 'locale' | 'title' | 'summary' | 'frontmatter' | 'headings' | 'html'>
+
+/** What counting gives back: the article's plain text and its terms. */
+export type Counted = Pick<RenderedArticle, 'text' | 'terms'>
 
 /** What the primary index holds of an article: the words that name it. */
 export function primaryDocument(a: Countable): PrimaryDocument {
@@ -18,15 +22,15 @@ export function primaryDocument(a: Countable): PrimaryDocument {
 }
 
 /** What the body index holds of an article. */
-export function bodyDocument(a: Countable): BodyDocument {
-  return { id: a.id, summary: a.summary, headings: a.headings.map((x) => x.text).join(' \n '), body: a.text }
+export function bodyDocument(a: Countable, text: string): BodyDocument {
+  return { id: a.id, summary: a.summary, headings: a.headings.map((x) => x.text).join(' \n '), body: text }
 }
 
 /**
- * Counts articles' words for the search indexes as each article is rendered, on whichever thread
- * rendered it, so assembling the indexes afterwards only merges counts (output/search-index.ts).
+ * Extracts articles' plain text and counts their words for the search indexes as each article is
+ * rendered, on whichever thread term-pool.ts chose, so assembling the indexes afterwards only merges counts (output/search-index.ts).
  */
-export function createArticleTermCounter(): (a: Countable) => ArticleTerms {
+export function createArticleTermCounter(): (a: Countable) => Counted {
   const byLocale = new Map<string, { primary: (doc: object) => DocumentTerms; body: (doc: object) => DocumentTerms }>()
   return (a) => {
     let count = byLocale.get(a.locale)
@@ -34,6 +38,7 @@ export function createArticleTermCounter(): (a: Countable) => ArticleTerms {
       count = { primary: createTermCounter(indexOptions(a.locale, PRIMARY_FIELDS)), body: createTermCounter(indexOptions(a.locale, BODY_FIELDS)) }
       byLocale.set(a.locale, count)
     }
-    return { primary: count.primary(primaryDocument(a)), body: count.body(bodyDocument(a)) }
+    const text = htmlToText(a.html)
+    return { text, terms: { primary: count.primary(primaryDocument(a)), body: count.body(bodyDocument(a, text)) } }
   }
 }

@@ -1,12 +1,12 @@
 import { availableParallelism, cpus } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { RenderedText } from './article.ts'
-import { type ArticleTerms, type Countable, createArticleTermCounter } from './search-terms.ts'
+import type { RenderedHtml } from './article.ts'
+import { type Countable, type Counted, createArticleTermCounter } from './search-terms.ts'
 
 /** Below this many articles the worker's start-up costs more than the counting it takes over. */
 export const MIN_ARTICLES_FOR_WORKER = 300
 /** Articles rendered before deciding where to count: long enough to see whether a core is idle. */
-const DECIDE_AFTER = 100
+const DECIDE_AFTER = Number(process.env.DECIDE ?? 100)
 /**
  * Idle share of all cores while this thread renders above which another core counts as free.
  * On two otherwise idle cores it reads 0.31-0.36 (V8's own helper threads use some of the
@@ -17,13 +17,13 @@ const BATCH = 32
 
 export interface TermCounter {
   /** Counts an article's words (later, maybe on another thread), by its index. */
-  add(i: number, article: RenderedText): void
+  add(i: number, article: RenderedHtml): void
   /** Every added article's terms, by index. */
-  finish(): Promise<Map<number, ArticleTerms>>
+  finish(): Promise<Map<number, Counted>>
 }
 
 /** Only what counting reads, so little is copied to the worker. */
-function countable(a: RenderedText): Countable {
+function countable(a: RenderedHtml): Countable {
   const { keywords, tags, category } = a.frontmatter
   return {
     id: a.id,
@@ -32,7 +32,7 @@ function countable(a: RenderedText): Countable {
     summary: a.summary,
     frontmatter: { keywords, tags, category } as Countable['frontmatter'],
     headings: a.headings.map((h) => ({ text: h.text })) as Countable['headings'],
-    text: a.text,
+    html: a.html,
   }
 }
 
@@ -55,7 +55,7 @@ function idleSince(): () => boolean {
  */
 export function startTermCounter(expected: number, options: { coreIsIdle?: () => boolean } = {}): TermCounter {
   const here = createArticleTermCounter()
-  const results = new Map<number, ArticleTerms>()
+  const results = new Map<number, Counted>()
   const mayUseWorker = expected >= MIN_ARTICLES_FOR_WORKER && availableParallelism() >= 2
   const coreIsIdle = options.coreIsIdle ?? (mayUseWorker ? idleSince() : () => false)
   /** Articles waiting for the decision. */
@@ -74,7 +74,7 @@ export function startTermCounter(expected: number, options: { coreIsIdle?: () =>
   const decide = () => {
     decided = true
     if (coreIsIdle()) {
-      worker = new Worker(new URL('./term-worker.ts', import.meta.url))
+      worker = new Worker(new URL('./term-worker.js', import.meta.url))
       // Unreferenced until `finish`: a build that fails before then is not kept alive by it.
       worker.unref()
       const stop = () => {
@@ -114,7 +114,7 @@ export function startTermCounter(expected: number, options: { coreIsIdle?: () =>
       try {
         if (failed) throw new Error('term worker failed')
         w.ref()
-        const counted = await new Promise<[number, ArticleTerms][]>((resolve, reject) => {
+        const counted = await new Promise<[number, Counted][]>((resolve, reject) => {
           w.once('message', resolve)
           w.once('error', reject)
           w.once('exit', () => reject(new Error('term worker stopped')))
