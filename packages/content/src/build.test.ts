@@ -63,6 +63,26 @@ describe('signpost build', () => {
     expect(shard('a').html).toContain('<a href="https://stripe.com/docs" target="_blank" rel="noopener noreferrer">Stripe</a>')
   })
 
+  it('links bare URLs and email addresses, and renders the rest the same with or without an @ in the article', async () => {
+    // Articles without an @ are lexed with a cheaper inline-text rule (render.ts): the paragraph
+    // below must come out the same in an article where a later @ keeps marked's own rule.
+    const paragraph =
+      'See www.example.com/help, https://example.com/a_b?x=1 or ftp://files.example.com. Some *em*, __strong__, ' +
+      '~~gone~~, snake_case_word, (mailto:nobody), xmpp:chat, a.b.c and `code`  \nafter a hard break.'
+    const { shard } = await buildFrom({
+      'plain.md': article('title: Plain', paragraph),
+      'with-at.md': article('title: With at', `${paragraph}\n\nWrite to help@example.com or mailto:team@example.com.`),
+    })
+    const plain = shard('plain').html.trim()
+    const withAt = shard('with-at').html
+    expect(withAt.startsWith(plain)).toBe(true)
+    expect(plain).toContain('<a href="http://www.example.com/help" target="_blank" rel="noopener noreferrer">www.example.com/help</a>')
+    expect(plain).toContain('<del>gone</del>')
+    expect(plain).toContain('snake_case_word')
+    expect(withAt).toContain('<a href="mailto:help@example.com">help@example.com</a>')
+    expect(withAt).toContain('<a href="mailto:team@example.com">mailto:team@example.com</a>')
+  })
+
   it('keeps script, javascript: links and event handlers out of the output, with warnings', async () => {
     const { result } = await buildFrom({
       'a.md': article(
