@@ -74,7 +74,7 @@ export function startTermCounter(expected: number, options: { coreIsIdle?: () =>
   const decide = () => {
     decided = true
     if (coreIsIdle()) {
-      worker = new Worker(new URL('./term-worker.js', import.meta.url))
+      worker = new Worker(new URL('./term-worker-entry.js', import.meta.url))
       // Unreferenced until `finish`: a build that fails before then is not kept alive by it.
       worker.unref()
       const stop = () => {

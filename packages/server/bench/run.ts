@@ -15,7 +15,7 @@ const ingestOnly = process.argv.includes('--ingest-only')
 const DURATION = quick ? 3 : 10
 const CONNECTIONS = 50
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
-const BIN = here('../src/cli/bin.ts')
+const BIN = here('../src/cli/bin.js')
 const LOAD = here('./load.ts')
 const PG_URL = process.env['SIGNPOST_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test'
 const TOKEN = 'bench-report-token-000000001'

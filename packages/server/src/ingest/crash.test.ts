@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { DatabaseSync } from 'node:sqlite'
 import { afterAll, describe, expect, it } from 'vitest'
 
-const BIN = fileURLToPath(new URL('../cli/bin.ts', import.meta.url))
+const BIN = fileURLToPath(new URL('../cli/bin.js', import.meta.url))
 const TRIALS = 20
 const dir = mkdtempSync(join(tmpdir(), 'signpost-crash-'))
 const db = join(dir, 'crash.db')

@@ -11,7 +11,7 @@ type Pending = { resolve: (value: never) => void; reject: (error: unknown) => vo
  * run at once, and a commit's fsync no longer stalls the requests being parsed meanwhile.
  */
 export async function openSqliteStore(path: string): Promise<Store> {
-  const worker = new Worker(new URL('./writer-thread.ts', import.meta.url), { workerData: { path } })
+  const worker = new Worker(new URL('./writer-thread-entry.js', import.meta.url), { workerData: { path } })
   await new Promise<void>((resolve, reject) => {
     worker.once('message', (m: { ready: boolean; error?: unknown }) => (m.ready ? resolve() : reject(m.error)))
     worker.once('error', reject)
