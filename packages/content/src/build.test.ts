@@ -219,6 +219,30 @@ describe('signpost build', () => {
     expect(result.diagnostics.filter((d) => d.code === 'unsafe-html')).toEqual([])
   })
 
+  it('ends a code fence where markdown does: a fence line with an info string opens nothing and closes nothing', async () => {
+    // The writer forgot to close the bash block: the json line is code, and the bare fence after it closes the block.
+    const { shard, result } = await buildFrom({
+      'a.md': article(
+        'title: A',
+        ['```bash', 'curl https://example.com', '```json title="Response"', '{ "ok": true }', '```', '', '**site_id** <Required />', '', ':::tip', 'Keep it.', ':::'].join('\n'),
+      ),
+    })
+    const html = shard('a').html
+    expect(html).toContain('```json title=&quot;Response&quot;\n{ &quot;ok&quot;: true }\n</code></pre>')
+    expect(html).toContain('<p><strong>site_id</strong> </p>')
+    expect(html).toContain('<div class="callout callout-tip" role="note">')
+    expect(result.diagnostics.filter((d) => d.code === 'jsx').map((d) => d.line)).toEqual([10])
+    expect(result.diagnostics.filter((d) => d.code === 'unsafe-html')).toEqual([])
+  })
+
+  it('drops a Docusaurus <head> block (page metadata) with a warning, and no sanitizer is needed', async () => {
+    const head = ['<head>', '  <script type="application/ld+json">{`', '    { "@type": "FAQPage", "name": "Hidden question" }', '  `}</script>', '</head>']
+    const { shard, result } = await buildFrom({ 'a.md': article('title: A', [...head, '', 'Visible text.'].join('\n')) })
+    expect(shard('a').html.trim()).toBe('<p>Visible text.</p>')
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.message])).toContainEqual(['mdx', 4, 'MDX <head> (page metadata) dropped'])
+    expect(result.diagnostics.filter((d) => d.code === 'unsafe-html')).toEqual([])
+  })
+
   it('uses the first heading as title, with a warning, when frontmatter has none', async () => {
     const { result } = await buildFrom({ 'a.md': '# From the heading\n\nText.' })
     expect(result.manifest.articles[0]?.title).toBe('From the heading')
@@ -343,13 +367,23 @@ describe('raw HTML', () => {
       '<img alt="shot" src="img/a.png" onerror="alert(13)">',
       '<div class="box"onclick="alert(14)">glued</div>',
       '<a title="t" href="https://example.com/"\nonmouseover=alert(15)>m</a>',
+      '<video controls src="clip.mp4" onerror="alert(16)"></video>',
+      '<video controls><source src="javascript:alert(17)"></video>',
+      '<video poster="javascript:alert(18)" controls></video>',
+      '<video autoplayonerror=alert(19)></video>',
+      '<table><colgroup><col width="1" onclick="alert(20)"></colgroup></table>',
+      '<a target="_blank" href="javascript:alert(21)">new tab</a>',
     ]
     const { result, shard } = await buildFrom({ 'a.md': article('title: A', attempts.join('\n\n')) })
     const html = shard('a').html
     expect(html).not.toMatch(/<script|javascript:|\s(on[a-z]+|autofocus)\s*=/i)
     expect(html).toContain('<kbd>K</kbd>')
     expect(new Set(result.diagnostics.filter((d) => d.code === 'unsafe-html').map((d) => d.message))).toEqual(
-      new Set(['onclick', 'onmouseover', 'href', 'onerror', 'onload', 'onfocus', 'autofocus'].map((a) => `unsafe HTML removed: attribute ${a}`)),
+      new Set(
+        ['onclick', 'onmouseover', 'href', 'onerror', 'onload', 'onfocus', 'autofocus', 'src', 'poster', 'autoplayonerror'].map(
+          (a) => `unsafe HTML removed: attribute ${a}`,
+        ),
+      ),
     )
   })
 
@@ -359,7 +393,10 @@ describe('raw HTML', () => {
         'title: A',
         '<a name=setup></a>\n\n<table>\n<tr><th>Column</th><th>Value &amp; more</th></tr>\n</table>\n\n<!-- hidden --> shown\n\n<!-->after an empty comment\n\n' +
           '<div class="browser">\n<img alt="The dashboard" src="img/dashboard.png" width="600" />\n</div>\n\n' +
-          'See <a href="https://example.com/docs?page=2#setup" title="Docs">the docs</a> or <a href="../billing/refunds">refunds</a>.\n\n<hr / >',
+          'See <a href="https://example.com/docs?page=2#setup" title="Docs">the docs</a> or <a href="../billing/refunds">refunds</a>.\n\n<hr / >\n\n' +
+          '<video autoPlay loop muted controls width="100%">\n<source src="video/tour.mp4" type="video/mp4" />\n</video>\n\n' +
+          '<table><colgroup><col width="220" /><col /></colgroup><tr><td>x</td></tr></table>\n\n' +
+          'Get <a target="_blank" download="sample.csv" href="files/sample.csv">the sample</a>.',
       ),
     })
     const html = shard('a').html
@@ -367,6 +404,10 @@ describe('raw HTML', () => {
     expect(html).toContain('<div class="browser">\n<img alt="The dashboard" src="img/dashboard.png" width="600" />\n</div>')
     expect(html).toContain('<a href="https://example.com/docs?page=2#setup" title="Docs">the docs</a>')
     expect(html).toContain('<a href="../billing/refunds">refunds</a>')
+    expect(html).toContain('<video autoPlay loop muted controls width="100%">\n<source src="video/tour.mp4" type="video/mp4" />\n</video>')
+    expect(html).toContain('<colgroup><col width="220" /><col /></colgroup>')
+    // A new tab without the page as its opener, as the sanitizer's hook would have it.
+    expect(html).toContain('<a target="_blank" download="sample.csv" href="files/sample.csv" rel="noopener noreferrer">the sample</a>')
     expect(html).toContain('<tr><th>Column</th><th>Value &amp; more</th></tr>')
     expect(html).toContain(' shown')
     expect(html).toContain('after an empty comment')

@@ -19,6 +19,8 @@ export interface PreprocessContext {
 
 const CALLOUT_KINDS = new Set(['note', 'tip', 'info', 'important', 'warning', 'caution', 'danger'])
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/
+/** A line that can close a code fence: fence characters alone (an info string makes it code). */
+const FENCE_CLOSE = /^\s{0,3}(`{3,}|~{3,})\s*$/
 const GITHUB_ALERT = /^\s{0,3}>\s*\[!(\w+)\]\s*(.*)$/
 const DOCFX_BLOCKQUOTE_MARKER = /^\s{0,3}>\s*\[!(div|video)\b[^\]]*\]\s*$/i
 const INCLUDE = /\[!INCLUDE\s*\[[^\]]*\]:?\(([^)]+)\)\]/gi
@@ -28,6 +30,10 @@ const JSX_TAG_LINE = /^\s*<\/?[A-Z][\w.]*(\s[^>]*)?\/?>\s*$/
 const JSX_TAG_START = /^\s*<([A-Z][\w.]*)(\s[^<>]*)?$/
 /** The line that closes such a tag. */
 const JSX_TAG_END = /\/?>\s*$/
+/** Docusaurus' `<head>` (or `<Head>`): page metadata such as JSON-LD, which has no place in an article. */
+const HEAD_OPEN = /^\s*<head>\s*$/i
+const HEAD_CLOSE = /<\/head>\s*$/i
+const HEAD_MAX_LINES = 300
 /** How far a multi-line JSX tag may run; beyond, or past a blank line, it is not one. */
 const JSX_TAG_MAX_LINES = 30
 /**
@@ -63,7 +69,9 @@ export function preprocess(body: string, ctx: PreprocessContext, depth = 0): str
       }
     }
     if (fence) {
-      if (line.trimStart().startsWith(fence)) fence = null
+      const close = FENCE_CLOSE.exec(line)?.[1]
+      // As in CommonMark: the opening fence's character, at least as many of them.
+      if (close?.startsWith(fence)) fence = null
       out.push(line)
       continue
     }
@@ -138,6 +146,16 @@ export function preprocess(body: string, ctx: PreprocessContext, depth = 0): str
       continue
     }
 
+    if (HEAD_OPEN.test(line)) {
+      let end = i + 1
+      while (end < lines.length && end <= i + HEAD_MAX_LINES && !HEAD_CLOSE.test(lines[end]!)) end++
+      if (end < lines.length && end <= i + HEAD_MAX_LINES) {
+        ctx.diags.warn(lineNo, 1, 'mdx', 'MDX <head> (page metadata) dropped')
+        for (; i < end; i++) out.push('')
+        out.push('')
+        continue
+      }
+    }
     if (JSX_TAG_LINE.test(line)) {
       ctx.diags.warn(lineNo, 1, 'jsx', `JSX component ${/<\/?([\w.]+)/.exec(line)![1]} dropped (its text is kept)`)
       out.push('')
