@@ -63,7 +63,7 @@ export function startTermCounter(expected: number, options: { coreIsIdle?: () =>
   let decided = !mayUseWorker
   let worker: Worker | undefined
   let failed = false
-  /** Everything given to the worker, to count here if it fails. */
+  /** Everything given to the worker, to count here what it has not answered if it fails. */
   const given: [number, Countable][] = []
   let batch: [number, Countable][] = []
 
@@ -82,6 +82,10 @@ export function startTermCounter(expected: number, options: { coreIsIdle?: () =>
       }
       worker.on('error', stop)
       worker.on('exit', stop)
+      // Counted batches wait in the port while this thread renders; they are read during `finish`.
+      worker.on('message', (counted: [number, Counted][] | 'done') => {
+        if (counted !== 'done') for (const [i, c] of counted) results.set(i, c)
+      })
       for (const entry of waiting) given.push(entry)
       batch = waiting
       flush()
@@ -114,15 +118,14 @@ export function startTermCounter(expected: number, options: { coreIsIdle?: () =>
       try {
         if (failed) throw new Error('term worker failed')
         w.ref()
-        const counted = await new Promise<[number, Counted][]>((resolve, reject) => {
-          w.once('message', resolve)
+        await new Promise<void>((resolve, reject) => {
+          w.on('message', (m) => m === 'done' && resolve())
           w.once('error', reject)
           w.once('exit', () => reject(new Error('term worker stopped')))
           w.postMessage('finish')
         })
-        for (const [i, terms] of counted) results.set(i, terms)
       } catch {
-        for (const [i, c] of given) results.set(i, here(c))
+        for (const [i, c] of given) if (!results.has(i)) results.set(i, here(c))
       } finally {
         await w.terminate()
       }

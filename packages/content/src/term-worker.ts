@@ -3,8 +3,8 @@ import { parentPort } from 'node:worker_threads'
 import { type Countable, type Counted, createArticleTermCounter } from './search-terms.ts'
 
 const count = createArticleTermCounter()
-const counted: [number, Counted][] = []
+// Each batch goes back as soon as it is counted: at the end only the last one is left to send.
 parentPort!.on('message', (batch: [number, Countable][] | 'finish') => {
-  if (batch === 'finish') parentPort!.postMessage(counted)
-  else for (const [i, a] of batch) counted.push([i, count(a)])
+  if (batch === 'finish') parentPort!.postMessage('done')
+  else parentPort!.postMessage(batch.map(([i, a]): [number, Counted] => [i, count(a)]))
 })
