@@ -6,7 +6,7 @@ import { type Countable, type Counted, createArticleTermCounter } from './search
 /** Below this many articles the worker's start-up costs more than the counting it takes over. */
 export const MIN_ARTICLES_FOR_WORKER = 300
 /** Articles rendered before deciding where to count: long enough to see whether a core is idle. */
-const DECIDE_AFTER = Number(process.env.DECIDE ?? 100)
+const DECIDE_AFTER = 100
 /**
  * Idle share of all cores while this thread renders above which another core counts as free.
  * On two otherwise idle cores it reads 0.31-0.36 (V8's own helper threads use some of the
@@ -18,7 +18,7 @@ const BATCH = 32
 export interface TermCounter {
   /** Counts an article's words (later, maybe on another thread), by its index. */
   add(i: number, article: RenderedHtml): void
-  /** Every added article's terms, by index. */
+  /** Every added article's text and terms, by index. */
   finish(): Promise<Map<number, Counted>>
 }
 
