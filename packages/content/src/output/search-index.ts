@@ -141,12 +141,16 @@ export function serializeTerms(ids: readonly string[], counted: readonly Documen
   const tree = new SearchableMap<Postings[]>()
   const fieldLength: ((number | undefined)[] | undefined)[] = []
   const averageFieldLength: number[] = []
-  for (const [docId, doc] of counted.entries()) {
+  // Indexed loops: `for…of entries()` here measured slower than everything else in the function.
+  for (let docId = 0; docId < counted.length; docId++) {
+    const doc = counted[docId]!
     const lengths: (number | undefined)[] = []
-    for (const [fieldId, field] of doc.entries()) {
+    for (let fieldId = 0; fieldId < doc.length; fieldId++) {
+      const field = doc[fieldId]
       if (!field) continue
       const fieldTerms = field.counts.length > 0 ? field.terms.split(' ') : []
-      for (const [k, term] of fieldTerms.entries()) {
+      for (let k = 0; k < fieldTerms.length; k++) {
+        const term = fieldTerms[k]!
         let postings = terms.get(term)
         if (!postings) {
           postings = []
@@ -172,7 +176,8 @@ export function serializeTerms(ids: readonly string[], counted: readonly Documen
   const parts: string[] = []
   for (const [term, postings] of tree) {
     const byField: string[] = []
-    for (const [fieldId, p] of postings.entries()) {
+    for (let fieldId = 0; fieldId < postings.length; fieldId++) {
+      const p = postings[fieldId]
       if (!p) continue
       const entries = p.docs.map((d, i) => `"${d}":${p.counts[i]}`)
       byField.push(`"${fieldId}":{${entries.join(',')}}`)
