@@ -187,7 +187,8 @@ export function simpleEntries(yamlText: string): Entry[] | undefined {
   const lines = yamlText.split('\n')
   /** The last key with nothing after its colon: list items may follow, all at one indent. */
   let open: { entry: Entry; indent: number } | undefined
-  for (const [i, raw] of lines.entries()) {
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!
     // CRLF line ends; a CR anywhere else (even ending the block) is left to the library.
     const text = i < lines.length - 1 && raw.endsWith('\r') ? raw.slice(0, -1) : raw
     if (text.includes('\r')) return undefined
