@@ -9,10 +9,11 @@ export const MIN_ARTICLES_FOR_WORKER = 300
 const DECIDE_AFTER = 100
 /**
  * Idle share of all cores while this thread renders above which another core counts as free.
- * On two otherwise idle cores it reads 0.31-0.36 (V8's own helper threads use some of the
- * second); with another process busy there, near 0.
+ * On two otherwise idle cores it reads 0.25-0.36 (V8's own helper threads use some of the
+ * second, more on a slow machine); with another process busy there, 0-0.015. At 0.25 a slow
+ * machine's builds fell either side of the line by chance, and counting here cost them 0.45 s.
  */
-const IDLE_FOR_WORKER = 0.25
+const IDLE_FOR_WORKER = 0.12
 const BATCH = 32
 
 export interface TermCounter {
