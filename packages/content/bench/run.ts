@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib'
 import { loadSearchIndex, search } from '@signpost/core'
 import MiniSearch from 'minisearch'
 import { buildContent } from '../src/build.ts'
+import { htmlToText } from '../src/markdown/html-text.ts'
 import { writeOutput } from '../src/output/write.ts'
 import { measurePagefind, runPagefind, writeHtmlSite } from './pagefind.ts'
 
@@ -107,7 +108,7 @@ for (const corpus of CORPORA) {
   // MiniSearch with default options over the same text.
   const started = performance.now()
   const mini = new MiniSearch<{ id: string; title: string; text: string }>({ fields: ['title', 'text'] })
-  mini.addAll(result.articles.map((a) => ({ id: a.id, title: a.title, text: a.text })))
+  mini.addAll(result.articles.map((a) => ({ id: a.id, title: a.title, text: htmlToText(a.html) })))
   const miniJson = JSON.stringify(mini)
   const miniBuild = performance.now() - started
   const miniSearch = (q: string) => mini.search(q).slice(0, 5).map((r) => r.id as string)

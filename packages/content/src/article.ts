@@ -23,8 +23,6 @@ export interface RenderedArticle {
   images: string[]
   /** Content-root-relative paths of the DocFX includes it pulled in (a change to one re-renders it). */
   includes: string[]
-  /** Plain text of `html`, taken where its words are counted (search-terms.ts). */
-  text: string
   /** Its words as the search indexes count them (search-terms.ts, term-pool.ts). */
   terms: ArticleTerms
   diagnostics: Diagnostic[]
@@ -41,10 +39,10 @@ export interface RenderEnv {
 const SUMMARY_LENGTH = 160
 
 /**
- * An article as rendering leaves it: its plain text and words are taken for the search indexes
- * afterwards, on another thread when a core is free (term-pool.ts).
+ * An article as rendering leaves it: its words are counted for the search indexes afterwards, on
+ * another thread when a core is free (term-pool.ts).
  */
-export type RenderedHtml = Omit<RenderedArticle, 'text' | 'terms'>
+export type RenderedHtml = Omit<RenderedArticle, 'terms'>
 
 export function renderArticle(file: SourceFile, source: string, env: RenderEnv): RenderedHtml {
   const diags = new FileDiagnostics(file.rel)

@@ -49,7 +49,7 @@ const hash = (data: string | Buffer) => createHash('sha256').update(data).digest
 export async function loadContent(options: BuildOptions): Promise<ContentResult> {
   const { root, defaultLocale = 'en', cache, onProgress } = options
   const files = await findArticles(root)
-  // A full build takes text and counts words for the search indexes on a worker while this thread renders.
+  // A full build counts words for the search indexes on a worker while this thread renders.
   const counter = startTermCounter(cache?.articles.size ? 0 : files.length)
   const env = createRenderEnv(root, defaultLocale)
   const { assets, readText } = env

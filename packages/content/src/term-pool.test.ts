@@ -21,7 +21,7 @@ async function someArticles() {
 }
 
 describe('counting words for the search indexes', () => {
-  it('gives the same text and terms on a worker thread as here, and when the cores are busy', async () => {
+  it('gives the same terms on a worker thread as here, and when the cores are busy', async () => {
     const articles = await someArticles()
     const count = createArticleTermCounter()
     const n = MIN_ARTICLES_FOR_WORKER + 50
@@ -38,7 +38,6 @@ describe('counting words for the search indexes', () => {
     const articles = await someArticles()
     const counter = startTermCounter(articles.length, { coreIsIdle: () => true })
     for (const [i, a] of articles.entries()) counter.add(i, a)
-    const { text, terms } = articles[3]!
-    expect((await counter.finish()).get(3)).toEqual({ text, terms })
+    expect((await counter.finish()).get(3)).toEqual({ terms: articles[3]!.terms })
   })
 })

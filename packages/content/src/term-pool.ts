@@ -19,7 +19,7 @@ const BATCH = 32
 export interface TermCounter {
   /** Counts an article's words (later, maybe on another thread), by its index. */
   add(i: number, article: RenderedHtml): void
-  /** Every added article's text and terms, by index. */
+  /** Every added article's terms, by index. */
   finish(): Promise<Map<number, Counted>>
 }
 

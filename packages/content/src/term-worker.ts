@@ -1,4 +1,4 @@
-/** The worker thread of term-pool.ts: takes articles' text and counts their words for the search indexes while the main thread renders. */
+/** The worker thread of term-pool.ts: takes articles' plain text and counts their words for the search indexes while the main thread renders. */
 import { parentPort } from 'node:worker_threads'
 import { type Countable, type Counted, createArticleTermCounter } from './search-terms.ts'
 
