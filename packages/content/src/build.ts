@@ -75,9 +75,9 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
       onProgress(`rendered ${rendered.size}/${jobs.length} articles…`)
     }
   }
-  const counted = await counter.finish()
+  const terms = await counter.finish()
   for (const [i, html] of rendered) {
-    const article: RenderedArticle = { ...html, ...counted.get(i)! }
+    const article: RenderedArticle = { ...html, terms: terms.get(i)! }
     articles[i] = article
     cache?.articles.set(files[i]!.rel, { key: keyOf(sources[i]!, article.includes), article })
   }

@@ -12,12 +12,6 @@ export interface ArticleTerms {
 /** What counting an article's words reads of it. */
 export type Countable = Pick<RenderedArticle, 'id' | 'locale' | 'title' | 'summary' | 'frontmatter' | 'headings' | 'html'>
 
-/**
- * What counting gives back: the article's terms. Its plain text stays on the counting thread: only
- * the bench's baseline ever read it, and carrying it back cost the main thread time.
- */
-export type Counted = Pick<RenderedArticle, 'terms'>
-
 /** What the primary index holds of an article: the words that name it. */
 export function primaryDocument(a: Countable): PrimaryDocument {
   const fm = a.frontmatter
@@ -30,10 +24,11 @@ export function bodyDocument(a: Countable, text: string): BodyDocument {
 }
 
 /**
- * Extracts articles' plain text and counts their words for the search indexes as each article is
- * rendered, on whichever thread term-pool.ts chose, so assembling the indexes afterwards only merges counts (output/search-index.ts).
+ * Counts articles' words for the search indexes as each article is rendered, on whichever thread
+ * term-pool.ts chose, so assembling the indexes afterwards only merges counts (output/search-index.ts).
+ * The plain text is taken from the HTML here and stays on that thread.
  */
-export function createArticleTermCounter(): (a: Countable) => Counted {
+export function createArticleTermCounter(): (a: Countable) => ArticleTerms {
   const byLocale = new Map<string, { primary: (doc: object) => DocumentTerms; body: (doc: object) => DocumentTerms }>()
   return (a) => {
     let count = byLocale.get(a.locale)
@@ -41,6 +36,6 @@ export function createArticleTermCounter(): (a: Countable) => Counted {
       count = { primary: createTermCounter(indexOptions(a.locale, PRIMARY_FIELDS)), body: createTermCounter(indexOptions(a.locale, BODY_FIELDS)) }
       byLocale.set(a.locale, count)
     }
-    return { terms: { primary: count.primary(primaryDocument(a)), body: count.body(bodyDocument(a, htmlToText(a.html))) } }
+    return { primary: count.primary(primaryDocument(a)), body: count.body(bodyDocument(a, htmlToText(a.html))) }
   }
 }

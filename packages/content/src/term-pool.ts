@@ -1,7 +1,7 @@
 import { availableParallelism, cpus } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { RenderedHtml } from './article.ts'
-import { type Countable, type Counted, createArticleTermCounter } from './search-terms.ts'
+import { type ArticleTerms, type Countable, createArticleTermCounter } from './search-terms.ts'
 
 /** Below this many articles the worker's start-up costs more than the counting it takes over. */
 export const MIN_ARTICLES_FOR_WORKER = 300
@@ -20,7 +20,7 @@ export interface TermCounter {
   /** Counts an article's words (later, maybe on another thread), by its index. */
   add(i: number, article: RenderedHtml): void
   /** Every added article's terms, by index. */
-  finish(): Promise<Map<number, Counted>>
+  finish(): Promise<Map<number, ArticleTerms>>
 }
 
 /** Only what counting reads, so little is copied to the worker. */
@@ -56,7 +56,7 @@ function idleSince(): () => boolean {
  */
 export function startTermCounter(expected: number, options: { coreIsIdle?: () => boolean } = {}): TermCounter {
   const here = createArticleTermCounter()
-  const results = new Map<number, Counted>()
+  const results = new Map<number, ArticleTerms>()
   const mayUseWorker = expected >= MIN_ARTICLES_FOR_WORKER && availableParallelism() >= 2
   const coreIsIdle = options.coreIsIdle ?? (mayUseWorker ? idleSince() : () => false)
   /** Articles waiting for the decision. */
@@ -83,8 +83,8 @@ export function startTermCounter(expected: number, options: { coreIsIdle?: () =>
       }
       worker.on('error', stop)
       worker.on('exit', stop)
-      // Counted batches wait in the port while this thread renders; they are read during `finish`.
-      worker.on('message', (counted: [number, Counted][] | 'done') => {
+      // ArticleTerms batches wait in the port while this thread renders; they are read during `finish`.
+      worker.on('message', (counted: [number, ArticleTerms][] | 'done') => {
         if (counted !== 'done') for (const [i, c] of counted) results.set(i, c)
       })
       for (const entry of waiting) given.push(entry)
