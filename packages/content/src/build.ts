@@ -5,6 +5,7 @@ import { type RenderedArticle, type RenderedHtml, renderArticle } from './articl
 import { type Diagnostic, sortDiagnostics } from './diagnostics.ts'
 import { findArticles } from './files.ts'
 import { assembleOutput, type OutputFiles } from './output/assemble.ts'
+import { openOutput } from './output/write.ts'
 import { type Asset, createRenderEnv } from './render-env.ts'
 import { parseSynonyms } from './synonyms.ts'
 import { startTermCounter } from './term-pool.ts'
@@ -21,6 +22,8 @@ export interface BuildOptions {
   onProgress?: (line: string) => void
   /** Keeps rendered articles between builds so `signpost dev` re-renders only what changed. */
   cache?: BuildCache
+  /** Writes the knowledge base to this folder as it is assembled; nothing when the content has errors. */
+  out?: string
 }
 
 export interface BuildCache {
@@ -112,12 +115,16 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
 export interface BuildResult extends ContentResult {
   manifest: Manifest
   files: OutputFiles
+  /** Files written to `out` (unchanged ones are left alone) and stale ones removed; absent when nothing was. */
+  written?: { written: number; removed: number }
 }
 
-/** Renders a content folder into the files of a static knowledge base (in memory; see `writeOutput`). */
+/** Renders a content folder into the files of a static knowledge base, in memory and, given `out`, on disk. */
 export async function buildContent(options: BuildOptions): Promise<BuildResult> {
   const content = await loadContent(options)
-  const { manifest, files } = assembleOutput(content, { defaultLocale: options.defaultLocale ?? 'en' })
-  return { ...content, manifest, files }
+  const output = options.out !== undefined && content.errors === 0 ? openOutput(options.out, { expected: content.articles.length }) : undefined
+  const { manifest, files } = assembleOutput(content, { defaultLocale: options.defaultLocale ?? 'en', onFile: output?.write })
+  const written = await output?.close()
+  return { ...content, manifest, files, ...(written ? { written } : {}) }
 }
 

@@ -10,7 +10,6 @@ export { formatDiagnostic, type Diagnostic } from './diagnostics.ts'
 export type { RenderedArticle } from './article.ts'
 
 import { buildContent } from './build.ts'
-import { writeOutput } from './output/write.ts'
 
 /** Builds a content folder and writes the knowledge base to `out`; throws when the content has errors. */
 export async function build(options: { root: string; out: string; defaultLocale?: string; drafts?: boolean }) {
@@ -19,6 +18,5 @@ export async function build(options: { root: string; out: string; defaultLocale?
     const first = result.diagnostics.find((d) => d.severity === 'error')!
     throw new Error(`signpost build: ${result.errors} errors in ${options.root}, first: ${first.file}:${first.line}:${first.col}: ${first.message}`)
   }
-  await writeOutput(options.out, result.files)
   return result
 }

@@ -2,7 +2,6 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { buildContent } from '../build.ts'
-import { writeOutput } from '../output/write.ts'
 import { type CliIO, formatBytes } from './io.ts'
 import { printDiagnostics } from './report-diagnostics.ts'
 
@@ -23,6 +22,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     root,
     defaultLocale: values['default-locale'],
     drafts: values.drafts,
+    out,
     onProgress: io.interactive ? (line) => io.stderr.write(`signpost build: ${line}\r`) : undefined,
   })
   printDiagnostics(result.diagnostics, root, io, { maxWarnings: 20 })
@@ -30,7 +30,6 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     io.stderr.write(`signpost build: ${result.errors} error${result.errors === 1 ? '' : 's'}; nothing written\n`)
     return 1
   }
-  await writeOutput(out, result.files)
   let bytes = 0
   for (const data of result.files.values()) bytes += Buffer.byteLength(data)
   // What a browser fetches before its first result: the manifest and the default locale's primary index.

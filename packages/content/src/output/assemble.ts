@@ -27,15 +27,25 @@ interface AssembleInput {
   assets: Map<string, { url: string; data: Buffer }>
 }
 
+interface AssembleOptions {
+  defaultLocale: string
+  /** Called with each file as soon as it is final (manifest.json last), so writing can start early. */
+  onFile?: (name: string, data: string | Buffer) => void
+}
+
 /**
  * Turns rendered articles into the static knowledge base: one shard per article, a primary and a
  * body search index per locale, the images, and manifest.json. Same input, byte-identical output.
  */
 export function assembleOutput(
   input: AssembleInput,
-  options: { defaultLocale: string },
+  options: AssembleOptions,
 ): { manifest: Manifest; files: OutputFiles } {
   const files: OutputFiles = new Map()
+  const add = (name: string, data: string | Buffer) => {
+    files.set(name, data)
+    options.onFile?.(name, data)
+  }
   const byLocale = new Map<string, Map<string, RenderedArticle>>()
   for (const a of input.articles) {
     const list = byLocale.get(a.locale) ?? new Map<string, RenderedArticle>()
@@ -69,7 +79,7 @@ export function assembleOutput(
       const json = JSON.stringify(shard)
       const h = hash(json)
       const shardName = `articles/${locale}/${a.id}.${h}.json`
-      files.set(shardName, json)
+      add(shardName, json)
       const fm = a.frontmatter
       manifestArticles.push({
         id: a.id,
@@ -93,8 +103,8 @@ export function assembleOutput(
     const bodyJson = serializeTerms(order, list.map((a) => a.terms.body), BODY_FIELDS)
     const primaryName = `index/${locale}.primary.${hash(primaryJson)}.json`
     const bodyName = `index/${locale}.body.${hash(bodyJson)}.json`
-    files.set(primaryName, primaryJson)
-    files.set(bodyName, bodyJson)
+    add(primaryName, primaryJson)
+    add(bodyName, bodyJson)
     locales.push({
       locale,
       dir: RTL.has(locale.split('-')[0]!) ? 'rtl' : 'ltr',
@@ -107,7 +117,7 @@ export function assembleOutput(
 
   const used = new Set(input.articles.flatMap((a) => a.images))
   for (const [rel, { url, data }] of [...input.assets].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (used.has(rel)) files.set(url, data)
+    if (used.has(rel)) add(url, data)
   }
   const manifest: Manifest = {
     format: KB_FORMAT_VERSION,
@@ -116,7 +126,7 @@ export function assembleOutput(
     locales,
     articles: manifestArticles,
   }
-  files.set('manifest.json', JSON.stringify(manifest))
+  add('manifest.json', JSON.stringify(manifest))
   return { manifest, files }
 }
 

@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { writeOutput } from './write.ts'
+import { MIN_FILES_FOR_THREAD, openOutput, writeOutput } from './write.ts'
 
 const dirs: string[] = []
 afterEach(async () => {
@@ -44,5 +44,36 @@ describe('writeOutput', () => {
     ])
     expect(await readFile(join(out, 'manifest.json'), 'utf8')).toBe('{"build":"two"}')
     expect(await readFile(join(out, 'images/i.3333333333.svg'), 'utf8')).toBe('<svg/>')
+  })
+
+  it('writes a large build on its thread while files keep coming, the manifest last', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'signpost-write-'))
+    dirs.push(out)
+    const count = MIN_FILES_FOR_THREAD + 10
+    const output = openOutput(out, { expected: count })
+    output.write('manifest.json', '{"build":"big"}')
+    for (let i = 0; i < count; i++) output.write(`articles/en/topic${i % 7}/a${i}.${String(i).padStart(10, '0')}.json`, `{"i":${i}}`)
+    output.write('images/pixel.0123456789.png', Buffer.from([137, 80, 78, 71]))
+    // Nothing is announced until every file is on disk.
+    await expect(readFile(join(out, 'manifest.json'), 'utf8')).rejects.toThrow(/ENOENT/)
+    expect(await output.close()).toEqual({ written: count + 1, removed: 0 })
+    const files = await listing(out)
+    expect(files).toHaveLength(count + 2)
+    expect(await readFile(join(out, 'articles/en/topic3/a10.0000000010.json'), 'utf8')).toBe('{"i":10}')
+    expect([...(await readFile(join(out, 'images/pixel.0123456789.png')))]).toEqual([137, 80, 78, 71])
+    expect(await readFile(join(out, 'manifest.json'), 'utf8')).toBe('{"build":"big"}')
+  })
+
+  it('fails a threaded write naming the file, and keeps the previous manifest', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'signpost-write-'))
+    dirs.push(out)
+    await writeFile(join(out, 'manifest.json'), '{"build":"previous"}')
+    // A folder where the build wants a file: the write fails whatever the user's permissions.
+    await mkdir(join(out, 'articles/en/a5.0000000000.json'), { recursive: true })
+    const output = openOutput(out, { expected: MIN_FILES_FOR_THREAD })
+    for (let i = 0; i < MIN_FILES_FOR_THREAD; i++) output.write(`articles/en/a${i}.0000000000.json`, '{}')
+    output.write('manifest.json', '{"build":"next"}')
+    await expect(output.close()).rejects.toThrow(/EISDIR.*a5\.0000000000\.json/)
+    expect(await readFile(join(out, 'manifest.json'), 'utf8')).toBe('{"build":"previous"}')
   })
 })
