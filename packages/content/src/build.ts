@@ -78,19 +78,13 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
       onProgress(`rendered ${rendered.size}/${jobs.length} articles…`)
     }
   }
-  const terms = await counter.finish()
-  for (const [i, html] of rendered) {
-    const article: RenderedArticle = { ...html, terms: terms.get(i)! }
-    articles[i] = article
-    cache?.articles.set(files[i]!.rel, { key: keyOf(sources[i]!, article.includes), article })
-  }
+  // The checks across articles need no word counts: they run while the worker finishes counting.
+  const byFile = files.map((_, i) => articles[i] ?? rendered.get(i)!)
   // Images of articles reused from an earlier build are read again for this build's output.
-  for (const article of articles) for (const img of article!.images) env.asset(img)
-
-  const all = articles as RenderedArticle[]
-  const diagnostics = all.flatMap((a) => a.diagnostics)
+  for (const article of byFile) for (const img of article.images) env.asset(img)
+  const diagnostics = byFile.flatMap((a) => a.diagnostics)
   const synonyms: Record<string, Synonyms> = {}
-  const locales = new Set(all.map((a) => a.locale))
+  const locales = new Set(byFile.map((a) => a.locale))
   for (const locale of locales) {
     const name = locale === defaultLocale ? 'synonyms.yml' : `synonyms.${locale}.yml`
     const text = readText(name)
@@ -99,8 +93,16 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
     synonyms[locale] = parsed.synonyms
     diagnostics.push(...parsed.diagnostics.list)
   }
-  diagnostics.push(...checkArticles(all))
+  diagnostics.push(...checkArticles(byFile))
   const sorted = sortDiagnostics(diagnostics)
+
+  const terms = await counter.finish()
+  for (const [i, html] of rendered) {
+    const article: RenderedArticle = { ...html, terms: terms.get(i)! }
+    articles[i] = article
+    cache?.articles.set(files[i]!.rel, { key: keyOf(sources[i]!, article.includes), article })
+  }
+  const all = articles as RenderedArticle[]
   return {
     articles: options.drafts ? all : all.filter((a) => !a.frontmatter.draft),
     synonyms,
