@@ -23,7 +23,7 @@ export interface RenderedArticle {
   images: string[]
   /** Content-root-relative paths of the DocFX includes it pulled in (a change to one re-renders it). */
   includes: string[]
-  /** Its words as the search indexes count them (search-terms.ts, term-pool.ts). */
+  /** Its words as the search indexes count them (search-terms.ts, render-pool.ts). */
   terms: ArticleTerms
   diagnostics: Diagnostic[]
 }
@@ -40,7 +40,7 @@ const SUMMARY_LENGTH = 160
 
 /**
  * An article as rendering leaves it: its words are counted for the search indexes afterwards, on
- * another thread when a core is free (term-pool.ts).
+ * whichever thread render-pool.ts chooses.
  */
 export type RenderedHtml = Omit<RenderedArticle, 'terms'>
 

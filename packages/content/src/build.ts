@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { Manifest, Synonyms } from '@signpost/core'
-import { type RenderedArticle, type RenderedHtml, renderArticle } from './article.ts'
+import type { RenderedArticle } from './article.ts'
 import { type Diagnostic, sortDiagnostics } from './diagnostics.ts'
 import { findArticles } from './files.ts'
 import { assembleOutput, type OutputFiles } from './output/assemble.ts'
 import { openOutput } from './output/write.ts'
 import { type Asset, createRenderEnv } from './render-env.ts'
 import { parseSynonyms } from './synonyms.ts'
-import { startTermCounter } from './term-pool.ts'
+import { renderArticles } from './render-pool.ts'
 import { checkArticles } from './validate.ts'
 
 export interface BuildOptions {
@@ -52,39 +52,42 @@ const hash = (data: string | Buffer) => createHash('sha256').update(data).digest
 export async function loadContent(options: BuildOptions): Promise<ContentResult> {
   const { root, defaultLocale = 'en', cache, onProgress } = options
   const files = await findArticles(root)
-  // A full build counts words for the search indexes on a worker while this thread renders.
-  const counter = startTermCounter(cache?.articles.size ? 0 : files.length)
   const env = createRenderEnv(root, defaultLocale)
   const { assets, readText } = env
-  // Synchronous: thousands of small files read in a tenth of the time the promise API takes.
-  const sources = files.map((f) => readFileSync(f.path, 'utf8'))
+  // Read when needed: what the render worker takes, it reads itself. Synchronous: thousands of
+  // small files read in a tenth of the time the promise API takes.
+  const sources: string[] = []
+  const source = (i: number) => (sources[i] ??= readFileSync(files[i]!.path, 'utf8'))
   // An article's cache key covers its DocFX includes, so editing a snippet re-renders its users.
-  const keyOf = (source: string, includes: string[]) => hash([source, ...includes.map((inc) => readText(inc) ?? '')].join('\0'))
+  const keyOf = (i: number, includes: string[]) => hash([source(i), ...includes.map((inc) => readText(inc) ?? '')].join('\0'))
 
   const articles: (RenderedArticle | undefined)[] = files.map((file, i) => {
     const prev = cache?.articles.get(file.rel)
-    return prev && prev.key === keyOf(sources[i]!, prev.article.includes) ? prev.article : undefined
+    return prev && prev.key === keyOf(i, prev.article.includes) ? prev.article : undefined
   })
-  const jobs = files.flatMap((file, i) => (articles[i] ? [] : [{ i, file, source: sources[i]! }]))
+  const jobs = files.flatMap((file, i) => (articles[i] ? [] : [{ i, file }]))
   let lastReport = Date.now()
-  // Rendering stays on this thread: a render pool measured slower on two cores (see the commit log).
-  const rendered = new Map<number, RenderedHtml>()
-  for (const job of jobs) {
-    const article = renderArticle(job.file, job.source, env)
-    rendered.set(job.i, article)
-    counter.add(job.i, article)
-    if (onProgress && Date.now() - lastReport > 1000) {
-      lastReport = Date.now()
-      onProgress(`rendered ${rendered.size}/${jobs.length} articles…`)
-    }
+  const { articles: rendered } = await renderArticles(jobs, {
+    root,
+    env,
+    source,
+    onProgress: (done) => {
+      if (onProgress && Date.now() - lastReport > 1000) {
+        lastReport = Date.now()
+        onProgress(`rendered ${done}/${jobs.length} articles…`)
+      }
+    },
+  })
+  for (const [i, article] of rendered) {
+    articles[i] = article
+    cache?.articles.set(files[i]!.rel, { key: keyOf(i, article.includes), article })
   }
-  // The checks across articles need no word counts: they run while the worker finishes counting.
-  const byFile = files.map((_, i) => articles[i] ?? rendered.get(i)!)
+  const all = articles as RenderedArticle[]
   // Images of articles reused from an earlier build are read again for this build's output.
-  for (const article of byFile) for (const img of article.images) env.asset(img)
-  const diagnostics = byFile.flatMap((a) => a.diagnostics)
+  for (const article of all) for (const img of article.images) env.asset(img)
+  const diagnostics = all.flatMap((a) => a.diagnostics)
   const synonyms: Record<string, Synonyms> = {}
-  const locales = new Set(byFile.map((a) => a.locale))
+  const locales = new Set(all.map((a) => a.locale))
   for (const locale of locales) {
     const name = locale === defaultLocale ? 'synonyms.yml' : `synonyms.${locale}.yml`
     const text = readText(name)
@@ -93,16 +96,8 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
     synonyms[locale] = parsed.synonyms
     diagnostics.push(...parsed.diagnostics.list)
   }
-  diagnostics.push(...checkArticles(byFile))
+  diagnostics.push(...checkArticles(all))
   const sorted = sortDiagnostics(diagnostics)
-
-  const terms = await counter.finish()
-  for (const [i, html] of rendered) {
-    const article: RenderedArticle = { ...html, terms: terms.get(i)! }
-    articles[i] = article
-    cache?.articles.set(files[i]!.rel, { key: keyOf(sources[i]!, article.includes), article })
-  }
-  const all = articles as RenderedArticle[]
   return {
     articles: options.drafts ? all : all.filter((a) => !a.frontmatter.draft),
     synonyms,

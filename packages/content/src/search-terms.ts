@@ -25,7 +25,7 @@ export function bodyDocument(a: Countable, text: string): BodyDocument {
 
 /**
  * Counts articles' words for the search indexes as each article is rendered, on whichever thread
- * term-pool.ts chose, so assembling the indexes afterwards only merges counts (output/search-index.ts).
+ * render-pool.ts chose, so assembling the indexes afterwards only merges counts (output/search-index.ts).
  * The plain text is taken from the HTML here and stays on that thread.
  */
 export function createArticleTermCounter(): (a: Countable) => ArticleTerms {
