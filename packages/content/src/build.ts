@@ -24,6 +24,11 @@ export interface BuildOptions {
   cache?: BuildCache
   /** Writes the knowledge base to this folder as it is assembled; nothing when the content has errors. */
   out?: string
+  /**
+   * Count words for the search indexes (default true). `check` builds no index and passes false:
+   * its articles' `terms` are then empty.
+   */
+  countWords?: boolean
 }
 
 export interface BuildCache {
@@ -71,6 +76,7 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
     root,
     env,
     source,
+    countWords: options.countWords ?? true,
     onProgress: (done) => {
       if (onProgress && Date.now() - lastReport > 1000) {
         lastReport = Date.now()

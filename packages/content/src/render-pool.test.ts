@@ -37,8 +37,8 @@ const slowly = (sources: string[]) => (i: number) => {
 describe('rendering and counting words on two threads', () => {
   it('gives the same articles whichever thread renders or counts them', async () => {
     const { root, jobs, sources } = await someArticles(120)
-    const here = await renderArticles(jobs, { root, env: createRenderEnv(root, 'en'), source: (i) => sources[i]!, worker: false })
-    const shared = await renderArticles(jobs, { root, env: createRenderEnv(root, 'en'), source: slowly(sources), worker: true })
+    const here = await renderArticles(jobs, { root, env: createRenderEnv(root, 'en'), source: (i) => sources[i]!, worker: false, countWords: true })
+    const shared = await renderArticles(jobs, { root, env: createRenderEnv(root, 'en'), source: slowly(sources), worker: true, countWords: true })
     expect(here.byWorker).toBe(0)
     expect(shared.byWorker).toBeGreaterThan(0)
     expect(shared.byWorker).toBeLessThan(jobs.length)
@@ -48,17 +48,28 @@ describe('rendering and counting words on two threads', () => {
 
   it('finishes on this thread what a failed worker took', async () => {
     const { root, jobs, sources } = await someArticles(60)
-    const here = await renderArticles(jobs, { root, env: createRenderEnv(root, 'en'), source: (i) => sources[i]!, worker: false })
+    const here = await renderArticles(jobs, { root, env: createRenderEnv(root, 'en'), source: (i) => sources[i]!, worker: false, countWords: true })
     // The worker reads its articles from disk, this thread from memory: without the files, the worker fails on its first.
     await rm(root, { recursive: true })
-    const rescued = await renderArticles(jobs, { root, env: createRenderEnv(root, 'en'), source: slowly(sources), worker: true })
+    const rescued = await renderArticles(jobs, { root, env: createRenderEnv(root, 'en'), source: slowly(sources), worker: true, countWords: true })
     expect(rescued.byWorker).toBe(0)
     for (const { i } of jobs) expect(rescued.articles.get(i)).toEqual(here.articles.get(i))
   })
 
+  it('renders the same without counting words, for check', async () => {
+    const { root, jobs, sources } = await someArticles(120)
+    const counted = await renderArticles(jobs, { root, env: createRenderEnv(root, 'en'), source: (i) => sources[i]!, worker: false, countWords: true })
+    const uncounted = await renderArticles(jobs, { root, env: createRenderEnv(root, 'en'), source: slowly(sources), worker: true, countWords: false })
+    expect(uncounted.byWorker).toBeGreaterThan(0)
+    for (const { i } of jobs) {
+      expect(uncounted.articles.get(i)!.terms).toEqual({ primary: [], body: [] })
+      expect({ ...uncounted.articles.get(i)!, terms: undefined }).toEqual({ ...counted.articles.get(i)!, terms: undefined })
+    }
+  })
+
   it('leaves small builds to this thread', async () => {
     const { root, jobs, sources } = await someArticles(20)
-    const result = await renderArticles(jobs, { root, env: createRenderEnv(root, 'en'), source: (i) => sources[i]! })
+    const result = await renderArticles(jobs, { root, env: createRenderEnv(root, 'en'), source: (i) => sources[i]!, countWords: true })
     expect(result.byWorker).toBe(0)
     expect(result.articles.get(3)!.terms.primary).not.toHaveLength(0)
   })

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { type RenderedArticle, type RenderedHtml, type RenderEnv, renderArticle } from './article.ts'
 import type { SourceFile } from './files.ts'
-import { type ArticleTerms, type Countable, createArticleTermCounter } from './search-terms.ts'
+import { type ArticleTerms, type Countable, createArticleTermCounter, UNCOUNTED } from './search-terms.ts'
 
 /** Below this many articles a worker's start-up costs more than the work it takes over. */
 export const MIN_ARTICLES_FOR_WORKER = 300
@@ -22,6 +22,8 @@ export interface RenderPoolOptions {
   onProgress?: (done: number) => void
   /** Whether a worker may help; default: for large builds on two or more cores. */
   worker?: boolean
+  /** Count words for the search indexes; without, every article's `terms` are empty. */
+  countWords: boolean
 }
 
 export interface RenderedArticles {
@@ -71,12 +73,12 @@ export async function renderArticles(jobs: RenderJob[], options: RenderPoolOptio
     byWorker++
   }
   const helper = useWorker ? startHelper(jobs, shared, options, fromWorker, terms) : undefined
-  const count = createArticleTermCounter()
+  const count = options.countWords ? createArticleTermCounter() : () => UNCOUNTED
   const render = (k: number): RenderedHtml => renderArticle(jobs[k]!.file, options.source(jobs[k]!.i), options.env)
   for (let k = Atomics.add(shared, 0, 1); k < jobs.length; k = Atomics.add(shared, 0, 1)) {
     const a = render(k)
     html.set(k, a)
-    helper?.count(k, a)
+    if (options.countWords) helper?.count(k, a)
     options.onProgress?.(Math.min(k + 1, jobs.length))
   }
   helper?.flush()
@@ -99,7 +101,7 @@ function startHelper(
   terms: Map<number, ArticleTerms>,
 ) {
   const worker = new Worker(new URL('./render-worker-entry.js', import.meta.url), {
-    workerData: { root: options.root, defaultLocale: options.env.defaultLocale, jobs, shared: shared.buffer },
+    workerData: { root: options.root, defaultLocale: options.env.defaultLocale, jobs, shared: shared.buffer, countWords: options.countWords },
   })
   // Unreferenced until `finish`: a build that fails before then is not kept alive by it.
   worker.unref()

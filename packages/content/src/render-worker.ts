@@ -9,16 +9,22 @@ import type { RenderedArticle } from './article.ts'
 import { renderArticle } from './article.ts'
 import { createRenderEnv } from './render-env.ts'
 import type { RenderJob, WorkerMessage } from './render-pool.ts'
-import { type Countable, createArticleTermCounter } from './search-terms.ts'
+import { type Countable, createArticleTermCounter, UNCOUNTED } from './search-terms.ts'
 
 const BATCH = 8
 const port = parentPort!
-const { root, defaultLocale, jobs, shared: buffer } = workerData as { root: string; defaultLocale: string; jobs: RenderJob[]; shared: SharedArrayBuffer }
+const { root, defaultLocale, jobs, shared: buffer, countWords } = workerData as {
+  root: string
+  defaultLocale: string
+  jobs: RenderJob[]
+  shared: SharedArrayBuffer
+  countWords: boolean
+}
 // See render-pool.ts: [0] the next job to render, [1 + k] whether job k's words are claimed.
 const shared = new Int32Array(buffer)
 const claim = (k: number) => Atomics.compareExchange(shared, 1 + k, 0, 1) === 0
 const env = createRenderEnv(root, defaultLocale)
-const count = createArticleTermCounter()
+const count = countWords ? createArticleTermCounter() : () => UNCOUNTED
 const send = (m: WorkerMessage) => port.postMessage(m)
 
 let finishing = false

@@ -9,6 +9,9 @@ export interface ArticleTerms {
   body: DocumentTerms
 }
 
+/** The terms of an article whose words were not counted (`signpost check` builds no index). */
+export const UNCOUNTED: ArticleTerms = { primary: [], body: [] }
+
 /** What counting an article's words reads of it. */
 export type Countable = Pick<RenderedArticle, 'id' | 'locale' | 'title' | 'summary' | 'frontmatter' | 'headings' | 'html'>
 
