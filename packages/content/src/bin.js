@@ -9,8 +9,8 @@ import v8 from 'node:v8'
 
 module.enableCompileCache?.()
 // A build or check is over in seconds, and on two cores V8's top tier costs it more than it gives:
-// TurboFan's compiles (a second of CPU for business-central) compete with the term worker and the
-// garbage collector. Without it, business-central builds in 3.41 s instead of 3.77 s and uses
+// TurboFan's compiles (a second of CPU for business-central) compete with the render worker and
+// the garbage collector. Without it, business-central builds in 3.41 s instead of 3.77 s and uses
 // 5.30 s of CPU instead of 6.02 s (whole processes, 8 alternating pairs); Maglev still optimizes.
 // Long-running commands (dev, serve) keep it.
 if (process.argv[2] === 'build' || process.argv[2] === 'check') v8.setFlagsFromString('--no-turbofan')

@@ -36,7 +36,6 @@ export interface RenderedArticles {
 /** What the worker sends back: the words of articles rendered here, and articles it rendered itself. */
 export type WorkerMessage = { counted: [number, ArticleTerms][] } | { rendered: [number, RenderedArticle][] } | 'done'
 
-
 /** Only what counting reads, so little is copied to the worker. */
 function countable(a: RenderedHtml): Countable {
   const { keywords, tags, category } = a.frontmatter

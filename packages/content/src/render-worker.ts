@@ -33,11 +33,15 @@ const handle = (m: [number, Countable][] | 'finish') => {
   else send({ counted: m.flatMap(([k, a]) => (claim(k) ? [[k, count(a)]] : [])) })
 }
 
+/** Counts what the main thread has sent so far, without waiting for more. */
+const drain = () => {
+  for (let m = receiveMessageOnPort(port as never); m; m = receiveMessageOnPort(port as never)) handle(m.message)
+}
+
 let rendered: [number, RenderedArticle][] = []
 for (let k = Atomics.add(shared, 0, 1); k < jobs.length; k = Atomics.add(shared, 0, 1)) {
-  for (let m = receiveMessageOnPort(port as never); m; m = receiveMessageOnPort(port as never)) handle(m.message)
+  drain()
   const { file } = jobs[k]!
-  claim(k)
   const html = renderArticle(file, readFileSync(file.path, 'utf8'), env)
   rendered.push([k, { ...html, terms: count(html) }])
   if (rendered.length >= BATCH) {
@@ -46,7 +50,7 @@ for (let k = Atomics.add(shared, 0, 1); k < jobs.length; k = Atomics.add(shared,
   }
 }
 send({ rendered })
-for (let m = receiveMessageOnPort(port as never); m; m = receiveMessageOnPort(port as never)) handle(m.message)
+drain()
 if (finishing) send('done')
 else
   port.on('message', (m: [number, Countable][] | 'finish') => {

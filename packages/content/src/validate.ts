@@ -1,17 +1,17 @@
-import type { RenderedHtml } from './article.ts'
+import type { RenderedArticle } from './article.ts'
 import type { Diagnostic } from './diagnostics.ts'
 
 /** Checks across articles: duplicate ids and titles, aliases, and links to articles that do not exist. */
-export function checkArticles(articles: RenderedHtml[]): Diagnostic[] {
+export function checkArticles(articles: RenderedArticle[]): Diagnostic[] {
   const out: Diagnostic[] = []
-  const warn = (a: RenderedHtml, line: number, code: string, message: string, severity: Diagnostic['severity'] = 'warning') =>
+  const warn = (a: RenderedArticle, line: number, code: string, message: string, severity: Diagnostic['severity'] = 'warning') =>
     out.push({ file: a.source.rel, line, col: 1, severity, code, message })
 
-  const byLocale = new Map<string, RenderedHtml[]>()
+  const byLocale = new Map<string, RenderedArticle[]>()
   for (const a of articles) byLocale.set(a.locale, [...(byLocale.get(a.locale) ?? []), a])
   for (const list of byLocale.values()) {
-    const ids = new Map<string, RenderedHtml>()
-    const titles = new Map<string, RenderedHtml>()
+    const ids = new Map<string, RenderedArticle>()
+    const titles = new Map<string, RenderedArticle>()
     for (const a of list) {
       const other = ids.get(a.id)
       if (other) warn(a, 1, 'duplicate-id', `article id "${a.id}" (${a.locale}) is also ${other.source.rel}; this one is skipped`, 'error')
@@ -35,7 +35,7 @@ export function checkArticles(articles: RenderedHtml[]): Diagnostic[] {
 }
 
 /** Old id → current id, for one locale's articles. */
-export function aliasMap(articles: RenderedHtml[]): Map<string, string> {
+export function aliasMap(articles: RenderedArticle[]): Map<string, string> {
   const map = new Map<string, string>()
   for (const a of articles) for (const alias of a.frontmatter.aliases) if (!map.has(alias)) map.set(alias, a.id)
   return map
