@@ -2,6 +2,7 @@
  * @signpost/core: what the build, the widget and the server share. No DOM, no Node APIs.
  */
 export * from './kb/manifest.ts'
+export * from './kb/learned.ts'
 export { routeMatches, routeSpecificity } from './kb/routes.ts'
 export * from './text/index.ts'
 export * from './search/index.ts'

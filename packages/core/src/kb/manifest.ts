@@ -21,6 +21,8 @@ export interface ManifestArticle {
   /** Old ids that still resolve to this article. */
   aliases?: string[]
   order?: number
+  /** Distinct sessions that viewed the article recently, from a learned/traffic file; ranks "popular articles". */
+  views?: number
   /** ISO date from frontmatter `updated`. */
   updated?: string
   /** Present only in builds that include drafts (`--drafts`, `signpost dev`). */
