@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import type { Manifest, Synonyms } from '@signpost/core'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type { LearnedFile, Manifest, Synonyms } from '@signpost/core'
 import type { RenderedArticle } from './article.ts'
 import { type Diagnostic, sortDiagnostics } from './diagnostics.ts'
 import { findArticles } from './files.ts'
+import { learnedObject, type LoadedLearned, readLearnedFile } from './learned/learned-file.ts'
+import { type LearnedIndex, learnedIndex } from './learned/learned-terms.ts'
 import { assembleOutput, type OutputFiles } from './output/assemble.ts'
 import { openOutput } from './output/write.ts'
 import { type Asset, createRenderEnv } from './render-env.ts'
@@ -29,6 +32,11 @@ export interface BuildOptions {
    * its articles' `terms` are then empty.
    */
   countWords?: boolean
+  /**
+   * Queries learned from traffic (`signpost learn`'s output): a path, or the file's content.
+   * Default: `learned.json` in the content root when there is one; `false` for none.
+   */
+  learned?: string | LearnedFile | false
 }
 
 export interface BuildCache {
@@ -49,6 +57,8 @@ export interface ContentResult {
   rendered: string[]
   /** Images by content-root-relative path. */
   assets: Map<string, Asset>
+  /** What traffic taught, per locale and article, when a learned file was used. */
+  learned?: LearnedIndex
 }
 
 const hash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 10)
@@ -103,6 +113,9 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
     diagnostics.push(...parsed.diagnostics.list)
   }
   diagnostics.push(...checkArticles(all))
+  const learnedFile = openLearned(root, options.learned)
+  const learned = learnedFile ? learnedIndex(learnedFile, all, defaultLocale) : undefined
+  if (learned) diagnostics.push(...learned.diagnostics)
   const sorted = sortDiagnostics(diagnostics)
   return {
     articles: options.drafts ? all : all.filter((a) => !a.frontmatter.draft),
@@ -112,7 +125,18 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
     warnings: sorted.filter((d) => d.severity === 'warning').length,
     rendered: jobs.map(({ i }) => `${all[i]!.locale}:${all[i]!.id}`),
     assets,
+    ...(learned ? { learned: learned.index } : {}),
   }
+}
+
+/** The learned file a build uses: the one given, else the content root's `learned.json`, if any. */
+function openLearned(root: string, given: BuildOptions['learned']): LoadedLearned | undefined {
+  if (given === false) return undefined
+  if (typeof given === 'object') return learnedObject(given)
+  const path = given ?? join(root, 'learned.json')
+  if (given === undefined && !existsSync(path)) return undefined
+  // Named relative to the content root, as every diagnostic is (the CLI prints them from where it runs).
+  return readLearnedFile(path, relative(root, path).replaceAll('\\', '/'))
 }
 
 export interface BuildResult extends ContentResult {

@@ -21,8 +21,10 @@ export async function readKnowledgeBase(dir: string, locale?: string): Promise<L
   const entry = manifest.locales.find((l) => l.locale === wanted)
   if (!entry) throw new Error(`locale "${wanted}" is not in ${manifestPath} (it has ${manifest.locales.map((l) => l.locale).join(', ')})`)
   const [primary, body] = await Promise.all([readFile(join(dir, entry.primaryIndex), 'utf8'), readFile(join(dir, entry.bodyIndex), 'utf8')])
-  const index = loadSearchIndex({ locale: wanted, primary, body, synonyms: entry.synonyms })
   const articles = new Map(manifest.articles.filter((a) => a.locale === wanted).map((a) => [a.id, a]))
+  // The titles the widget passes too: the CLI must rank exactly as customers see it.
+  const titles = new Map([...articles.values()].map((a) => [a.id, a.title]))
+  const index = loadSearchIndex({ locale: wanted, primary, body, synonyms: entry.synonyms, titles })
   return {
     manifest,
     locale: wanted,

@@ -1,3 +1,5 @@
+import { relative } from 'node:path'
+import { LearnedFileError } from '../learned/learned-file.ts'
 import { type CliIO, processIO, UsageError } from './io.ts'
 
 type Command = (args: string[], io: CliIO) => Promise<number>
@@ -8,14 +10,16 @@ type Command = (args: string[], io: CliIO) => Promise<number>
  */
 const COMMANDS: Record<string, { usage: string; load: () => Promise<Command> }> = {
   build: {
-    usage: `signpost build [dir] [--out dist/kb] [--default-locale en] [--drafts]
-  Renders a folder of markdown (default: content) into a static knowledge base.`,
+    usage: `signpost build [dir] [--out dist/kb] [--default-locale en] [--drafts] [--learned learned.json]
+  Renders a folder of markdown (default: content) into a static knowledge base.
+  --learned indexes the queries customers searched before opening each article (the output of
+  \`signpost learn\`); dir/learned.json is used when present.`,
     load: async () => (await import('./build-command.ts')).buildCommand,
   },
   check: {
-    usage: `signpost check [dir] [--format text|json] [--default-locale en]
+    usage: `signpost check [dir] [--format text|json] [--default-locale en] [--learned learned.json]
   Validates every article (frontmatter, links, images, includes) and writes nothing.
-  Exit 1 when there are errors.`,
+  Lists the queries each article learned from traffic. Exit 1 when there are errors.`,
     load: async () => (await import('./check-command.ts')).checkCommand,
   },
   search: {
@@ -73,7 +77,8 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
       io.stderr.write(`signpost ${name}: ${err.message}\n\n${usage()}\n`)
       return 2
     }
-    io.stderr.write(`signpost ${name}: ${err.message}\n`)
+    const message = err instanceof LearnedFileError ? `${relative(io.cwd, err.file)}: ${err.problem}` : err.message
+    io.stderr.write(`signpost ${name}: ${message}\n`)
     return 1
   }
 }

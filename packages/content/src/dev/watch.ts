@@ -1,4 +1,5 @@
 import { type FSWatcher, watch } from 'node:fs'
+import { KB_FORMAT_VERSION } from '@signpost/core'
 import { type BuildResult, buildContent, createBuildCache } from '../build.ts'
 import { writeOutput } from '../output/write.ts'
 
@@ -73,7 +74,7 @@ function failed(e: unknown): BuildResult {
     warnings: 0,
     rendered: [],
     assets: new Map(),
-    manifest: { format: 1, build: '', defaultLocale: 'en', locales: [], articles: [] },
+    manifest: { format: KB_FORMAT_VERSION, build: '', defaultLocale: 'en', locales: [], articles: [] },
     files: new Map(),
   }
 }

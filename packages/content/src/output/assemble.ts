@@ -10,6 +10,7 @@ import {
   PRIMARY_FIELDS,
 } from '@signpost/core'
 import type { RenderedArticle } from '../article.ts'
+import { createLearnedCounter, type LearnedIndex } from '../learned/learned-terms.ts'
 import { aliasMap } from '../validate.ts'
 import { serializeTerms } from './search-index.ts'
 
@@ -18,6 +19,7 @@ export type OutputFiles = Map<string, string | Buffer>
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb'])
 const RELATED_COUNT = 5
+const LEARNED_FIELD = PRIMARY_FIELDS.indexOf('learned')
 
 const hash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 10)
 
@@ -25,6 +27,8 @@ interface AssembleInput {
   articles: RenderedArticle[]
   synonyms: Record<string, Synonyms>
   assets: Map<string, { url: string; data: Buffer }>
+  /** Queries and views learned from traffic (`--learned`). */
+  learned?: LearnedIndex
 }
 
 interface AssembleOptions {
@@ -56,6 +60,7 @@ export function assembleOutput(
   const localeNames = [...byLocale.keys()].sort()
   const manifestArticles: ManifestArticle[] = []
   const locales: ManifestLocale[] = []
+  const countLearned = createLearnedCounter()
 
   for (const locale of localeNames) {
     const list = [...byLocale.get(locale)!.values()].sort((a, b) => (a.id < b.id ? -1 : 1))
@@ -63,6 +68,7 @@ export function assembleOutput(
     const ids = new Set(list.map((a) => a.id))
     const resolve = (id: string) => (ids.has(id) ? id : aliases.get(id))
     const related = relatedArticles(list, resolve)
+    const learned = input.learned?.get(locale)
 
     for (const a of list) {
       const links = [...new Set(a.links.map((l) => resolve(l.id)).filter((id): id is string => id !== undefined))]
@@ -92,6 +98,7 @@ export function assembleOutput(
         ...(fm.aliases.length ? { aliases: fm.aliases } : {}),
         ...(fm.order !== undefined ? { order: fm.order } : {}),
         ...(fm.updated ? { updated: fm.updated } : {}),
+        ...(learned?.get(a.id)?.views ? { views: learned.get(a.id)!.views } : {}),
         ...(fm.draft ? { draft: true as const } : {}),
         hash: h,
         shard: shardName,
@@ -99,7 +106,12 @@ export function assembleOutput(
     }
     // Words were counted as each article was rendered (search-terms.ts): this only merges the counts.
     const order = list.map((a) => a.id)
-    const primaryJson = serializeTerms(order, list.map((a) => a.terms.primary), PRIMARY_FIELDS)
+    const primaryTerms = list.map((a) => {
+      const taught = learned?.get(a.id)
+      // The render threads counted the writer's fields; traffic's queries fill the learned field here.
+      return taught ? a.terms.primary.map((f, i) => (i === LEARNED_FIELD ? countLearned(locale, taught) : f)) : a.terms.primary
+    })
+    const primaryJson = serializeTerms(order, primaryTerms, PRIMARY_FIELDS)
     const bodyJson = serializeTerms(order, list.map((a) => a.terms.body), BODY_FIELDS)
     const primaryName = `index/${locale}.primary.${hash(primaryJson)}.json`
     const bodyName = `index/${locale}.body.${hash(bodyJson)}.json`

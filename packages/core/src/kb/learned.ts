@@ -18,6 +18,8 @@ export interface LearnedPair {
   helpful: number
   /** Of those, how many still contacted support afterwards. */
   contacts: number
+  /** Locale the query was typed in; absent means the knowledge base's default locale. */
+  locale?: string
 }
 
 /** Distinct sessions that viewed an article in the period, however they reached it. */

@@ -4,7 +4,7 @@
  */
 
 /** Bumped whenever the shape of manifest.json, an index file or a shard changes. */
-export const KB_FORMAT_VERSION = 1
+export const KB_FORMAT_VERSION = 2
 
 /** One article as listed in manifest.json: enough to show a result without fetching anything else. */
 export interface ManifestArticle {

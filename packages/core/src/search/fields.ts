@@ -5,7 +5,7 @@ import { stopWords } from '../text/stopwords.ts'
 
 /**
  * The documents the build indexes. Two indexes per locale: the primary one holds the words that
- * name an article (title, the customer's keywords, tags and category) and is small enough to fetch
+ * name an article (title, the customer's keywords, tags and category, queries learned from traffic) and is small enough to fetch
  * before the first result; the body one holds summary, headings and text and arrives in the
  * background. Ids are article ids.
  */
@@ -14,6 +14,8 @@ export interface PrimaryDocument {
   title: string
   keywords: string
   tags: string
+  /** Customers' own queries that led to the article, from real traffic (`signpost build --learned`). */
+  learned?: string
 }
 
 export interface BodyDocument {
@@ -23,13 +25,17 @@ export interface BodyDocument {
   body: string
 }
 
-export const PRIMARY_FIELDS = ['title', 'keywords', 'tags'] as const
+export const PRIMARY_FIELDS = ['title', 'keywords', 'tags', 'learned'] as const
 export const BODY_FIELDS = ['summary', 'headings', 'body'] as const
 
-/** Field boosts: the customer's words for an article (keywords) count almost as much as its title. */
+/**
+ * Field boosts: the customer's words for an article (keywords) count almost as much as its title;
+ * words learned from traffic count below what a writer chose.
+ */
 export const FIELD_BOOSTS: Record<string, number> = {
   title: 5,
   keywords: 4,
+  learned: 3,
   tags: 2,
   headings: 2,
   summary: 1.5,
