@@ -6,7 +6,8 @@
  * generalizing, not from memorizing the same strings.
  *
  * Alone: `npm run bench:relevance [-- --corpus plausible-docs] [--misses tune]` (misses are
- * printed for the sets one may tune on — dev and tune — and refused for the held-out ones).
+ * printed for the sets one may tune on — dev and tune — and refused for the held-out ones;
+ * `--tuning` shows only those sets' rows).
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -85,6 +86,8 @@ async function main() {
   const args = process.argv.slice(2)
   const only = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : undefined
   const misses = args.includes('--misses') ? (args[args.indexOf('--misses') + 1] as SetName) : undefined
+  // While tuning, the held-out sets stay out of sight.
+  const tuning = args.includes('--tuning') || misses !== undefined
   if (misses && !TUNABLE.includes(misses)) throw new Error(`--misses ${misses}: only the sets one may tune on (${TUNABLE.join(', ')}) are listed query by query`)
   for (const corpus of CORPORA) {
     if (only && corpus.name !== only) continue
@@ -93,7 +96,7 @@ async function main() {
       continue
     }
     const plain = await buildContent({ root: corpus.root })
-    const rows = await relevanceRows(corpus, plain)
+    const rows = (await relevanceRows(corpus, plain)).filter((r) => !tuning || TUNABLE.some((s) => r[0]!.includes(`, ${s} set`)))
     console.log(`### ${corpus.name}\n\n| set | plain | learned |\n| --- | --- | --- |`)
     for (const r of rows) console.log(`| ${r.join(' | ')} |`)
     if (misses) {

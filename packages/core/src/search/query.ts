@@ -14,6 +14,25 @@ export interface QueryTerm {
   term: string
   fuzzy: boolean
   prefix: boolean
+  /** Below 1 for a guess at what the customer meant (a letter swap undone), which ranks under what they typed. */
+  weight?: number
+}
+
+/** Words this long get their letter swaps tried (longer ones allow two edits, which covers a swap). */
+const SWAP_MIN = 4
+const SWAP_MAX = 6
+/** A swap undone counts like a typo MiniSearch forgave (its default fuzzy weight). */
+export const SWAP_WEIGHT = 0.45
+
+/** "pyament" is one slip of the finger, but two edits: each adjacent pair swapped back. */
+function swaps(w: string): string[] {
+  if (w.length < SWAP_MIN || w.length > SWAP_MAX || /\d/.test(w)) return []
+  const out: string[] = []
+  for (let i = 0; i + 1 < w.length; i++) {
+    if (w[i] === w[i + 1]) continue
+    out.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))
+  }
+  return out
 }
 
 export type Synonyms = Record<string, string[]>
@@ -35,6 +54,7 @@ export function parseQuery(raw: string, locale: string, synonyms: Synonyms = {})
     const alts: QueryTerm[][] = [[{ term: w, fuzzy: w.length >= 5, prefix }]]
     const s = stem(w)
     if (s !== w) alts.push([{ term: s, fuzzy: false, prefix }])
+    if (!prefix) for (const swapped of swaps(w)) alts.push([{ term: swapped, fuzzy: false, prefix: false, weight: SWAP_WEIGHT }])
     return alts
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createBodyIndex, createPrimaryIndex, loadSearchIndex, search } from '../index.ts'
+import { createBodyIndex, createPrimaryIndex, loadSearchIndex, parseQuery, search } from '../index.ts'
 
 function build(locale = 'en', synonyms = {}) {
   const primary = createPrimaryIndex(locale)
@@ -15,6 +15,16 @@ function build(locale = 'en', synonyms = {}) {
     body.add({ id: d.id, summary: d.summary, headings: '', body: d.body })
   }
   return loadSearchIndex({ locale, primary: JSON.stringify(primary), body: JSON.stringify(body), synonyms })
+}
+
+function buildFrom(docs: { id: string; title: string; body: string }[]) {
+  const primary = createPrimaryIndex('en')
+  const body = createBodyIndex('en')
+  for (const d of docs) {
+    primary.add({ id: d.id, title: d.title, keywords: '', tags: '' })
+    body.add({ id: d.id, summary: '', headings: '', body: d.body })
+  }
+  return loadSearchIndex({ locale: 'en', primary: JSON.stringify(primary), body: JSON.stringify(body) })
 }
 
 describe('search', () => {
@@ -43,6 +53,37 @@ describe('search', () => {
   it('ranks a title match above a body-only match', () => {
     const ids = search(build(), 'password').map((h) => h.id)
     expect(ids).toEqual(['account/password'])
+  })
+
+  it('lets an article that lacks only a common word rank above weak matches that have every word', () => {
+    const common = Array.from({ length: 8 }, (_, i) => ({ id: `misc/${i}`, title: `Topic ${i}`, body: 'Get started with the settings page.' }))
+    const index = buildFrom([
+      ...common,
+      { id: 'vendors/pay', title: 'Pay your vendors', body: 'Create a payment journal for vendor invoices.' },
+      { id: 'misc/vendors', title: 'Lists', body: 'Get the vendors list from settings; the payment totals are below.' },
+    ])
+    // "get" is in most articles: missing it costs vendors/pay little; "vendor" and "payment" are rare.
+    expect(search(index, 'get vendor payment')[0]?.id).toBe('vendors/pay')
+  })
+
+  it('counts a swap of two letters as one slip', () => {
+    expect(search(build(), 'refnud?')[0]?.id).toBe('billing/refunds')
+    expect(search(build(), 'cancle plan?')[0]?.id).toBe('billing/cancel')
+  })
+
+  it('ignores the stray pieces of contractions', () => {
+    expect(parseQuery("can't sign in, it doesn't work and I haven't got the customer's invoice", 'en').map((g) => g.text)).toEqual([
+      'sign',
+      'work',
+      'got',
+      'customer',
+      'invoice',
+    ])
+    const index = buildFrom([
+      { id: 'billing/charges', title: 'Charges', body: 'See each charge on your card.' },
+      { id: 'misc/faq', title: 'Questions', body: "It wasn't there, it wasn't working. Don't worry: it wasn't you, and it didn't charge twice." },
+    ])
+    expect(search(index, "wasn't charged")[0]?.id).toBe('billing/charges')
   })
 
   it('returns nothing for a query of punctuation', () => {

@@ -65,6 +65,8 @@ const fuzzyDistance = (term: string) => (term.length >= 7 ? 2 : term.length >= 4
 const BODY_PREFIX_MIN = 3
 /** How much a title the query fully covers is preferred over one with words the query lacks. */
 const TITLE_FIT_BONUS = 0.5
+/** How steeply a hit's score falls with the weighted share of the query it misses. */
+const COVERAGE_POWER = 2
 
 /** A query term and the customer words (group indexes) it stands for. */
 interface PlannedTerm {
@@ -72,12 +74,15 @@ interface PlannedTerm {
   fuzzy: number
   prefix: boolean
   groups: number[]
+  /** The highest weight any alternative gave this term (1 for words as typed). */
+  weight: number
 }
 
 /**
  * The one search every side uses, so a writer's `signpost search` shows what customers see.
- * Every word must match (typo-tolerant, prefix on the word being typed, stemmed, synonyms);
- * articles that match only some words follow, scored down by the share they miss.
+ * Words match typo-tolerant (a swap of two letters is one slip), prefix on the word being typed,
+ * stemmed, and through synonyms. A hit's score falls with the share of the query it misses, each
+ * word weighted by its rarity, so missing a filler word costs little and missing the topic a lot.
  * Each index is searched once with every term, and the terms that matched tell which words a hit covers.
  */
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
@@ -88,20 +93,21 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
 
   const primaryTerms = new Map<string, PlannedTerm>()
   const bodyTerms = new Map<string, PlannedTerm>()
-  const plan = (into: Map<string, PlannedTerm>, term: string, fuzzy: number, prefix: boolean, group: number) => {
+  const plan = (into: Map<string, PlannedTerm>, term: string, fuzzy: number, prefix: boolean, group: number, weight = 1) => {
     const key = `${term}${prefix ? '*' : ''}~${fuzzy}`
-    const planned = into.get(key) ?? { term, fuzzy, prefix, groups: [] }
+    const planned = into.get(key) ?? { term, fuzzy, prefix, groups: [], weight }
     if (!planned.groups.includes(group)) planned.groups.push(group)
+    planned.weight = Math.max(planned.weight, weight)
     into.set(key, planned)
   }
   groups.forEach((g, gi) => {
     for (const alternative of g.alternatives) {
       for (const t of alternative) {
-        plan(primaryTerms, t.term, t.fuzzy ? fuzzyDistance(t.term) : 0, t.prefix, gi)
+        plan(primaryTerms, t.term, t.fuzzy ? fuzzyDistance(t.term) : 0, t.prefix, gi, t.weight)
         // The body index holds stems and is searched without typo tolerance: fuzzy matching a whole
         // body's vocabulary costs most of a query's time and mostly finds noise.
         const s = stem(t.term)
-        plan(bodyTerms, s, 0, t.prefix && s.length >= BODY_PREFIX_MIN, gi)
+        plan(bodyTerms, s, 0, t.prefix && s.length >= BODY_PREFIX_MIN, gi, t.weight)
       }
     }
   })
@@ -124,17 +130,21 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
       for (const q of r.queryTerms) hit.mask |= maskOf.get(q) ?? 0
     }
   }
-  collect(index.primary.search(toQuery(primaryTerms), { boost: FIELD_BOOSTS }), primaryTerms)
-  if (index.body) collect(index.body.search(toQuery(bodyTerms), { boost: FIELD_BOOSTS }), bodyTerms)
+  collect(index.primary.search(toQuery(primaryTerms), { boost: FIELD_BOOSTS, boostTerm: termWeights(primaryTerms) }), primaryTerms)
+  if (index.body) collect(index.body.search(toQuery(bodyTerms), { boost: FIELD_BOOSTS, boostTerm: termWeights(bodyTerms) }), bodyTerms)
 
   const all = groups.length >= 31 ? 0x7fffffff : (1 << groups.length) - 1
   const ranked = [...hits.values()]
+  const weights = groupWeights(ranked, groups.length, index.primary.documentCount)
+  const totalWeight = weights.reduce((a, b) => a + b, 0)
   for (const h of ranked) {
-    const coverage = popCount(h.mask & all) / groups.length
-    h.score *= coverage * coverage
+    let covered = 0
+    for (let g = 0; g < groups.length; g++) if (h.mask & (1 << g)) covered += weights[g]!
+    const coverage = totalWeight > 0 ? covered / totalWeight : 1
+    h.score *= coverage ** COVERAGE_POWER
     h.complete = (h.mask & all) === all
   }
-  const byRank = (a: Hit, b: Hit) => Number(b.complete) - Number(a.complete) || b.score - a.score || (a.id < b.id ? -1 : 1)
+  const byRank = (a: Hit, b: Hit) => b.score - a.score || (a.id < b.id ? -1 : 1)
   ranked.sort(byRank)
   // The title-fit bonus reorders the leaders only: far-down hits cannot climb into the first page.
   const leaders = ranked.slice(0, Math.max(limit * 4, 40))
@@ -144,6 +154,20 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   }
   leaders.sort(byRank)
   return leaders.slice(0, limit).map((h) => ({ id: h.id, score: h.score, terms: [...new Set(h.terms.flat())], complete: h.complete === true }))
+}
+
+
+/**
+ * How much each customer word weighs in an article's coverage of the query: its rarity among the
+ * articles (inverse document frequency over the hits), so missing a common filler word ("get",
+ * "own", "people") costs little and missing the rare word that names the topic costs a lot.
+ * A word no article has weighs nothing: every article misses it alike.
+ */
+function groupWeights(hits: Hit[], groupCount: number, documentCount: number): number[] {
+  const df = new Array<number>(groupCount).fill(0)
+  for (const h of hits) for (let g = 0; g < groupCount; g++) if (h.mask & (1 << g)) df[g]!++
+  const n = Math.max(documentCount, 1)
+  return df.map((d) => (d === 0 ? 0 : Math.log(1 + n / d)))
 }
 
 interface Hit {
@@ -158,6 +182,13 @@ function popCount(n: number): number {
   let c = 0
   for (let x = n; x !== 0; x &= x - 1) c++
   return c
+}
+
+/** MiniSearch's per-term boost from the planned weights (a swapped-back guess ranks below a word as typed). */
+function termWeights(terms: Map<string, PlannedTerm>): (term: string) => number {
+  const weights = new Map<string, number>()
+  for (const t of terms.values()) weights.set(t.term, Math.max(weights.get(t.term) ?? 0, t.weight))
+  return (term) => weights.get(term) ?? 1
 }
 
 function toQuery(terms: Map<string, PlannedTerm>): Query {
