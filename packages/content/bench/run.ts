@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib'
 import { loadSearchIndex, search } from '@signpost/core'
 import MiniSearch from 'minisearch'
 import { buildContent } from '../src/build.ts'
+import { searchIndexOf } from '../src/kb-reader.ts'
 import { htmlToText } from '../src/markdown/html-text.ts'
 import { writeOutput } from '../src/output/write.ts'
 import { measurePagefind, runPagefind, writeHtmlSite } from './pagefind.ts'
@@ -94,13 +95,7 @@ for (const corpus of CORPORA) {
   const locale = result.manifest.locales[0]!
   const firstBytes = gz(String(result.files.get('manifest.json'))) + gz(String(result.files.get(locale.primaryIndex)))
   const titles = new Map(result.manifest.articles.map((a) => [a.id, a.title]))
-  const index = loadSearchIndex({
-    locale: locale.locale,
-    primary: String(result.files.get(locale.primaryIndex)),
-    body: String(result.files.get(locale.bodyIndex)),
-    synonyms: locale.synonyms,
-    titles,
-  })
+  const index = searchIndexOf(result.manifest, result.files)
   const primaryOnly = loadSearchIndex({ locale: locale.locale, primary: String(result.files.get(locale.primaryIndex)), titles })
   const signpost = (q: string, i = index) => search(i, q, { limit: 5 }).map((h) => h.id)
   const signpostTimes = latency(dev, (q) => signpost(q))

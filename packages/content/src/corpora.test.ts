@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { loadSearchIndex, search } from '@signpost/core'
+import { search } from '@signpost/core'
 import { describe, expect, it } from 'vitest'
 import { buildContent } from './build.ts'
+import { searchIndexOf } from './kb-reader.ts'
 
 /** The real help centers in ../shared/corpora: read at run time, never copied into the project. */
 const CORPORA = join(import.meta.dirname, '../../../../shared/corpora')
@@ -28,12 +29,7 @@ for (const corpus of corpora) {
       const leftovers = /\[!INCLUDE|<p>:::|<p>import [^<]* from ['"]/i
       expect(shards.filter((s) => leftovers.test(s)).map((s) => leftovers.exec(s)?.[0])).toEqual([])
 
-      const locale = result.manifest.locales[0]!
-      const index = loadSearchIndex({
-        locale: locale.locale,
-        primary: String(result.files.get(locale.primaryIndex)),
-        body: String(result.files.get(locale.bodyIndex)),
-      })
+      const index = searchIndexOf(result.manifest, result.files)
       const sample = result.manifest.articles.filter((_, i) => i % 97 === 0)
       for (const a of sample) expect(search(index, a.title, { limit: 10 }).map((h) => h.id)).toContain(a.id)
     }, 120_000)

@@ -18,18 +18,51 @@ export async function readKnowledgeBase(dir: string, locale?: string): Promise<L
   })
   const manifest = assertManifest(JSON.parse(text), manifestPath)
   const wanted = locale ?? manifest.defaultLocale
-  const entry = manifest.locales.find((l) => l.locale === wanted)
-  if (!entry) throw new Error(`locale "${wanted}" is not in ${manifestPath} (it has ${manifest.locales.map((l) => l.locale).join(', ')})`)
-  const [primary, body] = await Promise.all([readFile(join(dir, entry.primaryIndex), 'utf8'), readFile(join(dir, entry.bodyIndex), 'utf8')])
+  if (!manifest.locales.some((l) => l.locale === wanted)) {
+    throw new Error(`locale "${wanted}" is not in ${manifestPath} (it has ${manifest.locales.map((l) => l.locale).join(', ')})`)
+  }
+  const files = new Map<string, string>()
+  const read = async (name: string) => files.set(name, await readFile(join(dir, name), 'utf8'))
+  const entry = manifest.locales.find((l) => l.locale === wanted)!
+  await Promise.all([read(entry.primaryIndex), read(entry.bodyIndex)])
+  await Promise.all(bodyShardFiles(files.get(entry.bodyIndex)!).map(read))
   const articles = new Map(manifest.articles.filter((a) => a.locale === wanted).map((a) => [a.id, a]))
-  // The titles the widget passes too: the CLI must rank exactly as customers see it.
-  const titles = new Map([...articles.values()].map((a) => [a.id, a.title]))
-  const index = loadSearchIndex({ locale: wanted, primary, body, synonyms: entry.synonyms, titles })
   return {
     manifest,
     locale: wanted,
-    index,
+    index: searchIndexOf(manifest, files, wanted),
     articles,
     shard: async (id) => JSON.parse(await readFile(join(dir, articles.get(id)!.shard), 'utf8')) as ArticleShard,
   }
+}
+
+/** The shard files a body table lists (none for a table that carries its terms). */
+export function bodyShardFiles(table: string): string[] {
+  const shards = (JSON.parse(table) as { shards?: { file: string }[] }).shards
+  return shards?.map((s) => s.file) ?? []
+}
+
+/**
+ * A locale's whole search index from a build's files (read from disk or still in memory), with
+ * the manifest's titles: what the widget searches once it has every shard.
+ */
+export function searchIndexOf(manifest: Manifest, files: ReadonlyMap<string, string | Buffer>, locale = manifest.defaultLocale): SearchIndex {
+  const entry = manifest.locales.find((l) => l.locale === locale)
+  if (!entry) throw new Error(`locale "${locale}" is not in the manifest`)
+  const text = (name: string) => {
+    const data = files.get(name)
+    if (data === undefined) throw new Error(`${name} is listed but missing from the knowledge base`)
+    return String(data)
+  }
+  const body = text(entry.bodyIndex)
+  // The titles the widget passes too: the CLI must rank exactly as customers see it.
+  const titles = new Map(manifest.articles.filter((a) => a.locale === locale).map((a) => [a.id, a.title]))
+  return loadSearchIndex({
+    locale,
+    primary: text(entry.primaryIndex),
+    body,
+    bodyShards: bodyShardFiles(body).map((name) => JSON.parse(text(name))),
+    synonyms: entry.synonyms,
+    titles,
+  })
 }

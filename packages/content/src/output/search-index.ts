@@ -129,14 +129,39 @@ interface Postings {
   counts: number[]
 }
 
+/** A serialized index in pieces: everything but the terms, and each term's JSON entry in MiniSearch's order. */
+export interface IndexPieces {
+  /** `"documentCount":…,"dirtCount":0`: the keys before `index`, without braces. */
+  table: string
+  terms: { term: string; json: string }[]
+}
+
 /**
  * The JSON of a MiniSearch index over documents with these ids and term counts (in this order),
- * byte for byte what `JSON.stringify(index)` gives after `new MiniSearch(options).addAll(docs)`,
- * so @signpost/core loads it unchanged. MiniSearch walks its radix tree for every word of every
- * document, which was most of a large build; here only each distinct term enters a radix tree,
- * for the order MiniSearch serializes terms in (the order they were first added).
+ * byte for byte what `JSON.stringify(index)` gives after `new MiniSearch(options).addAll(docs)`
+ * (plus `extra` keys, which MiniSearch's loader ignores), so @signpost/core loads it unchanged.
  */
-export function serializeTerms(ids: readonly string[], counted: readonly DocumentTerms[], fields: readonly string[]): string {
+export function serializeTerms(ids: readonly string[], counted: readonly DocumentTerms[], fields: readonly string[], extra: Record<string, unknown> = {}): string {
+  const { table, terms } = serializePieces(ids, counted, fields)
+  return `{${table},"index":[${terms.map((t) => t.json).join(',')}],"serializationVersion":2${extraKeys(extra)}}`
+}
+
+/** The JSON of an index's table alone (its terms left out, `index: []`), for a sharded index. */
+export function serializeTable(table: string, extra: Record<string, unknown>): string {
+  return `{${table},"index":[],"serializationVersion":2${extraKeys(extra)}}`
+}
+
+const extraKeys = (extra: Record<string, unknown>) =>
+  Object.entries(extra)
+    .map(([k, v]) => `,${JSON.stringify(k)}:${JSON.stringify(v)}`)
+    .join('')
+
+/**
+ * `serializeTerms` in pieces. MiniSearch walks its radix tree for every word of every document,
+ * which was most of a large build; here only each distinct term enters a radix tree, for the order
+ * MiniSearch serializes terms in (the order they were first added).
+ */
+export function serializePieces(ids: readonly string[], counted: readonly DocumentTerms[], fields: readonly string[]): IndexPieces {
   const terms = new Map<string, Postings[]>()
   const tree = new SearchableMap<Postings[]>()
   const fieldLength: ((number | undefined)[] | undefined)[] = []
@@ -173,24 +198,51 @@ export function serializeTerms(ids: readonly string[], counted: readonly Documen
     if (lengths.length > 0) fieldLength[docId] = lengths
   }
 
-  const parts: string[] = []
+  const entries: { term: string; json: string }[] = []
   for (const [term, postings] of tree) {
     const byField: string[] = []
     for (let fieldId = 0; fieldId < postings.length; fieldId++) {
       const p = postings[fieldId]
       if (!p) continue
-      const entries = p.docs.map((d, i) => `"${d}":${p.counts[i]}`)
-      byField.push(`"${fieldId}":{${entries.join(',')}}`)
+      const list = p.docs.map((d, i) => `"${d}":${p.counts[i]}`)
+      byField.push(`"${fieldId}":{${list.join(',')}}`)
     }
-    parts.push(`[${JSON.stringify(term)},{${byField.join(',')}}]`)
+    entries.push({ term, json: `[${JSON.stringify(term)},{${byField.join(',')}}]` })
   }
   const documentIds = JSON.stringify(Object.fromEntries(ids.map((id, i) => [i, id])))
   const fieldIds = JSON.stringify(Object.fromEntries(fields.map((f, i) => [f, i])))
-  return (
-    `{"documentCount":${ids.length},"nextId":${ids.length},"documentIds":${documentIds},"fieldIds":${fieldIds},` +
-    `"fieldLength":${JSON.stringify(Object.fromEntries(fieldLength.entries()))},"averageFieldLength":${JSON.stringify(averageFieldLength)},` +
-    `"storedFields":{},"dirtCount":0,"index":[${parts.join(',')}],"serializationVersion":2}`
-  )
+  return {
+    table:
+      `"documentCount":${ids.length},"nextId":${ids.length},"documentIds":${documentIds},"fieldIds":${fieldIds},` +
+      `"fieldLength":${JSON.stringify(Object.fromEntries(fieldLength.entries()))},"averageFieldLength":${JSON.stringify(averageFieldLength)},` +
+      `"storedFields":{},"dirtCount":0`,
+    terms: entries,
+  }
+}
+
+/**
+ * Cuts an index's terms into shards of about `bytes` of JSON each, in term order (a term's
+ * entry is never split). Returns each shard's first term and its JSON (a list of entries); the
+ * first shard starts at '' so every term falls in one.
+ */
+export function shardTerms(terms: IndexPieces['terms'], bytes: number): { first: string; json: string }[] {
+  const sorted = [...terms].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+  const shards: { first: string; json: string }[] = []
+  let current: string[] = []
+  let size = 0
+  let first = ''
+  for (const t of sorted) {
+    if (size > 0 && size + t.json.length > bytes) {
+      shards.push({ first, json: `[${current.join(',')}]` })
+      current = []
+      size = 0
+      first = t.term
+    }
+    current.push(t.json)
+    size += t.json.length + 1
+  }
+  shards.push({ first, json: `[${current.join(',')}]` })
+  return shards
 }
 
 /** `serializeTerms` for documents counted here and now. */

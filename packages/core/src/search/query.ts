@@ -67,6 +67,8 @@ export function parseQuery(raw: string, locale: string, synonyms: Synonyms = {})
   const kept = all.filter((w) => !stop.has(w))
   const source = kept.length > 0 ? kept : all
   // Synonym phrases are matched on the full query so "sign in" can map even though "in" is a stop word.
+  // The group each word became (undefined for stop words and words of synonym phrases).
+  const groupAt: (QueryGroup | undefined)[] = []
   let i = 0
   while (i < all.length) {
     const phrase = phrases.find((p) => p.words.length > 0 && p.words.every((w, k) => all[i + k] === w))
@@ -82,8 +84,20 @@ export function parseQuery(raw: string, locale: string, synonyms: Synonyms = {})
       continue
     }
     const w = all[i]!
-    if (source.includes(w)) groups.push({ text: w, alternatives: wordTerms(w, i === all.length - 1) })
+    if (source.includes(w)) {
+      const group = { text: w, alternatives: wordTerms(w, i === all.length - 1) }
+      groups.push(group)
+      groupAt[i] = group
+    }
     i++
+  }
+  // Two words customers split that writers join ("time zone" / timezone, "log in" / login, "set up" /
+  // setup): the joined word satisfies both.
+  for (let k = 0; k + 1 < all.length; k++) {
+    const [a, b] = [groupAt[k], groupAt[k + 1]]
+    if (!a && !b) continue
+    const joined: QueryTerm = { term: all[k]! + all[k + 1]!, fuzzy: false, prefix: k + 2 === all.length && typingLastWord }
+    for (const g of [a, b]) g?.alternatives.push([joined])
   }
   return groups.slice(0, MAX_GROUPS)
 }

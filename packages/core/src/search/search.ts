@@ -1,14 +1,15 @@
 import MiniSearch, { type AsPlainObject, type Query, type SearchResult } from 'minisearch'
 import { words } from '../text/normalize.ts'
 import { stemmerFor } from '../text/stem.ts'
-import { BODY_FIELDS, FIELD_BOOSTS, PRIMARY_FIELDS, indexOptions } from './fields.ts'
-import { type Synonyms, parseQuery } from './query.ts'
+import { type BodyIndex, loadBody, partsFor } from './body.ts'
+import { FIELD_BOOSTS, PRIMARY_FIELDS, indexOptions } from './fields.ts'
+import { type QueryGroup, type Synonyms, parseQuery } from './query.ts'
 
 /** A loaded locale: the primary index at once, the body index once it has arrived. */
 export interface SearchIndex {
   locale: string
   primary: MiniSearch
-  body?: MiniSearch
+  body?: BodyIndex
   synonyms: Synonyms
   /** Article titles (from the manifest): a hit whose title the query covers ranks higher. */
   titles?: Map<string, string>
@@ -41,22 +42,34 @@ function load(data: Serialized, locale: string, fields: readonly string[]): Mini
 export function loadSearchIndex(input: {
   locale: string
   primary: Serialized
+  /** The body table (the manifest's `bodyIndex`), and the entries of all its shards when it has them. */
   body?: Serialized
+  bodyShards?: unknown[]
   synonyms?: Synonyms
   titles?: Map<string, string>
 }): SearchIndex {
   return {
     locale: input.locale,
     primary: load(input.primary, input.locale, PRIMARY_FIELDS),
-    body: input.body === undefined ? undefined : load(input.body, input.locale, BODY_FIELDS),
+    body: input.body === undefined ? undefined : loadBody(input.body, input.locale, input.bodyShards),
     synonyms: input.synonyms ?? {},
     titles: input.titles,
   }
 }
 
-/** Adds the body index to a loaded locale once it has been fetched. */
+/** Adds a body index (with its terms) to a loaded locale once it has been fetched. */
 export function withBodyIndex(index: SearchIndex, body: Serialized): SearchIndex {
-  return { ...index, body: load(body, index.locale, BODY_FIELDS) }
+  return { ...index, body: loadBody(body, index.locale) }
+}
+
+/** The body shards a query needs that are not loaded yet (fetch them, `withShard` each, search again). */
+export function missingShards(index: SearchIndex, query: string): number[] {
+  const body = index.body
+  if (!body) return []
+  const { bodyTerms } = planQuery(index, query)
+  const missing = new Set<number>()
+  for (const t of bodyTerms.values()) for (const j of partsFor(body.parts, t.term, t.prefix)) if (!body.parts[j]!.index) missing.add(j)
+  return [...missing].sort((a, b) => a - b)
 }
 
 /** Edits allowed for a typo: one from four letters, two from seven (a transposition costs two). */
@@ -65,6 +78,11 @@ const fuzzyDistance = (term: string) => (term.length >= 7 ? 2 : term.length >= 4
 const BODY_PREFIX_MIN = 3
 /** How much a title the query fully covers is preferred over one with words the query lacks. */
 const TITLE_FIT_BONUS = 0.5
+/** The primary index's fields writers fill; `learned` (traffic's queries) is searched apart. */
+const WRITTEN_FIELDS = PRIMARY_FIELDS.filter((f) => f !== 'learned')
+const LEARNED_FIELDS = ['learned']
+/** Customer words a query must share with an article's learned queries for them to count. */
+const LEARNED_MIN_WORDS = 2
 /** How steeply a hit's score falls with the weighted share of the query it misses. */
 const COVERAGE_POWER = 2
 
@@ -86,11 +104,77 @@ interface PlannedTerm {
  * Each index is searched once with every term, and the terms that matched tell which words a hit covers.
  */
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
-  const groups = parseQuery(query, index.locale, index.synonyms)
+  const { groups, primaryTerms, bodyTerms } = planQuery(index, query)
   if (groups.length === 0) return []
   const { limit = 10, filter } = options
   const stem = stemmerFor(index.locale)
 
+  // Per article: summed score, a bitmask of the customer's words it matched, and the matched terms
+  // (kept as MiniSearch's arrays and merged only for the hits returned).
+  const hits = new Map<string, Hit>()
+  const collect = (results: SearchResult[], planned: Map<string, PlannedTerm>) => {
+    const masks = groupMasks(planned)
+    for (const r of results) {
+      if (filter && !filter(r.id)) continue
+      let hit = hits.get(r.id)
+      if (!hit) {
+        hit = { id: r.id, score: 0, mask: 0, terms: [] }
+        hits.set(r.id, hit)
+      }
+      hit.score += r.score
+      hit.terms.push(r.terms)
+      hit.mask |= resultMask(r, masks)
+    }
+  }
+  collect(index.primary.search(toQuery(primaryTerms), { fields: WRITTEN_FIELDS, boost: FIELD_BOOSTS, boostTerm: termWeights(primaryTerms) }), primaryTerms)
+  // Queries learned from traffic count only where they share two of the customer's words (one,
+  // for a one-word query): a single common word shared with some past query is no evidence.
+  const learnedTerms = withoutTypos(primaryTerms)
+  const learnedMasks = groupMasks(learnedTerms)
+  const needed = Math.min(LEARNED_MIN_WORDS, groups.length)
+  const learned = index.primary.search(toQuery(learnedTerms), { fields: LEARNED_FIELDS, boost: FIELD_BOOSTS, boostTerm: termWeights(learnedTerms) })
+  collect(
+    learned.filter((r) => popCount(resultMask(r, learnedMasks)) >= needed),
+    learnedTerms,
+  )
+  if (index.body) {
+    const perPart = [...termsByPart(index.body.parts, bodyTerms)].map(([j, terms]) =>
+      index.body!.parts[j]!.index!.search(toQuery(terms), { boost: FIELD_BOOSTS, boostTerm: termWeights(terms) }),
+    )
+    collect(perPart.length === 1 ? perPart[0]! : mergeShardResults(perPart), bodyTerms)
+  }
+
+  const all = groups.length >= 31 ? 0x7fffffff : (1 << groups.length) - 1
+  const ranked = [...hits.values()]
+  const weights = groupWeights(ranked, groups.length, index.primary.documentCount)
+  const totalWeight = weights.reduce((a, b) => a + b, 0)
+  const coverageOf = (mask: number) => {
+    if (totalWeight === 0) return 1
+    let covered = 0
+    for (let g = 0; g < groups.length; g++) if (mask & (1 << g)) covered += weights[g]!
+    return covered / totalWeight
+  }
+  for (const h of ranked) {
+    h.score *= coverageOf(h.mask) ** COVERAGE_POWER
+    h.complete = (h.mask & all) === all
+  }
+  const byRank = (a: Hit, b: Hit) => b.score - a.score || (a.id < b.id ? -1 : 1)
+  ranked.sort(byRank)
+  // The title-fit bonus reorders the leaders only: far-down hits cannot climb into the first page.
+  const leaders = ranked.slice(0, Math.max(limit * 4, 40))
+  for (const h of leaders) {
+    const title = index.titles?.get(h.id)
+    if (title !== undefined) h.score *= 1 + TITLE_FIT_BONUS * titleCoverage(title, new Set(h.terms.flat()), stem)
+  }
+  leaders.sort(byRank)
+  return leaders.slice(0, limit).map((h) => ({ id: h.id, score: h.score, terms: [...new Set(h.terms.flat())], complete: h.complete === true }))
+}
+
+
+/** The query's groups and the terms to look up in each index. */
+function planQuery(index: SearchIndex, query: string): { groups: QueryGroup[]; primaryTerms: Map<string, PlannedTerm>; bodyTerms: Map<string, PlannedTerm> } {
+  const groups = parseQuery(query, index.locale, index.synonyms)
+  const stem = stemmerFor(index.locale)
   const primaryTerms = new Map<string, PlannedTerm>()
   const bodyTerms = new Map<string, PlannedTerm>()
   const plan = (into: Map<string, PlannedTerm>, term: string, fuzzy: number, prefix: boolean, group: number, weight = 1) => {
@@ -111,51 +195,45 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
       }
     }
   })
-
-  // Per article: summed score, a bitmask of the customer's words it matched, and the matched terms
-  // (kept as MiniSearch's arrays and merged only for the hits returned).
-  const hits = new Map<string, Hit>()
-  const collect = (results: SearchResult[], planned: Map<string, PlannedTerm>) => {
-    const maskOf = new Map<string, number>()
-    for (const p of planned.values()) maskOf.set(p.term, (maskOf.get(p.term) ?? 0) | p.groups.reduce((m, g) => m | (1 << g), 0))
-    for (const r of results) {
-      if (filter && !filter(r.id)) continue
-      let hit = hits.get(r.id)
-      if (!hit) {
-        hit = { id: r.id, score: 0, mask: 0, terms: [] }
-        hits.set(r.id, hit)
-      }
-      hit.score += r.score
-      hit.terms.push(r.terms)
-      for (const q of r.queryTerms) hit.mask |= maskOf.get(q) ?? 0
-    }
-  }
-  collect(index.primary.search(toQuery(primaryTerms), { boost: FIELD_BOOSTS, boostTerm: termWeights(primaryTerms) }), primaryTerms)
-  if (index.body) collect(index.body.search(toQuery(bodyTerms), { boost: FIELD_BOOSTS, boostTerm: termWeights(bodyTerms) }), bodyTerms)
-
-  const all = groups.length >= 31 ? 0x7fffffff : (1 << groups.length) - 1
-  const ranked = [...hits.values()]
-  const weights = groupWeights(ranked, groups.length, index.primary.documentCount)
-  const totalWeight = weights.reduce((a, b) => a + b, 0)
-  for (const h of ranked) {
-    let covered = 0
-    for (let g = 0; g < groups.length; g++) if (h.mask & (1 << g)) covered += weights[g]!
-    const coverage = totalWeight > 0 ? covered / totalWeight : 1
-    h.score *= coverage ** COVERAGE_POWER
-    h.complete = (h.mask & all) === all
-  }
-  const byRank = (a: Hit, b: Hit) => b.score - a.score || (a.id < b.id ? -1 : 1)
-  ranked.sort(byRank)
-  // The title-fit bonus reorders the leaders only: far-down hits cannot climb into the first page.
-  const leaders = ranked.slice(0, Math.max(limit * 4, 40))
-  for (const h of leaders) {
-    const title = index.titles?.get(h.id)
-    if (title !== undefined) h.score *= 1 + TITLE_FIT_BONUS * titleCoverage(title, new Set(h.terms.flat()), stem)
-  }
-  leaders.sort(byRank)
-  return leaders.slice(0, limit).map((h) => ({ id: h.id, score: h.score, terms: [...new Set(h.terms.flat())], complete: h.complete === true }))
+  return { groups, primaryTerms, bodyTerms }
 }
 
+/**
+ * One result per article from the results of several shards, scored as one index would: MiniSearch
+ * multiplies an article's summed term scores by how many query terms it matched, so the sums are
+ * taken apart, added across shards and multiplied by all the terms matched.
+ */
+function mergeShardResults(perPart: SearchResult[][]): SearchResult[] {
+  const merged = new Map<string, { raw: number; queryTerms: Set<string>; terms: string[]; match: SearchResult['match'] }>()
+  for (const results of perPart) {
+    for (const r of results) {
+      let m = merged.get(r.id)
+      if (!m) {
+        m = { raw: 0, queryTerms: new Set(), terms: [], match: {} }
+        merged.set(r.id, m)
+      }
+      m.raw += r.score / Math.max(1, r.queryTerms.length)
+      for (const q of r.queryTerms) m.queryTerms.add(q)
+      m.terms.push(...r.terms)
+      Object.assign(m.match, r.match)
+    }
+  }
+  return [...merged].map(([id, m]) => ({ id, score: m.raw * Math.max(1, m.queryTerms.size), terms: m.terms, queryTerms: [...m.queryTerms], match: m.match }))
+}
+
+/** The loaded body parts to search, each with the planned terms in its range. */
+function termsByPart(parts: BodyIndex['parts'], terms: Map<string, PlannedTerm>): Map<number, Map<string, PlannedTerm>> {
+  const byPart = new Map<number, Map<string, PlannedTerm>>()
+  for (const [key, t] of terms) {
+    for (const j of partsFor(parts, t.term, t.prefix)) {
+      if (!parts[j]!.index) continue
+      const forPart = byPart.get(j) ?? new Map<string, PlannedTerm>()
+      forPart.set(key, t)
+      byPart.set(j, forPart)
+    }
+  }
+  return byPart
+}
 
 /**
  * How much each customer word weighs in an article's coverage of the query: its rarity among the
@@ -176,6 +254,30 @@ interface Hit {
   mask: number
   terms: string[][]
   complete?: boolean
+}
+
+/** Which customer words (a bitmask of groups) each planned term stands for. */
+function groupMasks(planned: Map<string, PlannedTerm>): Map<string, number> {
+  const masks = new Map<string, number>()
+  for (const p of planned.values()) masks.set(p.term, (masks.get(p.term) ?? 0) | p.groups.reduce((m, g) => m | (1 << g), 0))
+  return masks
+}
+
+function resultMask(r: SearchResult, masks: Map<string, number>): number {
+  let mask = 0
+  for (const q of r.queryTerms) mask |= masks.get(q) ?? 0
+  return mask
+}
+
+/** The planned terms without typo tolerance: what the customer typed, stemmed, or a swap undone. */
+function withoutTypos(planned: Map<string, PlannedTerm>): Map<string, PlannedTerm> {
+  const out = new Map<string, PlannedTerm>()
+  for (const p of planned.values()) {
+    const key = `${p.term}${p.prefix ? '*' : ''}`
+    const seen = out.get(key)
+    out.set(key, seen ? { ...seen, groups: [...new Set([...seen.groups, ...p.groups])], weight: Math.max(seen.weight, p.weight) } : { ...p, fuzzy: 0 })
+  }
+  return out
 }
 
 function popCount(n: number): number {

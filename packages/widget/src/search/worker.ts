@@ -3,17 +3,17 @@
  * the main thread, so neither a 3 MB body index nor a fuzzy query ever blocks the host page.
  */
 import {
-  BODY_FIELDS,
   type ManifestArticle,
   type SearchIndex,
   highlight,
-  indexOptions,
   loadSearchIndex,
+  missingShards,
   normalizeQuery,
+  openBody,
   search,
   snippet,
+  withShard,
 } from '@signpost/core'
-import MiniSearch from 'minisearch'
 import { fetchJson, readManifest } from '../kb/knowledge-base.ts'
 import type { WorkerRequest, WorkerResponse } from './protocol.ts'
 
@@ -23,11 +23,40 @@ const post = (message: WorkerResponse) => (self as unknown as Worker).postMessag
 let index: SearchIndex | undefined
 let articles = new Map<string, ManifestArticle>()
 let load = 0
+let manifestUrl = ''
+/** Body shards fetched or being fetched, by number, for the current load. */
+let requested = new Set<number>()
+
+/**
+ * Fetches the body shards a query needs (each once), then tells the page to search again: the
+ * first results come from what is already loaded, never waiting for the network.
+ */
+async function fetchShards(query: string): Promise<void> {
+  const current = index
+  if (!current?.body) return
+  const wanted = missingShards(current, query).filter((j) => !requested.has(j))
+  if (wanted.length === 0) return
+  const id = load
+  for (const j of wanted) requested.add(j)
+  try {
+    const shards = await Promise.all(wanted.map((j) => fetchJson(new URL(current.body!.parts[j]!.file!, manifestUrl).href)))
+    if (id !== load || !index?.body) return
+    let body = index.body
+    for (const [n, j] of wanted.entries()) body = withShard(body, j, shards[n])
+    index = { ...index, body }
+    post({ type: 'body' })
+  } catch (error) {
+    for (const j of wanted) requested.delete(j)
+    if (id === load) post({ type: 'error', message: String(error) })
+  }
+}
 
 self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
   if (data.type === 'load') {
     const id = ++load
     index = undefined
+    requested = new Set()
+    manifestUrl = data.manifest
     try {
       const { locale, articles: list } = await readManifest(data.manifest, data.locale)
       const primary = await fetchJson(new URL(locale.primaryIndex, data.manifest).href)
@@ -36,13 +65,11 @@ self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
       const titles = new Map(list.map((a) => [a.id, a.title]))
       index = loadSearchIndex({ locale: locale.locale, primary: primary as never, synonyms: locale.synonyms, titles })
       post({ type: 'ready', locale: locale.locale, dir: locale.dir, articles: list })
+      // The body's table (section lengths and the list of shards); its terms come shard by shard,
+      // for the words typed.
       const body = await fetchJson(new URL(locale.bodyIndex, data.manifest).href)
       if (id !== load) return
-      // Loaded in slices (core's own index options), so queries typed meanwhile are answered from
-      // the primary index instead of waiting a second behind a large body index.
-      const bodyIndex = await MiniSearch.loadJSAsync(body as never, indexOptions(locale.locale, BODY_FIELDS))
-      if (id !== load) return
-      index = { ...index, body: bodyIndex }
+      index = { ...index, body: openBody(body as never, locale.locale) }
       post({ type: 'body' })
     } catch (error) {
       if (id === load) post({ type: 'error', message: String(error) })
@@ -54,6 +81,7 @@ self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
   const normalized = normalizeQuery(query)
   if (!current) return post({ type: 'results', seq, normalized, hits: [] })
   const filter = category ? (id: string) => articles.get(id)?.category === category : undefined
+  void fetchShards(query)
   const hits = search(current, query, { limit, filter }).flatMap((hit) => {
     const article = articles.get(hit.id)
     if (!article) return []
