@@ -86,6 +86,31 @@ describe('search', () => {
     expect(search(index, "wasn't charged")[0]?.id).toBe('billing/charges')
   })
 
+  it('matches two words a customer splits to the one word the writer joined', () => {
+    const index = buildFrom([
+      { id: 'settings/timezone', title: 'Change the timezone of reports', body: 'Reports use the timezone you pick.' },
+      { id: 'settings/zones', title: 'Delivery zones', body: 'Zones group the places you ship to.' },
+    ])
+    expect(search(index, 'time zone?')[0]?.id).toBe('settings/timezone')
+  })
+
+  it("counts an article's learned queries only where they share two of the customer's words", () => {
+    const primary = createPrimaryIndex('en')
+    const body = createBodyIndex('en')
+    const docs = [
+      { id: 'billing/declined', title: 'Payment failed', learned: 'card declined at checkout \n bank refused my card' },
+      { id: 'store/checkout', title: 'Customize the checkout page', learned: '' },
+    ]
+    for (const d of docs) {
+      primary.add({ id: d.id, title: d.title, keywords: '', tags: '', learned: d.learned })
+      body.add({ id: d.id, summary: '', headings: '', body: '' })
+    }
+    const index = loadSearchIndex({ locale: 'en', primary: JSON.stringify(primary), body: JSON.stringify(body) })
+    expect(search(index, 'my card got declined')[0]?.id).toBe('billing/declined')
+    // One shared word ("checkout") with a past query is no evidence: only the article about it answers.
+    expect(search(index, 'checkout colors').map((h) => h.id)).toEqual(['store/checkout'])
+  })
+
   it('returns nothing for a query of punctuation', () => {
     expect(search(build(), '?!')).toEqual([])
   })
