@@ -1,12 +1,13 @@
 /**
  * Content benchmark: Signpost against Pagefind and default MiniSearch on the two shared corpora,
- * side by side in one run — build time, bytes before the first result, query latency, and
- * success@1/@5 on the dev sets and on our held-out natural customer questions. Build times are
+ * side by side in one run — build time, bytes before the first result and over a help session,
+ * query latency, and success@1/@5 on every query set (bench/relevance.ts), plain and with traffic
+ * learned from the other sets. Build times are
  * five alternating pairs of whole processes (median, and how many Signpost won).
  * `--quick` times one pair and samples fewer queries for Pagefind's cold-byte measurement.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,35 +19,17 @@ import { searchIndexOf } from '../src/kb-reader.ts'
 import { htmlToText } from '../src/markdown/html-text.ts'
 import { writeOutput } from '../src/output/write.ts'
 import { measurePagefind, runPagefind, writeHtmlSite } from './pagefind.ts'
+import { CORPORA, fmtSuccess, type Query, readQueries, relevanceRows, repo, SETS, success } from './relevance.ts'
+import { sessionBytes } from './session-bytes.ts'
 
-const repo = join(import.meta.dirname, '../../..')
-const shared = join(repo, '../shared/corpora')
 const quick = process.argv.includes('--quick')
 /** Signpost and Pagefind builds timed per corpus, alternating. */
 const BUILD_PAIRS = quick ? 1 : 5
 
-interface Query {
-  q: string
-  targets: string[]
-}
-
-const CORPORA = [
-  { name: 'plausible-docs', root: join(shared, 'plausible-docs/docs'), goals: { bytes: 80, p95: 2 } },
-  { name: 'business-central', root: join(shared, 'business-central/business-central'), goals: { bytes: 250, p95: 16 } },
-]
-
-const readQueries = (path: string): Query[] => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Query[]) : [])
 const gz = (data: string | Buffer) => gzipSync(data, { level: 6 }).length
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? Number.NaN
-
-function success(runs: { ids: string[]; targets: string[] }[]): [number, number] {
-  const rank = (r: { ids: string[]; targets: string[] }) => r.ids.findIndex((id) => r.targets.includes(id)) + 1
-  const at = (k: number) => runs.filter((r) => rank(r) >= 1 && rank(r) <= k).length / Math.max(1, runs.length)
-  return [at(1), at(5)]
-}
-const fmtSuccess = ([a, b]: [number, number]) => `${a.toFixed(3)} / ${b.toFixed(3)}`
 
 /** Times a function over every query, `rounds` times after one warm-up round. */
 function latency(queries: Query[], fn: (q: string) => unknown, rounds = 3): number[] {
@@ -85,8 +68,8 @@ for (const corpus of CORPORA) {
     console.log(`skipping ${corpus.name}: ${corpus.root} is absent (the shared corpora live in ../shared/corpora)`)
     continue
   }
-  const dev = readQueries(join(shared, `queries/${corpus.name}.dev.json`))
-  const natural = readQueries(join(repo, `bench/queries/${corpus.name}.natural.json`))
+  const sets = SETS.map((name) => ({ name, queries: readQueries(corpus.name, name) })).filter((x) => x.queries.length > 0)
+  const dev = readQueries(corpus.name, 'dev')
   const work = await mkdtemp(join(tmpdir(), `signpost-bench-${corpus.name}-`))
 
   // Signpost in this process, for the figures after build time.
@@ -125,19 +108,22 @@ for (const corpus of CORPORA) {
     settleDisk()
     pagefindBuilds.push(runPagefind(site, pagefindBin))
   }
-  const pfQueries = [...dev, ...natural]
+  const pfQueries = sets.flatMap((x) => x.queries)
   const pf = await measurePagefind(site, pfQueries.map((q) => q.q), quick ? 10 : 40)
-  const pfRuns = pf.map((r, i) => ({ ids: r.ids, targets: pfQueries[i]!.targets }))
+  const pfIds = new Map(pf.map((r) => [r.q, r.ids]))
   const pfCold = pf.flatMap((r) => (r.coldBytes === undefined ? [] : [r.coldBytes]))
+  const relevance = new Map((await relevanceRows(corpus, result)).map(([label, , learned]) => [label, learned]))
+  const session = sessionBytes(result.manifest, result.files, readQueries(corpus.name, 'natural').map((q) => q.q))
 
   const wins = signpostBuilds.filter((t, i) => t < pagefindBuilds[i]!).length
   const builds = (times: number[]) => (times.length === 1 ? ms(times[0]!) : `${ms(pct(times, 0.5))} median (${times.map((t) => Math.round(t)).join(', ')})`)
 
-  const rows: [string, string, string, string, string][] = [
-    ['figure', 'Signpost', 'Pagefind', 'MiniSearch (defaults)', 'goal'],
+  const rows: string[][] = [
+    ['figure', 'Signpost', 'Signpost + learned', 'Pagefind', 'MiniSearch (defaults)', 'goal'],
     [
       'full build time',
       builds(signpostBuilds),
+      '',
       builds(pagefindBuilds),
       ms(miniBuild),
       `${corpus.name === 'business-central' ? 'faster than Pagefind: ' : ''}Signpost faster in ${wins} of ${signpostBuilds.length}`,
@@ -145,40 +131,39 @@ for (const corpus of CORPORA) {
     [
       'bytes before first result (gzip)',
       kb(firstBytes),
+      '',
       `${kb(pct(pfCold, 0.5))} p50, ${kb(pct(pfCold, 0.95))} p95`,
       `${kb(gz(miniJson))} (whole index)`,
       `≤ ${corpus.goals.bytes} KB`,
     ],
     [
+      'bytes of a help session, 3 questions (gzip)',
+      `${kb(pct(session.sessions, 0.5))} p50, ${kb(Math.max(...session.sessions))} max`,
+      '',
+      `${kb(pct(pfCold, 0.5))} per question, cold`,
+      `${kb(gz(miniJson))} (whole index)`,
+      corpus.name === 'business-central' ? '≤ 450 KB' : '',
+    ],
+    [
       'query latency p50 / p95, warm',
       `${ms(pct(signpostTimes, 0.5))} / ${ms(pct(signpostTimes, 0.95))} (Node)`,
+      '',
       `${ms(pct(pf.map((r) => r.warmMs), 0.5))} / ${ms(pct(pf.map((r) => r.warmMs), 0.95))} (Chromium)`,
       `${ms(pct(miniTimes, 0.5))} / ${ms(pct(miniTimes, 0.95))} (Node)`,
       `p95 ≤ ${corpus.goals.p95} ms`,
     ],
-    [
-      `success@1 / @5, dev set (${dev.length})`,
-      fmtSuccess(success(dev.map((q) => ({ ids: signpost(q.q), targets: q.targets })))),
-      fmtSuccess(success(pfRuns.slice(0, dev.length))),
-      fmtSuccess(success(dev.map((q) => ({ ids: miniSearch(q.q), targets: q.targets })))),
-      '@5 ≥ 0.98, ahead of both',
-    ],
-    [
-      `  … primary index only (before the body arrives)`,
-      fmtSuccess(success(dev.map((q) => ({ ids: signpost(q.q, primaryOnly), targets: q.targets })))),
-      '',
-      '',
-      '',
-    ],
   ]
-  if (natural.length > 0) {
+  for (const { name, queries } of sets) {
+    const label = `success@1 / @5, ${name} set (${queries.length})`
     rows.push([
-      `success@1 / @5, natural questions (${natural.length})`,
-      fmtSuccess(success(natural.map((q) => ({ ids: signpost(q.q), targets: q.targets })))),
-      fmtSuccess(success(pfRuns.slice(dev.length))),
-      fmtSuccess(success(natural.map((q) => ({ ids: miniSearch(q.q), targets: q.targets })))),
-      'ahead of both',
+      label,
+      fmtSuccess(success((q) => signpost(q), queries)),
+      relevance.get(label) ?? '',
+      fmtSuccess(success((q) => pfIds.get(q) ?? [], queries)),
+      fmtSuccess(success(miniSearch, queries)),
+      name === 'dev' ? '@5 ≥ 0.98, ahead of both' : `@5 ≥ ${corpus.goals.natural}, ahead of both`,
     ])
+    if (name === 'dev') rows.push(['  … primary index only (before the body arrives)', fmtSuccess(success((q) => signpost(q, primaryOnly), dev)), '', '', '', ''])
   }
   console.log(`### ${corpus.name}: ${result.manifest.articles.length} articles, ${result.warnings} build warnings\n`)
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)))
@@ -188,7 +173,8 @@ for (const corpus of CORPORA) {
   }
   console.log(
     `\nSignpost first-result bytes = manifest.json ${kb(gz(String(result.files.get('manifest.json'))))} + primary index ${kb(gz(String(result.files.get(locale.primaryIndex))))}; ` +
-      `body index ${kb(gz(String(result.files.get(locale.bodyIndex))))} follows in the background.\n`,
+      `then the body's table (${kb(session.table)}) and, for each question, the body shards its words need (${session.shardCount} shards in all). ` +
+      `A session is 3 consecutive natural questions. "+ learned": traffic learned from the other sets (see bench/relevance.ts).\n`,
   )
   works.push(work)
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { search, snippet } from '@signpost/core'
+import { bestSection, search, sectionTexts, snippet } from '@signpost/core'
 import { readKnowledgeBase } from '../kb-reader.ts'
 import { htmlToText } from '../markdown/html-text.ts'
 import { type CliIO, UsageError } from './io.ts'
@@ -44,9 +44,12 @@ export async function searchCommand(args: string[], io: CliIO): Promise<number> 
     if (hits.length === 0) io.stdout.write(`no results for "${q}"\n`)
     for (const [i, h] of hits.slice(0, limit).entries()) {
       const a = kb.articles.get(h.id)
-      const text = htmlToText((await kb.shard(h.id)).html)
-      io.stdout.write(`${String(i + 1).padStart(2)}. ${a?.title ?? h.id}  [${h.id}]  score ${round(h.score)}${h.complete ? '' : '  (partial match)'}\n`)
-      io.stdout.write(`    ${snippet(text, h.terms, kb.locale, 140)}\n`)
+      const shard = await kb.shard(h.id)
+      // Where the widget opens the article, and the snippet from there.
+      const section = bestSection(shard.html, shard.headings, q, kb.locale)
+      const text = section === undefined ? htmlToText(shard.html) : htmlToText(sectionTexts(shard.html, shard.headings)[section + 1]!)
+      io.stdout.write(`${String(i + 1).padStart(2)}. ${a?.title ?? h.id}  [${h.id}${section === undefined ? '' : `#${shard.headings[section]!.id}`}]  score ${round(h.score)}${h.complete ? '' : '  (partial match)'}\n`)
+      io.stdout.write(`    ${section === undefined ? '' : `§ ${shard.headings[section]!.text}: `}${snippet(text, h.terms, kb.locale, 140)}\n`)
     }
     return 0
   }

@@ -1,5 +1,6 @@
 export { search, loadSearchIndex, withBodyIndex, missingShards, type SearchIndex, type SearchOptions, type SearchHit } from './search.ts'
 export { openBody, withShard, loadBody, type BodyIndex, type BodyPart } from './body.ts'
+export { bestSection, sectionTexts } from './sections.ts'
 export { parseQuery, type QueryGroup, type QueryTerm, type Synonyms } from './query.ts'
 export { highlight, snippet, type TextSegment } from './highlight.ts'
 export {

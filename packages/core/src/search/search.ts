@@ -85,6 +85,8 @@ const LEARNED_FIELDS = ['learned']
 const LEARNED_MIN_WORDS = 2
 /** How steeply a hit's score falls with the weighted share of the query it misses. */
 const COVERAGE_POWER = 2
+/** A hit with every word still leads a near tie with one that misses a filler word. */
+const COMPLETE_BONUS = 1.5
 
 /** A query term and the customer words (group indexes) it stands for. */
 interface PlannedTerm {
@@ -155,8 +157,8 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     return covered / totalWeight
   }
   for (const h of ranked) {
-    h.score *= coverageOf(h.mask) ** COVERAGE_POWER
     h.complete = (h.mask & all) === all
+    h.score *= coverageOf(h.mask) ** COVERAGE_POWER * (h.complete ? COMPLETE_BONUS : 1)
   }
   const byRank = (a: Hit, b: Hit) => b.score - a.score || (a.id < b.id ? -1 : 1)
   ranked.sort(byRank)
