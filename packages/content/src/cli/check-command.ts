@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { loadContent } from '../build.ts'
-import type { LearnedIndex } from '../learned/learned-terms.ts'
+import type { Synonyms } from '@signpost/core'
+import { type ContentResult, loadContent } from '../build.ts'
+import { type LearnedIndex, learnedSynonyms } from '../learned/learned-terms.ts'
 import { type CliIO, UsageError } from './io.ts'
 import { printDiagnostics } from './report-diagnostics.ts'
 
@@ -20,11 +21,12 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const learnedPath = values.learned === undefined ? undefined : resolve(io.cwd, values.learned)
   const result = await loadContent({ root, defaultLocale: values['default-locale'], drafts: true, countWords: false, learned: learnedPath })
   const learned = learnedQueries(result.learned)
+  const synonyms = learnedSynonymsOf(result)
   if (values.format === 'json') {
-    io.stdout.write(`${JSON.stringify({ errors: result.errors, warnings: result.warnings, diagnostics: result.diagnostics, ...(learned.length ? { learned } : {}) }, null, 2)}\n`)
+    io.stdout.write(`${JSON.stringify({ errors: result.errors, warnings: result.warnings, diagnostics: result.diagnostics, ...(learned.length ? { learned, learnedSynonyms: synonyms } : {}) }, null, 2)}\n`)
   } else {
     printDiagnostics(result.diagnostics, root, io)
-    printLearned(learned, io)
+    printLearned(learned, synonyms, io)
     io.stdout.write(`signpost check: ${result.articles.length} articles, ${result.errors} errors, ${result.warnings} warnings\n`)
   }
   return result.errors > 0 ? 1 : 0
@@ -46,9 +48,22 @@ function learnedQueries(index: LearnedIndex | undefined): LearnedListing[] {
   return out
 }
 
+/** Per locale, the customer words traffic showed to mean title words. */
+function learnedSynonymsOf(result: ContentResult): Record<string, Synonyms> {
+  const out: Record<string, Synonyms> = {}
+  for (const [locale, articles] of result.learned ?? []) {
+    const synonyms = learnedSynonyms(locale, articles, result.articles.filter((a) => a.locale === locale))
+    if (Object.keys(synonyms).length > 0) out[locale] = synonyms
+  }
+  return out
+}
+
 /** What each article gained from traffic, so writers can promote the best queries to `keywords` or `synonyms`. */
-function printLearned(list: LearnedListing[], io: CliIO): void {
+function printLearned(list: LearnedListing[], synonyms: Record<string, Synonyms>, io: CliIO): void {
   if (list.length === 0) return
   io.stdout.write(`learned from traffic (promote the good ones to keywords or synonyms):\n`)
   for (const l of list) io.stdout.write(`  ${l.locale}:${l.article}: ${l.queries.map((q) => `"${q}"`).join(', ')}\n`)
+  for (const [locale, map] of Object.entries(synonyms)) {
+    for (const [word, targets] of Object.entries(map)) io.stdout.write(`  ${locale} synonym: ${word} → ${targets.join(', ')}\n`)
+  }
 }

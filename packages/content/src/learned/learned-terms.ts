@@ -1,5 +1,6 @@
-import { indexOptions, type LearnedPair, normalizeQuery, PRIMARY_FIELDS } from '@signpost/core'
+import { indexOptions, type LearnedPair, normalizeQuery, PRIMARY_FIELDS, stemmerFor, stopWords, type Synonyms, words } from '@signpost/core'
 import type { RenderedArticle } from '../article.ts'
+import { htmlToText } from '../markdown/html-text.ts'
 import type { Diagnostic } from '../diagnostics.ts'
 import { createTermCounter, type FieldTerms } from '../output/search-index.ts'
 import { aliasMap } from '../validate.ts'
@@ -90,4 +91,70 @@ export function createLearnedCounter(): (locale: string, article: LearnedArticle
     const text = article.queries.flatMap((q) => Array.from({ length: q.weight }, () => q.query)).join(' \n ')
     return count({ id: '', learned: text })[LEARNED_FIELD] ?? null
   }
+}
+
+/** A customer word becomes a synonym of a title word only when it stood for it in this many articles… */
+const SYNONYM_MIN_ARTICLES = 3
+/** …and in at least this share of the articles where it was missing from the text. */
+const SYNONYM_MIN_SHARE = 0.5
+/** Title words kept per customer word. */
+const SYNONYM_TARGETS = 2
+
+/**
+ * Customer words traffic shows to mean a product word: a word customers searched before opening
+ * articles that never use it, where those articles' titles share a word ("supplier" on articles
+ * titled "… vendor …"). Learned across articles, so a new question with the customer's word finds
+ * articles nobody reached with it yet. Returned as a synonyms map (word → title words); a
+ * writer's synonyms for the same word win.
+ */
+export function learnedSynonyms(locale: string, learned: Map<string, LearnedArticle>, articles: readonly RenderedArticle[]): Synonyms {
+  const stop = stopWords(locale)
+  const stem = stemmerFor(locale)
+  const content = (ws: string[]) => ws.filter((w) => !stop.has(w) && !/^\d+$/.test(w))
+  const missingIn = new Map<string, Set<string>>()
+  const standsFor = new Map<string, Map<string, Set<string>>>()
+  for (const a of articles) {
+    const taught = learned.get(a.id)
+    if (!taught || taught.queries.length === 0) continue
+    const vocabulary = vocabularyOf(a, stem)
+    const titleWords = content(words(a.title))
+    for (const w of new Set(content(taught.queries.flatMap((q) => words(q.query))))) {
+      if (vocabulary.has(w) || vocabulary.has(stem(w)) || w.length < 3) continue
+      // A word half typed or mistyped ("inven", "plausibe") is the article's own word, not a synonym.
+      if ([...vocabulary].some((v) => v.startsWith(w) || nearlySame(v, w))) continue
+      missingIn.set(w, (missingIn.get(w) ?? new Set()).add(a.id))
+      const targets = standsFor.get(w) ?? new Map<string, Set<string>>()
+      standsFor.set(w, targets)
+      for (const t of titleWords) if (stem(t) !== stem(w)) targets.set(t, (targets.get(t) ?? new Set()).add(a.id))
+    }
+  }
+  const synonyms: Synonyms = {}
+  for (const [w, targets] of [...standsFor].sort(([x], [y]) => (x < y ? -1 : 1))) {
+    const missing = missingIn.get(w)!.size
+    const kept = [...targets]
+      .filter(([, ids]) => ids.size >= SYNONYM_MIN_ARTICLES && ids.size / missing >= SYNONYM_MIN_SHARE)
+      .sort(([x, a], [y, b]) => b.size - a.size || (x < y ? -1 : 1))
+      .slice(0, SYNONYM_TARGETS)
+      .map(([t]) => t)
+    if (kept.length > 0) synonyms[w] = kept
+  }
+  return synonyms
+}
+
+/** Within one edit (or one swap of neighbours) of each other, for words of five letters or more. */
+function nearlySame(a: string, b: string): boolean {
+  if (Math.min(a.length, b.length) < 5 || Math.abs(a.length - b.length) > 1) return false
+  let i = 0
+  while (i < a.length && a[i] === b[i]) i++
+  const rest = (x: string, y: string) => x.slice(i + 1) === y.slice(i + 1)
+  if (a.length === b.length) return rest(a, b) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
+}
+
+/** An article's words as its index terms, or from its text when they were not counted (`check`). */
+function vocabularyOf(a: RenderedArticle, stem: (w: string) => string): Set<string> {
+  const counted = [...a.terms.primary, ...a.terms.body].flatMap((f) => (f ? f.terms.split(' ') : []))
+  if (counted.length > 0) return new Set(counted)
+  const fm = a.frontmatter
+  return new Set(words([a.title, a.summary, ...fm.keywords, ...fm.tags, htmlToText(a.html)].join(' ')).flatMap((w) => [w, stem(w)]))
 }

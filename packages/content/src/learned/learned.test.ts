@@ -78,6 +78,37 @@ describe('signpost build --learned', () => {
   })
 })
 
+describe('synonyms learned from traffic', () => {
+  it("learns that customers say supplier for vendor, and finds vendor articles nobody reached that way yet", async () => {
+    const vendors = ['Pay a vendor', 'Return items to a vendor', 'Block a vendor', 'Vendor credit memos']
+    const fx = await helpCenter(Object.fromEntries(vendors.map((title, i) => [`en/vendors/v${i}.md`, article(`title: ${title}\nsummary: ${title}.`, `How to ${title.toLowerCase()} in the app.`)])))
+    const pair = (query: string, i: number) => ({ query, article: `vendors/v${i}`, sessions: 6, helpful: 2, contacts: 0 })
+    await writeFile(join(fx.dir, 'learned.json'), learned([pair('pay my supplier', 0), pair('send goods back to supplier', 1), pair('stop buying from a supplier', 2)]))
+    expect(await runCli(['build', 'content', '--out', 'kb', '--learned', 'learned.json'], captureIO(fx.dir))).toBe(0)
+    // Nobody searched "supplier" before opening the credit memo article.
+    expect(await searchIds(fx.dir, 'supplier')).toContain('vendors/v3')
+    const manifest = JSON.parse(await readFile(join(fx.dir, 'kb/manifest.json'), 'utf8'))
+    expect(manifest.locales[0].synonyms).toEqual({ supplier: ['vendor'] })
+
+    const io = captureIO(fx.dir)
+    expect(await runCli(['check', 'content', '--learned', 'learned.json'], io)).toBe(0)
+    expect(io.out()).toContain('  en synonym: supplier → vendor\n')
+  })
+
+  it('learns nothing from a word customers used for fewer than three articles', async () => {
+    const fx = await helpCenter()
+    await writeFile(
+      join(fx.dir, 'learned.json'),
+      learned([
+        { query: 'supplier ships to client', article: 'orders/drop-ship', sessions: 9, helpful: 3, contacts: 0 },
+        { query: 'supplier sends half', article: 'orders/partial', sessions: 9, helpful: 3, contacts: 0 },
+      ]),
+    )
+    expect(await runCli(['build', 'content', '--out', 'kb', '--learned', 'learned.json'], captureIO(fx.dir))).toBe(0)
+    expect(JSON.parse(await readFile(join(fx.dir, 'kb/manifest.json'), 'utf8')).locales[0].synonyms).toEqual({})
+  })
+})
+
 describe('signpost check --learned', () => {
   it('lists the queries each article learned, so writers can promote them', async () => {
     const fx = await helpCenter()

@@ -10,7 +10,7 @@ import {
   PRIMARY_FIELDS,
 } from '@signpost/core'
 import type { RenderedArticle } from '../article.ts'
-import { createLearnedCounter, type LearnedIndex } from '../learned/learned-terms.ts'
+import { createLearnedCounter, type LearnedIndex, learnedSynonyms } from '../learned/learned-terms.ts'
 import { aliasMap } from '../validate.ts'
 import { serializePieces, serializeTable, serializeTerms, shardTerms } from './search-index.ts'
 
@@ -135,7 +135,8 @@ export function assembleOutput(
       dir: RTL.has(locale.split('-')[0]!) ? 'rtl' : 'ltr',
       primaryIndex: primaryName,
       bodyIndex: bodyName,
-      synonyms: input.synonyms[locale] ?? {},
+      // Writers' synonyms win over those learned from traffic.
+      synonyms: { ...(learned ? learnedSynonyms(locale, learned, list) : {}), ...(input.synonyms[locale] ?? {}) },
       articleCount: list.length,
     })
   }
