@@ -2,6 +2,8 @@ import { createDashboardRoutes } from '@signpost/dashboard'
 import { Hono } from 'hono'
 import type { ServerConfig } from './config/config.ts'
 import { ApiError, errorResponse } from './http/errors.ts'
+import { createFailureLog } from './http/failure-log.ts'
+import { baseHeaders, dashboardHeaders, noStore } from './http/security-headers.ts'
 import { createEventsRoute } from './ingest/events.ts'
 import { createGroupCommit, type GroupCommit } from './ingest/group-commit.ts'
 import { createReportsRoute } from './reports/routes.ts'
@@ -30,17 +32,22 @@ export interface SignpostApp extends Hono {
  */
 export function createApp(options: CreateAppOptions): SignpostApp {
   const writer = createGroupCommit(options.store)
+  const failures = createFailureLog()
   const app = new Hono() as SignpostApp
   app.writer = writer
+  app.use('*', baseHeaders())
+  app.use('/v1/reports/*', noStore())
+  app.use('/dashboard', dashboardHeaders())
+  app.use('/dashboard/*', dashboardHeaders())
   app.get('/health', (c) => c.json({ ok: true }))
-  app.route('/v1/events', createEventsRoute({ config: options.config, writer, ...(options.now ? { now: options.now } : {}) }))
-  app.route('/v1/reports', createReportsRoute({ store: options.store, config: options.config, ...(options.now ? { now: options.now } : {}) }))
+  app.route('/v1/events', createEventsRoute({ config: options.config, writer, failures, ...(options.now ? { now: options.now } : {}) }))
+  app.route('/v1/reports', createReportsRoute({ store: options.store, config: options.config, failures, ...(options.now ? { now: options.now } : {}) }))
   // The ops dashboard: a static page on the same origin as the reports API it reads.
   app.route('/dashboard', createDashboardRoutes())
   app.notFound((c) => errorResponse(c, new ApiError(404, 'not-found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)))
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error)
-    console.error('signpost server:', error)
+    failures.report('request', error)
     return errorResponse(c, new ApiError(500, 'internal', 'internal error'))
   })
   return app

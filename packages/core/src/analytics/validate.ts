@@ -11,6 +11,9 @@ export type ValidationResult = { ok: true; event: SignpostEvent } | { ok: false;
 
 export const LIMITS = { id: 64, session: 64, site: 64, locale: 35, path: 2048, query: 500, article: 300, reason: 500, channel: 40 } as const
 
+/** The latest time a JavaScript Date can hold (year 275760): beyond it no date can be named. */
+export const MAX_TS = 8.64e15
+
 const ID = /^[A-Za-z0-9_-]{8,64}$/
 const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/
 
@@ -64,7 +67,7 @@ export function validateEvent(input: unknown, index?: number): ValidationResult 
   }
   const id = c.match('id', ID, 'expected 8 to 64 characters of A-Z, a-z, 0-9, _ or -', LIMITS.id)
   const ts = (input as Fields).ts
-  if (typeof ts !== 'number' || !Number.isFinite(ts) || ts <= 0) c.fail('ts', 'expected a time in milliseconds since 1970')
+  if (typeof ts !== 'number' || !Number.isFinite(ts) || ts <= 0 || ts > MAX_TS) c.fail('ts', 'expected a time in milliseconds since 1970')
   const session = c.string('session', LIMITS.session)
   const site = c.string('site', LIMITS.site)
   const locale = c.match('locale', LOCALE, 'expected a locale such as "en" or "pt-BR"', LIMITS.locale)

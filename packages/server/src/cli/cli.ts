@@ -140,7 +140,13 @@ async function serveCommand(flags: Record<string, string>, io: CliIo): Promise<n
   await purge()
   const timer = setInterval(purge, 6 * 3600_000)
   timer.unref()
-  const { url, close } = await listen({ fetch: app.fetch, port: config.port, host: config.host, maxBodyBytes: config.maxBodyBytes })
+  const { url, close } = await listen({
+    fetch: app.fetch,
+    port: config.port,
+    host: config.host,
+    maxBodyBytes: config.maxBodyBytes,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+  })
   const db = /^postgres/.test(config.db) ? config.db.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : config.db
   io.stdout.write(`signpost server listening on ${url} (sites: ${config.sites.map((s) => s.key).join(', ')}; db: ${db})\n`)
   io.onListening?.(url)
