@@ -4,6 +4,7 @@ import { originAllowed, type ServerConfig, type SiteConfig } from '../config/con
 import { createClientAddress, socketAddress } from '../http/client-address.ts'
 import { ApiError, errorResponse } from '../http/errors.ts'
 import { createFailureLog, type FailureLog } from '../http/failure-log.ts'
+import { exceedsEvents } from './batch-size.ts'
 import { header, readBody } from './body.ts'
 import type { GroupCommit } from './group-commit.ts'
 import { createRateLimiter } from './rate-limit.ts'
@@ -78,15 +79,14 @@ export function createEventsRoute(options: EventsRouteOptions): Hono {
       throw new ApiError(429, 'rate-limited', 'too many requests from this address', { headers: { 'Retry-After': String(ipWait) } })
 
     const text = await readBody(c, config.maxBodyBytes)
+    // Counted on the text: parsing a hostile batch only to refuse it would cost more than the refusal.
+    if (exceedsEvents(text, config.maxEventsPerBatch) > 0) throw tooManyEvents(config.maxEventsPerBatch)
     let body: unknown
     try {
       body = JSON.parse(text)
     } catch (error) {
       throw new ApiError(400, 'bad-json', `body: not valid JSON (${(error as Error).message})`)
     }
-    const count = batchLength(body)
-    if (count > config.maxEventsPerBatch)
-      throw new ApiError(413, 'too-many-events', `body: ${count} events in one batch; at most ${config.maxEventsPerBatch} are accepted (send several batches)`)
     const site = resolveSite(c.req.query('site'), body, sites)
     const origin = header(c, 'origin')
     if (origin !== undefined) {
@@ -177,11 +177,8 @@ function eventIndexes(body: unknown, rejected: readonly Rejection[]): number[] {
   return out
 }
 
-/** How many events a parsed body holds (0 when it is no batch at all). */
-function batchLength(body: unknown): number {
-  const list = Array.isArray(body) ? body : (body as { events?: unknown } | null)?.events
-  return Array.isArray(list) ? list.length : 0
-}
+const tooManyEvents = (max: number) =>
+  new ApiError(413, 'too-many-events', `body: more than ${max} events in one batch; send several batches`)
 
 /** An ISO time, or the raw number when no Date can hold it (`toISOString` would throw). */
 function timeText(ts: number): string {
