@@ -14,7 +14,7 @@ const batch = () =>
     id: `shutdown-${String(++n).padStart(8, '0')}`,
     type: 'open',
     ts: Date.now(),
-    session: 'sess-shutdown',
+    session: '0193a5e0-0000-7000-8000-00000000cafe',
     site: 'demo',
     locale: 'en',
     path: '/',
