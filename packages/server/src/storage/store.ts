@@ -1,4 +1,5 @@
 import type { SignpostEvent } from '@signpost/core'
+import { type ErasureResult, eraseSession, exportSession, type SessionExport } from './erasure.ts'
 import { openPostgres } from './postgres/postgres.ts'
 import { DAY_MS, Rollup } from './rollup.ts'
 import type { SqlDb, SqlValue } from './sql.ts'
@@ -22,6 +23,10 @@ export interface Store {
   purge(days: number, now?: number): Promise<{ events: number; sessions: number }>
   /** Number of raw events stored for a site (tests, the CLI). */
   countEvents(site: string): Promise<number>
+  /** Erases a session id: raw events, session rows, and its share of every rollup (see `erasure.ts`). */
+  eraseSession(site: string, session: string): Promise<ErasureResult>
+  /** Everything stored under a session id (raw events and session segments). */
+  exportSession(site: string, session: string): Promise<SessionExport>
   close(): Promise<void>
 }
 
@@ -76,14 +81,16 @@ export function createStore(db: SqlDb): Store {
         return { events, sessions }
       })
     },
+    eraseSession: (site, session) => db.transaction((tx) => eraseSession(tx, site, session)),
     close: () => db.close(),
   }
 }
 
 /** The read side of a store over `db`. */
-export function storeReads(db: SqlDb): Pick<Store, 'db' | 'countEvents'> {
+export function storeReads(db: SqlDb): Pick<Store, 'db' | 'countEvents' | 'exportSession'> {
   return {
     db,
+    exportSession: (site, session) => exportSession(db, site, session),
     async countEvents(site) {
       const rows = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM events WHERE site = ?', [site])
       return Number(rows[0]?.n ?? 0)
