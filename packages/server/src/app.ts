@@ -7,6 +7,7 @@ import { baseHeaders, dashboardHeaders, noStore } from './http/security-headers.
 import { createEventsRoute } from './ingest/events.ts'
 import { createGroupCommit, type GroupCommit } from './ingest/group-commit.ts'
 import { createReportsRoute } from './reports/routes.ts'
+import { createSessionsRoute } from './sessions/routes.ts'
 import type { Store } from './storage/store.ts'
 
 export interface CreateAppOptions {
@@ -22,7 +23,8 @@ export interface SignpostApp extends Hono {
 }
 
 /**
- * The Signpost analytics server as a Hono app: `POST /v1/events` and `GET /v1/reports/*`.
+ * The Signpost analytics server as a Hono app: `POST /v1/events`, `GET /v1/reports/*`, and one
+ * person's data on request (`GET /v1/sessions/:id/export`, `DELETE /v1/sessions/:id`).
  * Starting a socket is the caller's business (`signpost-server serve`, or `app.request()` in tests).
  *
  * @example
@@ -41,6 +43,7 @@ export function createApp(options: CreateAppOptions): SignpostApp {
   app.use('/dashboard/*', dashboardHeaders())
   app.get('/health', (c) => c.json({ ok: true }))
   app.route('/v1/events', createEventsRoute({ config: options.config, writer, failures, ...(options.now ? { now: options.now } : {}) }))
+  app.route('/v1/sessions', createSessionsRoute({ store: options.store, config: options.config, failures }))
   app.route('/v1/reports', createReportsRoute({ store: options.store, config: options.config, failures, ...(options.now ? { now: options.now } : {}) }))
   // The ops dashboard: a static page on the same origin as the reports API it reads.
   app.route('/dashboard', createDashboardRoutes())

@@ -7,6 +7,7 @@ import { articles as articleReport, contentGaps, summary } from '../reports/quer
 import { parseRange, RangeError_ } from '../reports/range.ts'
 import { seed } from '../seed/seed.ts'
 import { openStore } from '../storage/store.ts'
+import { privacyCommand } from './privacy-commands.ts'
 import { table } from './table.ts'
 
 /** Bad command-line input: printed with the usage, exit code 2. */
@@ -30,6 +31,8 @@ export const USAGE = `Usage:
   signpost report --site <key> [--since 7d | --from YYYY-MM-DD --to YYYY-MM-DD] [--limit 10] [--format table|json|csv]
                   [--config …] [--db …]
   signpost seed   [--site demo] [--days 30] [--sessions-per-day 200] [--config …] [--db …]
+  signpost forget --site <key> --session <id> [--config …] [--db …]     erase one person's data
+  signpost export --site <key> --session <id> [--out file.json] [--config …] [--db …]
 
 With no --config, ./signpost.config.json is used when present; otherwise one site "demo" that
 accepts localhost origins, stored in ./signpost.db, report token from SIGNPOST_REPORT_TOKEN
@@ -40,6 +43,8 @@ const FLAGS: Record<string, readonly string[]> = {
   serve: ['config', 'port', 'host', 'db'],
   report: ['config', 'db', 'site', 'since', 'from', 'to', 'limit', 'format'],
   seed: ['config', 'db', 'site', 'days', 'sessions-per-day'],
+  forget: ['config', 'db', 'site', 'session'],
+  export: ['config', 'db', 'site', 'session', 'out'],
 }
 
 /**
@@ -67,6 +72,7 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     }
     if (command === 'serve') return await serveCommand(flags, full)
     if (command === 'report') return await reportCommand(flags, full)
+    if (command === 'forget' || command === 'export') return await privacyCommand(command, flags, full, loadConfig(flags, full, false))
     return await seedCommand(flags, full)
   } catch (error) {
     if (error instanceof UsageError) {
