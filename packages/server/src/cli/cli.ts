@@ -138,7 +138,8 @@ async function serveCommand(flags: Record<string, string>, io: CliIo): Promise<n
   const purge = async () => {
     try {
       const r = await store.purge(config.retentionDays)
-      if (r.events > 0) io.stdout.write(`purged ${r.events} raw events older than ${config.retentionDays} days\n`)
+      if (r.events > 0 || r.queries > 0)
+        io.stdout.write(`purged ${r.events} raw events and ${r.queries} query rows older than ${config.retentionDays} days\n`)
     } catch (error) {
       io.stderr.write(`signpost serve: retention purge failed: ${(error as Error).message}\n`)
     }
@@ -186,8 +187,8 @@ async function reportCommand(flags: Record<string, string>, io: CliIo): Promise<
   const store = await openStore(config.db)
   try {
     const s = await summary(store.db, key, range, site.costPerContact)
-    const gaps = await contentGaps(store.db, key, range, limit)
-    const arts = await articleReport(store.db, key, range, limit)
+    const gaps = await contentGaps(store.db, key, range, limit, config.kAnonymity)
+    const arts = await articleReport(store.db, key, range, limit, config.kAnonymity)
     if (format === 'json') {
       io.stdout.write(JSON.stringify({ summary: s, contentGaps: gaps, articles: arts }, null, 2) + '\n')
       return 0

@@ -39,7 +39,7 @@ export interface ServerConfig {
   sites: SiteConfig[]
   /** SQLite path or `postgres://` URL. Default `./signpost.db`. */
   db: string
-  /** Raw events older than this many days are purged; aggregates are kept. Default 90. */
+  /** Raw events, and the query texts in aggregates, older than this many days are purged; counts are kept. Default 90. */
   retentionDays: number
   /** Largest accepted request body, in bytes. Default 262,144 (256 KiB). */
   maxBodyBytes: number
@@ -54,6 +54,12 @@ export interface ServerConfig {
   trustProxy: TrustProxy
   /** How long a stopping server waits for requests in flight before closing their sockets. Default 10,000 ms. */
   shutdownTimeoutMs: number
+  /**
+   * A query's text appears in a report (content gaps, articles' top queries) only once at least
+   * this many sessions searched it in the report's range: customers type names and addresses into
+   * search boxes, and a query only one person typed may identify them. Default 3.
+   */
+  kAnonymity: number
   port: number
   host: string
 }
@@ -104,6 +110,7 @@ export function defaultConfig(options: DefaultConfigOptions = {}): ServerConfig 
     maxEventsPerBatch: 1000,
     trustProxy: 0,
     shutdownTimeoutMs: 10_000,
+    kAnonymity: 3,
     port: 8787,
     host: '127.0.0.1',
   }
@@ -178,6 +185,7 @@ export function parseConfig(json: unknown, origin = 'config', options: DefaultCo
     maxEventsPerBatch: num('maxEventsPerBatch', json['maxEventsPerBatch'], base.maxEventsPerBatch, 1),
     trustProxy: parseTrustProxy(json['trustProxy'], base.trustProxy, fail),
     shutdownTimeoutMs: num('shutdownTimeoutMs', json['shutdownTimeoutMs'], base.shutdownTimeoutMs, 0),
+    kAnonymity: num('kAnonymity', json['kAnonymity'], base.kAnonymity, 1),
     port: num('port', json['port'], base.port, 0),
     host: (host as string | undefined) ?? base.host,
   }

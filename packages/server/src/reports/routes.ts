@@ -92,11 +92,11 @@ export function createReportsRoute(options: { store: Store; config: ServerConfig
     return send(c, 'timeseries', { site: c.get('site').key, days }, days)
   })
   app.get('/content-gaps', async (c) => {
-    const gaps = await contentGaps(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))
+    const gaps = await contentGaps(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')), config.kAnonymity)
     return send(c, 'content-gaps', { site: c.get('site').key, gaps }, gaps)
   })
   app.get('/articles', async (c) => {
-    const list = await articles(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))
+    const list = await articles(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')), config.kAnonymity)
     return send(c, 'articles', { site: c.get('site').key, articles: list }, list)
   })
   return app

@@ -11,4 +11,4 @@ export type WriterCall =
 export type WriterRequest = (WriterCall & { id: number }) | { op: 'close' }
 
 /** Answers, matched to requests by `id`. */
-export type WriterReply = { id: number; ok: true; value: WriteResult[] | { events: number; sessions: number } | ErasureResult } | { id: number; ok: false; error: unknown }
+export type WriterReply = { id: number; ok: true; value: WriteResult[] | { events: number; sessions: number; queries: number } | ErasureResult } | { id: number; ok: false; error: unknown }
