@@ -35,4 +35,14 @@ describe('security headers', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     }
   })
+
+  it('sends nosniff on ingest answers and errors too', async () => {
+    for (const res of [
+      await app.request('/v1/events?site=demo', { method: 'POST', body: '[]' }),
+      await app.request('/v1/events?site=demo', { method: 'POST', body: '{' }),
+      await app.request('/nowhere'),
+    ]) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    }
+  })
 })
