@@ -2,6 +2,7 @@ import { createDashboardRoutes } from '@signpost/dashboard'
 import { Hono } from 'hono'
 import type { ServerConfig } from './config/config.ts'
 import { ApiError, errorResponse } from './http/errors.ts'
+import { createAuthFailureLimit } from './http/auth-failures.ts'
 import { createFailureLog } from './http/failure-log.ts'
 import { baseHeaders, dashboardHeaders, noStore } from './http/security-headers.ts'
 import { createEventsRoute } from './ingest/events.ts'
@@ -35,6 +36,8 @@ export interface SignpostApp extends Hono {
 export function createApp(options: CreateAppOptions): SignpostApp {
   const writer = createGroupCommit(options.store)
   const failures = createFailureLog()
+  // One allowance of failed token checks per client, whichever protected route it guesses at.
+  const authFailures = createAuthFailureLimit(options.config)
   const app = new Hono() as SignpostApp
   app.writer = writer
   app.use('*', baseHeaders())
@@ -43,8 +46,8 @@ export function createApp(options: CreateAppOptions): SignpostApp {
   app.use('/dashboard/*', dashboardHeaders())
   app.get('/health', (c) => c.json({ ok: true }))
   app.route('/v1/events', createEventsRoute({ config: options.config, writer, failures, ...(options.now ? { now: options.now } : {}) }))
-  app.route('/v1/sessions', createSessionsRoute({ store: options.store, config: options.config, failures }))
-  app.route('/v1/reports', createReportsRoute({ store: options.store, config: options.config, failures, ...(options.now ? { now: options.now } : {}) }))
+  app.route('/v1/sessions', createSessionsRoute({ store: options.store, config: options.config, failures, authFailures }))
+  app.route('/v1/reports', createReportsRoute({ store: options.store, config: options.config, failures, authFailures, ...(options.now ? { now: options.now } : {}) }))
   // The ops dashboard: a static page on the same origin as the reports API it reads.
   app.route('/dashboard', createDashboardRoutes())
   app.notFound((c) => errorResponse(c, new ApiError(404, 'not-found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)))

@@ -30,4 +30,10 @@ describe('failed report authentications', () => {
   it('cost nothing when the token is right', async () => {
     for (let i = 0; i < 10; i++) expect((await report(TOKEN)).status).toBe(200)
   })
+
+  it('share one allowance between the reports and the session routes', async () => {
+    for (let i = 0; i < 3; i++) expect((await report(`guess-${i}-aaaaaaaaaaaaaaaa`)).status).toBe(401)
+    const erase = await app.request('/v1/sessions/0193a5e0-0000-7000-8000-000000000001?site=demo', { method: 'DELETE', headers: { authorization: 'Bearer another-guess-aaaaaaaa' } })
+    expect(erase.status).toBe(429)
+  })
 })

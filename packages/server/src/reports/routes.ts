@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { type Context, Hono } from 'hono'
 import type { ServerConfig, SiteConfig } from '../config/config.ts'
-import { createAuthFailureLimit } from '../http/auth-failures.ts'
+import { type AuthFailureLimit, createAuthFailureLimit } from '../http/auth-failures.ts'
 import { ApiError, errorResponse } from '../http/errors.ts'
 import { createFailureLog, type FailureLog } from '../http/failure-log.ts'
 import type { Store } from '../storage/store.ts'
@@ -28,10 +28,17 @@ export function tokenAllowed(token: string, site: SiteConfig): boolean {
  * @example
  * app.route('/v1/reports', createReportsRoute({ store, config }))
  */
-export function createReportsRoute(options: { store: Store; config: ServerConfig; now?: () => number; failures?: FailureLog }): Hono<Env> {
+export function createReportsRoute(options: {
+  store: Store
+  config: ServerConfig
+  now?: () => number
+  failures?: FailureLog
+  /** Failed authentications per client, shared with the other token-protected routes. */
+  authFailures?: AuthFailureLimit
+}): Hono<Env> {
   const { store, config } = options
   const failures = options.failures ?? createFailureLog()
-  const authFailures = createAuthFailureLimit(config)
+  const authFailures = options.authFailures ?? createAuthFailureLimit(config)
   const now = options.now ?? Date.now
   const sites = new Map(config.sites.map((s) => [s.key, s]))
   const app = new Hono<Env>()

@@ -1,7 +1,7 @@
 import { LIMITS } from '@signpost/core'
 import { Hono } from 'hono'
 import type { ServerConfig } from '../config/config.ts'
-import { createAuthFailureLimit } from '../http/auth-failures.ts'
+import { type AuthFailureLimit, createAuthFailureLimit } from '../http/auth-failures.ts'
 import { ApiError, errorResponse } from '../http/errors.ts'
 import { createFailureLog, type FailureLog } from '../http/failure-log.ts'
 import { type SiteAuthEnv, siteAuth } from '../http/site-auth.ts'
@@ -18,7 +18,7 @@ import type { Store } from '../storage/store.ts'
  * @example
  * app.route('/v1/sessions', createSessionsRoute({ store, config }))
  */
-export function createSessionsRoute(options: { store: Store; config: ServerConfig; failures?: FailureLog }): Hono<SiteAuthEnv> {
+export function createSessionsRoute(options: { store: Store; config: ServerConfig; failures?: FailureLog; authFailures?: AuthFailureLimit }): Hono<SiteAuthEnv> {
   const { store, config } = options
   const failures = options.failures ?? createFailureLog()
   const app = new Hono<SiteAuthEnv>()
@@ -31,7 +31,7 @@ export function createSessionsRoute(options: { store: Store; config: ServerConfi
     await next()
     c.res.headers.set('Cache-Control', 'no-store')
   })
-  app.use('*', siteAuth(config, createAuthFailureLimit(config)))
+  app.use('*', siteAuth(config, options.authFailures ?? createAuthFailureLimit(config)))
 
   const sessionParam = (id: string): string => {
     if (id.length === 0 || id.length > LIMITS.session) throw new ApiError(400, 'bad-request', `session: expected a session id of 1 to ${LIMITS.session} characters`)
