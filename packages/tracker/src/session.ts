@@ -32,7 +32,7 @@ export function sessionId(touch = false, now = Date.now(), timeout = SESSION_TIM
     const seen = Number(sessionStorage.getItem(SEEN_KEY) ?? now)
     if (!id || now - seen > timeout) {
       // The id shown before consent (kept in this page only) becomes the stored one.
-      id = fallback && now - fallback.seen <= timeout ? fallback.id : timeOrderedId(now)
+      id = fallback && now >= fallback.seen && now - fallback.seen <= timeout ? fallback.id : timeOrderedId(now)
       sessionStorage.setItem(SESSION_KEY, id)
       sessionStorage.setItem(SEEN_KEY, String(now))
     } else if (touch) sessionStorage.setItem(SEEN_KEY, String(now))
