@@ -93,7 +93,8 @@ export async function eraseSession(tx: SqlDb, site: string, session: string): Pr
     for (const e of events) if (e.type === 'search' && e.results > 0 && segmentOf(segments, e.ts) === s) count(nonzero, normalizeQuery(e.query))
     for (const [query, , pending, zero, contacted] of pairs.q) {
       // A pair counts its nonzero searches as pending until a click moves them to clicked.
-      const clicked = (nonzero.get(query) ?? 0) - pending
+      // Never below zero: a segment straddling the retention cutoff may have lost searches already.
+      const clicked = Math.max(0, (nonzero.get(query) ?? 0) - pending)
       const failedNow = zero > 0 || pending > 0 ? 1 : 0
       bump(queryDaily, [site, s.day, query], { sessions: 1, failed_sessions: failedNow, contacts: contacted, clicked_searches: clicked })
       bump(daily, [site, s.day], { clicked_searches: clicked })
