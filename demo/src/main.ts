@@ -14,7 +14,9 @@ const site = (import.meta.env.VITE_SIGNPOST_SITE as string | undefined) ?? 'demo
 const endpoint = `${server}/v1/events`
 
 const help = document.querySelector('signpost-help') as SignpostHelp
-help.analytics = createTracker({ endpoint, site, flushInterval: 2000 })
+// The demo's only visitor is the developer running it; a real product asks (consent: 'required', the
+// default) and calls grantConsent() from its consent banner.
+help.analytics = createTracker({ endpoint, site, flushInterval: 2000, consent: 'granted' })
 
 const main = document.getElementById('page') as HTMLElement
 const localePicker = document.getElementById('locale') as HTMLSelectElement

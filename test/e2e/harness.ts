@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from '@signpost/content'
@@ -28,6 +28,8 @@ export async function startLoop(): Promise<Loop> {
   const token = `e2e-${Math.random().toString(36).slice(2)}-report-token`
   await mkdir(artifacts, { recursive: true })
   await build({ root: join(repo, 'content'), out: join(work, 'public/kb') })
+  // One customer walks the loop: their queries must show although fewer than k (3) sessions searched them.
+  await writeFile(join(work, 'signpost.config.json'), JSON.stringify({ kAnonymity: 1 }))
   const stopServer = new AbortController()
   const listening = await new Promise<string>((resolve, reject) => {
     runServer(['serve', '--port', '0', '--db', join(work, 'signpost.db')], {

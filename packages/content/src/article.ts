@@ -34,6 +34,14 @@ export interface RenderEnv {
   readText: (relPath: string) => string | undefined
   /** Output URL of an image relative to the content root (copying it as a side effect), or undefined. */
   asset: (relPath: string) => string | undefined
+  /** What publishing that image changed or refused (unsafe SVG content), for a message at its line. */
+  assetIssue?: (relPath: string) => AssetIssue | undefined
+}
+
+export interface AssetIssue {
+  /** True when the image was not published at all. */
+  refused: boolean
+  message: string
 }
 
 const SUMMARY_LENGTH = 160
@@ -50,6 +58,7 @@ export function renderArticle(file: SourceFile, source: string, env: RenderEnv):
   const dir = file.rel.includes('/') ? file.rel.slice(0, file.rel.lastIndexOf('/')) : ''
   const includes: string[] = []
   const images: string[] = []
+  const assetIssues: { rel: string; issue: AssetIssue }[] = []
   const markdown = preprocess(body, {
     diags,
     firstLine: bodyLine,
@@ -66,11 +75,20 @@ export function renderArticle(file: SourceFile, source: string, env: RenderEnv):
     asset: (rel) => {
       const url = env.asset(rel)
       if (url) images.push(rel)
+      const issue = env.assetIssue?.(rel)
+      if (issue) assetIssues.push({ rel, issue })
       return url
     },
   })
   const lineOf = lineFinder(source)
+  for (const { rel, issue } of assetIssues) {
+    const [line, col] = lineOf(rel.slice(rel.lastIndexOf('/') + 1))
+    // A warning, as for unsafe HTML: the article still publishes, without what was unsafe.
+    diags.warn(line, col, 'unsafe-image', issue.message)
+  }
   for (const p of rendered.problems) {
+    // A refused image has its own message above.
+    if (p.kind === 'broken-image' && assetIssues.some((a) => a.issue.refused && p.target.endsWith(a.rel.slice(a.rel.lastIndexOf('/') + 1)))) continue
     const [line, col] = lineOf(p.target)
     if (p.kind === 'broken-image') diags.warn(line, col, 'broken-image', `image "${p.target}" not found`)
     else if (p.kind === 'unsafe-link') diags.warn(line, col, 'unsafe-link', `link "${p.target}" has an unsafe scheme, removed`)

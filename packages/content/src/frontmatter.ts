@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml'
+import { routePatternWarning } from '@signpost/core'
 import type { FileDiagnostics } from './diagnostics.ts'
 
 /** Validated frontmatter: the content contract of DESIGN.md. */
@@ -110,6 +111,7 @@ export function parseSource(source: string, diags: FileDiagnostics): ParsedSourc
     // Keys borrowed from other tools are read when they fit and never fail a build.
     if (problem && BORROWED.has(key)) diags.warn(line, col, 'frontmatter-value', `frontmatter "${key}": ${problem} (ignored)`)
     else if (problem) diags.error(line, col, 'frontmatter-value', `frontmatter "${key}": ${problem}`)
+    if (key === 'routes') for (const w of fm.routes.map(routePatternWarning)) if (w) diags.warn(line, col, 'route-pattern', `frontmatter "routes": ${w}`)
   }
   return { frontmatter: fm, body: afterClose, bodyLine }
 }

@@ -3,7 +3,7 @@
  */
 export * from './kb/manifest.ts'
 export * from './kb/learned.ts'
-export { routeMatches, routeSpecificity } from './kb/routes.ts'
+export { routeMatches, routeSpecificity, compileRoute, routePatternWarning } from './kb/routes.ts'
 export * from './text/index.ts'
 export * from './search/index.ts'
 export * from './analytics/index.ts'

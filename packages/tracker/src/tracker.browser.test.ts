@@ -17,7 +17,7 @@ const received = async (bucket: string): Promise<Received[]> => (await fetch(`/_
 const delivered = async (bucket: string) => (await received(bucket)).filter((r) => r.status < 300).flatMap((r) => r.body.events)
 
 function tracker(bucket: string, query = '', options: Partial<Parameters<typeof createTracker>[0]> = {}): Tracker {
-  const t = createTracker({ endpoint: `/__collect/${bucket}${query}`, site: 'demo', flushInterval: 60_000, storage: null, ...options })
+  const t = createTracker({ endpoint: `/__collect/${bucket}${query}`, site: 'demo', flushInterval: 60_000, storage: null, consent: 'granted', ...options })
   trackers.push(t)
   return t
 }
@@ -286,5 +286,75 @@ describe('createTracker sessions, retries and consent', () => {
   it('refuses to start without an endpoint or a site key', () => {
     expect(() => createTracker({ endpoint: '', site: 'demo' })).to.throw(/endpoint/)
     expect(() => createTracker({ endpoint: '/x', site: '' })).to.throw(/site/)
+  })
+})
+
+describe('createTracker consent', () => {
+  it('stores and sends nothing, not even a session id, until consent is granted when left to its default', async () => {
+    sessionStorage.clear()
+    const bucket = newBucket()
+    const t = createTracker({ endpoint: `/__collect/${bucket}`, site: 'demo', flushInterval: 60_000 })
+    trackers.push(t)
+    t.track({ type: 'search', query: 'refund', results: 1, locale: 'en', path: '/' })
+    const shown = t.sessionId
+    expect(shown).to.match(/^[0-9a-f-]{36}$/)
+    hideTab()()
+    await t.flush()
+    expect(t.pending).to.equal(0)
+    expect(localStorage.length).to.equal(0)
+    expect(sessionStorage.length).to.equal(0)
+    expect(await received(bucket)).to.deep.equal([])
+
+    t.grantConsent()
+    t.track({ type: 'open', locale: 'en', path: '/' })
+    await t.flush()
+    // Only what was tracked after consent: the search before it was never kept.
+    const events = await delivered(bucket)
+    expect(events.map((e) => e.type)).to.deep.equal(['open'])
+    // The id shown before consent (on a support form, say) is the session the events carry.
+    expect(events[0]!.session).to.equal(shown)
+  })
+
+  it("sends at once with consent: 'granted', and revokeConsent() forgets what waits", async () => {
+    const bucket = newBucket()
+    const t = tracker(bucket, '?status=503', { storage: localStorage, retryDelay: 60_000 })
+    t.track({ type: 'open', locale: 'en', path: '/' })
+    await t.flush()
+    expect(t.pending).to.equal(1)
+    t.revokeConsent()
+    t.track({ type: 'open', locale: 'en', path: '/' })
+    expect(t.pending).to.equal(0)
+    expect(localStorage.getItem('signpost:queue:demo')).to.equal(null)
+  })
+
+  it('refuses a consent setting it does not know, naming it', () => {
+    expect(() => createTracker({ endpoint: '/x', site: 'demo', consent: 'yes' as 'granted' })).to.throw(/`consent` must be 'required', 'granted' or a function, got "yes"/)
+  })
+})
+
+describe('createTracker scrubbing', () => {
+  it('scrubs routes, article ids, queries and vote reasons before anything is stored or sent', async () => {
+    const bucket = newBucket()
+    const t = tracker(bucket, '?status=503', { storage: localStorage, retryDelay: 60_000 })
+    t.track({ type: 'open', locale: 'en', path: '/account/jo.doe@example.com/cards/4111111111111111' })
+    t.track({ type: 'view', article: 'users/jo.doe@example.com', source: 'link', locale: 'en', path: '/' })
+    t.track({ type: 'feedback', article: 'billing/refunds', helpful: false, reason: 'mail jo.doe@example.com', locale: 'en', path: '/' })
+    t.track({ type: 'search', query: 'card 4111 1111 1111 1111', results: 0, locale: 'en', path: '/' })
+    const stored = localStorage.getItem('signpost:queue:demo') ?? ''
+    expect(stored).to.contain('/account/[email]/cards/[card]')
+    expect(stored).not.to.contain('jo.doe')
+    expect(stored).not.to.contain('4111')
+    await t.flush()
+    const sent = JSON.stringify(await received(bucket))
+    expect(sent).to.contain('[email]')
+    expect(sent).not.to.contain('jo.doe')
+    expect(sent).not.to.contain('4111')
+  })
+
+  it('drops an event carrying a session id it did not make', async () => {
+    const bucket = newBucket()
+    const t = tracker(bucket)
+    t.track({ type: 'contact', channel: 'email', session: 'jo.doe@example.com', locale: 'en', path: '/' })
+    expect(t.pending).to.equal(0)
   })
 })

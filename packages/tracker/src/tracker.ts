@@ -1,4 +1,4 @@
-import { type AnalyticsSink, type EventInput, type SignpostEvent, scrubQuery, timeOrderedId } from '@signpost/core'
+import { type AnalyticsSink, type EventInput, isSessionId, type SignpostEvent, scrubArticleId, scrubPath, scrubQuery, timeOrderedId } from '@signpost/core'
 import { encodeBatch, splitBySize } from './batches.ts'
 import { backoffDelay, isRetryable, retryAfterMs } from './backoff.ts'
 import { PersistentQueue } from './queue.ts'
@@ -11,8 +11,19 @@ export interface TrackerOptions {
   site: string
   /** Locale for events that carry none. Default: `<html lang>`, else `en`. */
   locale?: string
-  /** Asked on every event: return false (no consent) and nothing is stored or sent. */
-  consent?: () => boolean
+  /**
+   * Whether tracking waits for the customer's consent.
+   *
+   * - `'required'` (the default): nothing is stored on the device or sent (events tracked before
+   *   are dropped, not kept) until `grantConsent()`. The default because storing and reading an
+   *   analytics id on a visitor's device needs consent in the EU (ePrivacy Directive art. 5(3),
+   *   GDPR) unless the host has another basis, and only the host can know that it has.
+   * - `'granted'`: the host already has consent, or tracking is exempt where it runs.
+   * - a function: asked on every event and before every send, e.g. a consent manager's state.
+   *
+   * `revokeConsent()` stops tracking in every mode and forgets what waits.
+   */
+  consent?: 'required' | 'granted' | (() => boolean)
   /** Send after this long even when the batch is not full. Default 5000 ms. */
   flushInterval?: number
   /** Send as soon as this many events wait. Default 20. */
@@ -39,6 +50,10 @@ export interface Tracker extends AnalyticsSink {
    * resolves when this attempt has settled (delivered, dropped or scheduled for retry). Never rejects.
    */
   flush(): Promise<void>
+  /** The customer agreed: tracking starts (with `consent: 'required'`) or may resume after `revokeConsent()`. */
+  grantConsent(): void
+  /** The customer withdrew consent: nothing more is stored or sent, and what waits is forgotten. */
+  revokeConsent(): void
   /** Stops tracking: nothing more is stored or sent, and what waits is forgotten. */
   disable(): void
   enable(): void
@@ -63,6 +78,9 @@ export function createTracker(options: TrackerOptions): Tracker {
   const { endpoint, site, flushInterval = 5000, maxBatch = 20, maxQueue = 1000, retryDelay = 1000, maxRetryDelay = 60_000 } = options
   if (typeof endpoint !== 'string' || endpoint === '') throw new TypeError('signpost tracker: `endpoint` must be the ingest URL')
   if (typeof site !== 'string' || site === '') throw new TypeError('signpost tracker: `site` must be the public site key')
+  const consent = options.consent ?? 'required'
+  if (consent !== 'required' && consent !== 'granted' && typeof consent !== 'function')
+    throw new TypeError(`signpost tracker: \`consent\` must be 'required', 'granted' or a function, got ${JSON.stringify(consent)}`)
   const sessionTimeout = options.sessionTimeout ?? SESSION_TIMEOUT
   const storage = options.storage === undefined ? safeLocalStorage() : options.storage
   const queue = new PersistentQueue(`signpost:queue:${site}`, storage, maxQueue)
@@ -75,9 +93,13 @@ export function createTracker(options: TrackerOptions): Tracker {
   /** No attempt at all before this time: the server's Retry-After. */
   let holdUntil = 0
 
+  /** Set by grantConsent() / revokeConsent(); until then the `consent` option decides. */
+  let decided: boolean | undefined
   const consented = (): boolean => {
+    if (decided === false) return false
+    if (typeof consent !== 'function') return decided === true || consent === 'granted'
     try {
-      return options.consent?.() !== false
+      return consent() !== false
     } catch {
       return false
     }
@@ -185,15 +207,20 @@ export function createTracker(options: TrackerOptions): Tracker {
 
   return {
     get sessionId() {
-      return sessionId(false, Date.now(), sessionTimeout)
+      // Before consent the id lives in this page only: reading it must not store it.
+      return sessionId(false, Date.now(), sessionTimeout, consented())
     },
     get pending() {
       return queue.length
     },
     track(input: EventInput) {
       if (!enabled || !consented()) return
+      if (input.session !== undefined && !isSessionId(input.session)) {
+        console.warn('signpost tracker: an event with a session id the tracker did not make (a UUID) is dropped')
+        return
+      }
       const now = Date.now()
-      const event = {
+      const event = scrubbed({
         ...input,
         id: input.id ?? timeOrderedId(),
         ts: input.ts ?? now,
@@ -201,13 +228,22 @@ export function createTracker(options: TrackerOptions): Tracker {
         site: input.site ?? site,
         locale: input.locale || locale(),
         path: cleanPath(input.path || location.pathname),
-      } as SignpostEvent
-      if ('query' in event && typeof event.query === 'string') event.query = scrubQuery(event.query)
+      } as SignpostEvent)
       queue.push(event)
       if (queue.length >= maxBatch) void attemptNow(false)
       else if (timer === undefined && Date.now() >= retryAt) schedule(flushInterval)
     },
     flush,
+    grantConsent() {
+      decided = true
+      if (queue.length > 0) schedule(0)
+    },
+    revokeConsent() {
+      decided = false
+      if (timer !== undefined) clearTimeout(timer)
+      timer = undefined
+      queue.clear()
+    },
     disable() {
       enabled = false
       if (timer !== undefined) clearTimeout(timer)
@@ -230,6 +266,19 @@ export function createTracker(options: TrackerOptions): Tracker {
 
 /** setTimeout fires at once past 2^31 - 1 ms; a far Retry-After is still honoured by `holdUntil`. */
 const MAX_TIMER = 2 ** 31 - 1
+
+/**
+ * Every free-text field scrubbed before the event is queued (so before it touches localStorage),
+ * with the same functions the server applies again: routes, article ids, queries and vote reasons.
+ */
+function scrubbed(event: SignpostEvent): SignpostEvent {
+  const e = event as SignpostEvent & { query?: unknown; article?: unknown; reason?: unknown }
+  e.path = scrubPath(e.path)
+  if (typeof e.query === 'string') e.query = scrubQuery(e.query)
+  if (typeof e.article === 'string') e.article = scrubArticleId(e.article)
+  if (typeof e.reason === 'string') e.reason = scrubQuery(e.reason)
+  return e
+}
 
 /** A host route as schema v1 stores it: no query string or fragment (they carry tokens and emails). */
 function cleanPath(path: string): string {

@@ -128,7 +128,7 @@ describe('<signpost-help> search', () => {
     await until(() => sink.events.some((e) => e.type === 'search'), 'the search event', 4000)
     const { createTracker } = await import('@signpost/tracker')
     const scrubbed: { query?: string }[] = []
-    const tracker = createTracker({ endpoint: '/__collect/widget-scrub', site: 'demo', storage: null, flushInterval: 60_000 })
+    const tracker = createTracker({ endpoint: '/__collect/widget-scrub', site: 'demo', storage: null, flushInterval: 60_000, consent: 'granted' })
     tracker.track(sink.events.find((e) => e.type === 'search') as Parameters<typeof tracker.track>[0])
     await tracker.flush()
     const received = await (await fetch('/__collect/widget-scrub')).json()

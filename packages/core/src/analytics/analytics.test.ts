@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { scrubQuery, timeOrderedId, validateBatch, validateEvent } from '../index.ts'
+import { isSessionId, scrubArticleId, scrubPath, scrubQuery, timeOrderedId, validateBatch, validateEvent } from '../index.ts'
 
-const base = { id: 'evt_12345678', ts: 1_790_000_000_000, session: 's_abcdefgh', site: 'demo', locale: 'en', path: '/settings/billing' }
+const base = { id: 'evt_12345678', ts: 1_790_000_000_000, session: '0193a5e0-0000-7000-8000-00000000abcd', site: 'demo', locale: 'en', path: '/settings/billing' }
 
 describe('scrubQuery', () => {
   it('masks emails, card numbers, phone numbers and long digit runs', () => {
@@ -122,5 +122,44 @@ describe('timeOrderedId', () => {
   it('holds the time in its first 48 bits, big-endian', () => {
     expect(timeOrderedId(0x0123_4567_89ab).slice(0, 15)).toBe('01234567-89ab-7')
     expect(timeOrderedId(0xffff_ffff_ffff).slice(0, 15)).toBe('ffffffff-ffff-7')
+  })
+})
+
+describe('scrubPath and scrubArticleId', () => {
+  it('mask emails, card numbers, ids and long numbers in a route, keeping its shape', () => {
+    expect(scrubPath('/account/jo.doe@example.com/cards/4111111111111111')).toBe('/account/[email]/cards/[card]')
+    expect(scrubPath('/account/jo.doe%40example.com/orders/1234567')).toBe('/account/[email]/orders/[number]')
+    expect(scrubPath('/users/0193a5e0-1234-7abc-8def-0123456789ab/settings')).toBe('/users/[id]/settings')
+    expect(scrubPath('/reset/9f86d081884c7d659a2feaa0c55ad015')).toBe('/reset/[id]')
+    expect(scrubPath('/call/+1-415-555-0123')).toBe('/call/[phone]')
+    expect(scrubPath('/settings/billing/2024-05-01')).toBe('/settings/billing/2024-05-01')
+    expect(scrubPath('/bad/%E0%A4%A')).toBe('/bad/%E0%A4%A')
+  })
+
+  it('leave article ids a writer could have named alone', () => {
+    expect(scrubArticleId('changelog/2024-05-01')).toBe('changelog/2024-05-01')
+    expect(scrubArticleId('errors/e40401')).toBe('errors/e40401')
+    expect(scrubArticleId('users/jo.doe@example.com')).toBe('users/[email]')
+    expect(scrubArticleId('cards/4111111111111111')).toBe('cards/[card]')
+  })
+
+  it('give the same answer twice', () => {
+    for (const p of ['/account/jo.doe@example.com/cards/4111111111111111', '/x/0193a5e0-1234-7abc-8def-0123456789ab']) expect(scrubPath(scrubPath(p))).toBe(scrubPath(p))
+  })
+})
+
+describe('session ids', () => {
+  it('are the tracker\'s UUIDs; anything else is refused by name', () => {
+    expect(isSessionId(timeOrderedId())).toBe(true)
+    for (const bad of ['jo.doe@example.com', 's1', '4111111111111111', 'John Smith']) {
+      const r = validateEvent({ ...base, session: bad, type: 'open' })
+      expect(r.ok).toBe(false)
+      if (!r.ok) expect(r.errors).toEqual(['session: expected a session id as the tracker makes it (a UUID)'])
+    }
+  })
+
+  it('are validated with every free-text field scrubbed', () => {
+    const r = validateEvent({ ...base, path: '/account/jo.doe@example.com/cards/4111111111111111?x=1', type: 'feedback', article: 'users/jo@x.io', helpful: false, reason: 'mail me jo@x.io' })
+    expect(r.ok && r.event).toMatchObject({ path: '/account/[email]/cards/[card]', article: 'users/[email]', reason: 'mail me [email]' })
   })
 })

@@ -73,3 +73,55 @@ function luhn(s: string): boolean {
   }
   return sum % 10 === 0
 }
+
+/** A UUID, as the tracker makes session ids (`timeOrderedId`): nothing else is a session id. */
+export const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Whether `id` has the tracker's session id format (so it cannot carry an email or a name). */
+export function isSessionId(id: unknown): id is string {
+  return typeof id === 'string' && SESSION_ID.test(id)
+}
+
+const UUID_IN_TEXT = /(?<![0-9a-z])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi
+/** A run of 16+ hex digits with letters and decimal digits both: an API key, a hash, a token. */
+const HEX_TOKEN = /(?<![0-9a-z])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{16,}(?![0-9a-z])/gi
+/** A phone number written with a `+` country code: `+1-415-555-0123`. */
+const INTL_PHONE = /\+\d[\d().-]{5,}\d/g
+const NINE_DIGITS = /\d{9,}/g
+
+/**
+ * Masks what identifies a person in a host route, keeping its shape so routes still group:
+ * `/account/jo.doe@example.com/cards/4111111111111111` → `/account/[email]/cards/[card]`.
+ * Emails (also percent-encoded), card numbers, `+` phone numbers, UUIDs and long hex tokens
+ * (`[id]`) and runs of five or more digits (`[number]`, as in queries).
+ */
+export function scrubPath(path: string): string {
+  return safeDecode(path)
+    .replace(EMAIL, '[email]')
+    .replace(UUID_IN_TEXT, '[id]')
+    .replace(HEX_TOKEN, '[id]')
+    .replace(CARD, (m) => (luhn(m) ? '[card]' : m))
+    .replace(INTL_PHONE, (m) => (digitCount(m) >= 7 ? '[phone]' : m))
+    .replace(DIGITS, '[number]')
+}
+
+/**
+ * The same for an article id, which writers name: only emails, card numbers and runs of nine or
+ * more digits are masked, so `changelog/2024-05-01` or `errors/e40401` stay as they were built.
+ */
+export function scrubArticleId(id: string): string {
+  return safeDecode(id)
+    .replace(EMAIL, '[email]')
+    .replace(CARD, (m) => (luhn(m) && /^\d+$/.test(m) ? '[card]' : m))
+    .replace(NINE_DIGITS, '[number]')
+}
+
+/** `%40` → `@` so an encoded email is found too; text that is not valid percent-encoding stays as is. */
+function safeDecode(s: string): string {
+  if (!s.includes('%')) return s
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}

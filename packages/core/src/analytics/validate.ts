@@ -1,5 +1,5 @@
 import { EVENT_TYPES, type EventType, type SignpostEvent, VIEW_SOURCES } from './events.ts'
-import { scrubQuery } from './scrub.ts'
+import { isSessionId, scrubArticleId, scrubPath, scrubQuery } from './scrub.ts'
 
 /**
  * The event schema v1 validator, shared by the tracker and the server. It names every bad field
@@ -11,7 +11,12 @@ export type ValidationResult = { ok: true; event: SignpostEvent } | { ok: false;
 
 export const LIMITS = { id: 64, session: 64, site: 64, locale: 35, path: 2048, query: 500, article: 300, reason: 500, channel: 40 } as const
 
+/** The latest time a JavaScript Date can hold (year 275760): beyond it no date can be named. */
+export const MAX_TS = 8.64e15
+
 const ID = /^[A-Za-z0-9_-]{8,64}$/
+/** Session ids travel to support tickets and exports: only the tracker's random format, never a name or an email. */
+const SESSION_PATTERN = { test: isSessionId }
 const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/
 
 type Fields = Record<string, unknown>
@@ -46,7 +51,13 @@ class Checker {
     return v
   }
 
-  match(field: string, pattern: RegExp, expected: string, max: number): string | undefined {
+  /** An article id, scrubbed: the host may pass ids built from customer data. */
+  article({ optional = false } = {}): string | undefined {
+    const v = this.string('article', LIMITS.article, { optional })
+    return v === undefined ? undefined : scrubArticleId(v)
+  }
+
+  match(field: string, pattern: Pick<RegExp, 'test'>, expected: string, max: number): string | undefined {
     const v = this.input[field]
     if (typeof v !== 'string' || v.length > max || !pattern.test(v)) return this.fail(field, expected)
     return v
@@ -64,13 +75,15 @@ export function validateEvent(input: unknown, index?: number): ValidationResult 
   }
   const id = c.match('id', ID, 'expected 8 to 64 characters of A-Z, a-z, 0-9, _ or -', LIMITS.id)
   const ts = (input as Fields).ts
-  if (typeof ts !== 'number' || !Number.isFinite(ts) || ts <= 0) c.fail('ts', 'expected a time in milliseconds since 1970')
-  const session = c.string('session', LIMITS.session)
+  if (typeof ts !== 'number' || !Number.isFinite(ts) || ts <= 0 || ts > MAX_TS) c.fail('ts', 'expected a time in milliseconds since 1970')
+  const session = c.match('session', SESSION_PATTERN, 'expected a session id as the tracker makes it (a UUID)', LIMITS.session)
   const site = c.string('site', LIMITS.site)
   const locale = c.match('locale', LOCALE, 'expected a locale such as "en" or "pt-BR"', LIMITS.locale)
   const rawPath = c.string('path', LIMITS.path)
   if (rawPath !== undefined && !rawPath.startsWith('/')) c.fail('path', 'expected a path starting with "/"')
-  const base = { id: id!, ts: ts as number, session: session!, site: site!, locale: locale!, path: rawPath?.split(/[?#]/, 1)[0] ?? '/' }
+  // Every free-text field is scrubbed like a query: routes and article ids carry emails and card numbers too.
+  const path = rawPath === undefined ? '/' : scrubPath(rawPath.split(/[?#]/, 1)[0]!).slice(0, LIMITS.path)
+  const base = { id: id!, ts: ts as number, session: session!, site: site!, locale: locale!, path }
 
   let event: SignpostEvent | undefined
   switch (type as EventType) {
@@ -84,21 +97,21 @@ export function validateEvent(input: unknown, index?: number): ValidationResult 
       break
     }
     case 'click': {
-      const article = c.string('article', LIMITS.article)
+      const article = c.article()
       const position = c.integer('position', 1)
       const query = c.string('query', LIMITS.query, { empty: true })
       event = { ...base, type: 'click', article: article!, position: position!, query: scrubQuery(query ?? '') }
       break
     }
     case 'view': {
-      const article = c.string('article', LIMITS.article)
+      const article = c.article()
       const source = (input as Fields).source
       if (!VIEW_SOURCES.includes(source as (typeof VIEW_SOURCES)[number])) c.fail('source', `expected one of ${VIEW_SOURCES.join(', ')}`)
       event = { ...base, type: 'view', article: article!, source: source as (typeof VIEW_SOURCES)[number] }
       break
     }
     case 'feedback': {
-      const article = c.string('article', LIMITS.article)
+      const article = c.article()
       const helpful = (input as Fields).helpful
       if (typeof helpful !== 'boolean') c.fail('helpful', 'expected true or false')
       const reason = c.string('reason', LIMITS.reason, { optional: true, empty: true })
@@ -109,7 +122,7 @@ export function validateEvent(input: unknown, index?: number): ValidationResult 
     }
     case 'contact': {
       const channel = c.string('channel', LIMITS.channel)
-      const article = c.string('article', LIMITS.article, { optional: true })
+      const article = c.article({ optional: true })
       const query = c.string('query', LIMITS.query, { optional: true, empty: true })
       event = { ...base, type: 'contact', channel: channel!, ...(article ? { article } : {}), ...(query ? { query: scrubQuery(query) } : {}) }
       break

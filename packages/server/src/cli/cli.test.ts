@@ -69,7 +69,7 @@ describe('signpost serve', () => {
     const res = await fetch(`${url}/v1/events`, {
       method: 'POST',
       headers: { origin: 'http://localhost:5173' },
-      body: JSON.stringify([{ id: 'cli-test-0001', type: 'open', ts: Date.now(), session: 's', site: 'demo', locale: 'en', path: '/' }]),
+      body: JSON.stringify([{ id: 'cli-test-0001', type: 'open', ts: Date.now(), session: '0193a5e0-0000-7000-8000-000000000001', site: 'demo', locale: 'en', path: '/' }]),
     })
     expect(res.status).toBe(200)
     stop.abort()

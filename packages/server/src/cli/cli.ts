@@ -7,6 +7,7 @@ import { articles as articleReport, contentGaps, summary } from '../reports/quer
 import { parseRange, RangeError_ } from '../reports/range.ts'
 import { seed } from '../seed/seed.ts'
 import { openStore } from '../storage/store.ts'
+import { privacyCommand } from './privacy-commands.ts'
 import { table } from './table.ts'
 
 /** Bad command-line input: printed with the usage, exit code 2. */
@@ -30,6 +31,8 @@ export const USAGE = `Usage:
   signpost report --site <key> [--since 7d | --from YYYY-MM-DD --to YYYY-MM-DD] [--limit 10] [--format table|json|csv]
                   [--config …] [--db …]
   signpost seed   [--site demo] [--days 30] [--sessions-per-day 200] [--config …] [--db …]
+  signpost forget --site <key> --session <id> [--config …] [--db …]     erase one person's data
+  signpost export --site <key> --session <id> [--out file.json] [--config …] [--db …]
 
 With no --config, ./signpost.config.json is used when present; otherwise one site "demo" that
 accepts localhost origins, stored in ./signpost.db, report token from SIGNPOST_REPORT_TOKEN
@@ -40,6 +43,8 @@ const FLAGS: Record<string, readonly string[]> = {
   serve: ['config', 'port', 'host', 'db'],
   report: ['config', 'db', 'site', 'since', 'from', 'to', 'limit', 'format'],
   seed: ['config', 'db', 'site', 'days', 'sessions-per-day'],
+  forget: ['config', 'db', 'site', 'session'],
+  export: ['config', 'db', 'site', 'session', 'out'],
 }
 
 /**
@@ -67,6 +72,7 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     }
     if (command === 'serve') return await serveCommand(flags, full)
     if (command === 'report') return await reportCommand(flags, full)
+    if (command === 'forget' || command === 'export') return await privacyCommand(command, flags, full, loadConfig(flags, full, false))
     return await seedCommand(flags, full)
   } catch (error) {
     if (error instanceof UsageError) {
@@ -132,7 +138,8 @@ async function serveCommand(flags: Record<string, string>, io: CliIo): Promise<n
   const purge = async () => {
     try {
       const r = await store.purge(config.retentionDays)
-      if (r.events > 0) io.stdout.write(`purged ${r.events} raw events older than ${config.retentionDays} days\n`)
+      if (r.events > 0 || r.queries > 0)
+        io.stdout.write(`purged ${r.events} raw events and ${r.queries} query rows older than ${config.retentionDays} days\n`)
     } catch (error) {
       io.stderr.write(`signpost serve: retention purge failed: ${(error as Error).message}\n`)
     }
@@ -140,7 +147,13 @@ async function serveCommand(flags: Record<string, string>, io: CliIo): Promise<n
   await purge()
   const timer = setInterval(purge, 6 * 3600_000)
   timer.unref()
-  const { url, close } = await listen({ fetch: app.fetch, port: config.port, host: config.host, maxBodyBytes: config.maxBodyBytes })
+  const { url, close } = await listen({
+    fetch: app.fetch,
+    port: config.port,
+    host: config.host,
+    maxBodyBytes: config.maxBodyBytes,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+  })
   const db = /^postgres/.test(config.db) ? config.db.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : config.db
   io.stdout.write(`signpost server listening on ${url} (sites: ${config.sites.map((s) => s.key).join(', ')}; db: ${db})\n`)
   io.onListening?.(url)
@@ -174,8 +187,8 @@ async function reportCommand(flags: Record<string, string>, io: CliIo): Promise<
   const store = await openStore(config.db)
   try {
     const s = await summary(store.db, key, range, site.costPerContact)
-    const gaps = await contentGaps(store.db, key, range, limit)
-    const arts = await articleReport(store.db, key, range, limit)
+    const gaps = await contentGaps(store.db, key, range, limit, config.kAnonymity)
+    const arts = await articleReport(store.db, key, range, limit, config.kAnonymity)
     if (format === 'json') {
       io.stdout.write(JSON.stringify({ summary: s, contentGaps: gaps, articles: arts }, null, 2) + '\n')
       return 0

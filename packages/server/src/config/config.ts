@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { validAddressOrCidr } from '../http/client-address.ts'
 
 /** One site: a public key the tracker sends, where its events may come from, who may read its reports. */
 export interface SiteConfig {
@@ -24,17 +25,41 @@ export interface RateLimitConfig {
   ipRequestsPerSecond: number
   /** Burst allowance, in seconds of the sustained rate. Default 10. */
   burstSeconds: number
+  /** Failed report authentications allowed per client IP per minute (guessing tokens). Default 10. */
+  reportAuthFailuresPerMinute: number
 }
+
+/** A hop count, or proxy addresses and CIDR ranges (see `ServerConfig.trustProxy`). */
+export type TrustProxy = number | string[]
+
+/** The shortest report token accepted, from the config file or the environment. */
+export const MIN_TOKEN_LENGTH = 16
 
 export interface ServerConfig {
   sites: SiteConfig[]
   /** SQLite path or `postgres://` URL. Default `./signpost.db`. */
   db: string
-  /** Raw events older than this many days are purged; aggregates are kept. Default 90. */
+  /** Raw events, and the query texts in aggregates, older than this many days are purged; counts are kept. Default 90. */
   retentionDays: number
   /** Largest accepted request body, in bytes. Default 262,144 (256 KiB). */
   maxBodyBytes: number
   rateLimits: RateLimitConfig
+  /** Most events in one `POST /v1/events` batch; a longer batch is refused whole (413). Default 1000. */
+  maxEventsPerBatch: number
+  /**
+   * Which proxies in front of the server to believe about the client address (the rate-limit key):
+   * `0` none (the socket address, the default), a hop count (`1`: one load balancer appends to
+   * `X-Forwarded-For`), or a list of proxy addresses and CIDR ranges (`["10.0.0.0/8"]`).
+   */
+  trustProxy: TrustProxy
+  /** How long a stopping server waits for requests in flight before closing their sockets. Default 10,000 ms. */
+  shutdownTimeoutMs: number
+  /**
+   * A query's text appears in a report (content gaps, articles' top queries) only once at least
+   * this many sessions searched it in the report's range: customers type names and addresses into
+   * search boxes, and a query only one person typed may identify them. Default 3.
+   */
+  kAnonymity: number
   port: number
   host: string
 }
@@ -48,6 +73,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
   siteEventsPerSecond: 20_000,
   ipRequestsPerSecond: 50,
   burstSeconds: 10,
+  reportAuthFailuresPerMinute: 10,
 }
 
 export interface DefaultConfigOptions {
@@ -60,6 +86,8 @@ export interface DefaultConfigOptions {
 export function defaultConfig(options: DefaultConfigOptions = {}): ServerConfig {
   const env = options.env ?? process.env
   let token = env['SIGNPOST_REPORT_TOKEN']
+  if (token && token.length < MIN_TOKEN_LENGTH)
+    throw new ConfigError(`SIGNPOST_REPORT_TOKEN: too short: use at least ${MIN_TOKEN_LENGTH} characters (it guards the site's reports)`)
   if (!token) {
     token = randomBytes(24).toString('base64url')
     options.onGeneratedToken?.(token)
@@ -79,6 +107,10 @@ export function defaultConfig(options: DefaultConfigOptions = {}): ServerConfig 
     retentionDays: 90,
     maxBodyBytes: 256 * 1024,
     rateLimits: { ...DEFAULT_RATE_LIMITS },
+    maxEventsPerBatch: 1000,
+    trustProxy: 0,
+    shutdownTimeoutMs: 10_000,
+    kAnonymity: 3,
     port: 8787,
     host: '127.0.0.1',
   }
@@ -107,7 +139,7 @@ export function parseConfig(json: unknown, origin = 'config', options: DefaultCo
     throw new ConfigError(`${origin}: ${field}: ${message}`)
   }
   if (!isObject(json)) return fail('(root)', 'expected an object')
-  const base = defaultConfig({ ...options, env: { SIGNPOST_REPORT_TOKEN: 'unused' } })
+  const base = defaultConfig({ ...options, env: { SIGNPOST_REPORT_TOKEN: 'unused-placeholder-token' } })
   const sitesJson = json['sites']
   let sites: SiteConfig[]
   if (sitesJson === undefined) {
@@ -143,7 +175,17 @@ export function parseConfig(json: unknown, origin = 'config', options: DefaultCo
       siteEventsPerSecond: num('rateLimits.siteEventsPerSecond', rlo['siteEventsPerSecond'], DEFAULT_RATE_LIMITS.siteEventsPerSecond, 1),
       ipRequestsPerSecond: num('rateLimits.ipRequestsPerSecond', rlo['ipRequestsPerSecond'], DEFAULT_RATE_LIMITS.ipRequestsPerSecond, 1),
       burstSeconds: num('rateLimits.burstSeconds', rlo['burstSeconds'], DEFAULT_RATE_LIMITS.burstSeconds, 1),
+      reportAuthFailuresPerMinute: num(
+        'rateLimits.reportAuthFailuresPerMinute',
+        rlo['reportAuthFailuresPerMinute'],
+        DEFAULT_RATE_LIMITS.reportAuthFailuresPerMinute,
+        1,
+      ),
     },
+    maxEventsPerBatch: num('maxEventsPerBatch', json['maxEventsPerBatch'], base.maxEventsPerBatch, 1),
+    trustProxy: parseTrustProxy(json['trustProxy'], base.trustProxy, fail),
+    shutdownTimeoutMs: num('shutdownTimeoutMs', json['shutdownTimeoutMs'], base.shutdownTimeoutMs, 0),
+    kAnonymity: num('kAnonymity', json['kAnonymity'], base.kAnonymity, 1),
     port: num('port', json['port'], base.port, 0),
     host: (host as string | undefined) ?? base.host,
   }
@@ -163,10 +205,22 @@ function parseSite(s: unknown, field: string, fail: (field: string, message: str
   }
   const tokens = strings('reportTokens')
   for (const [i, t] of tokens.entries())
-    if (t.length < 16) fail(`${field}.reportTokens[${i}]`, 'too short: use at least 16 characters')
+    if (t.length < MIN_TOKEN_LENGTH) fail(`${field}.reportTokens[${i}]`, `too short: use at least ${MIN_TOKEN_LENGTH} characters`)
   const cost = s['costPerContact']
   if (cost !== undefined && (typeof cost !== 'number' || !(cost >= 0))) fail(`${field}.costPerContact`, 'expected a number ≥ 0')
   return { key: key as string, origins: strings('origins'), reportTokens: tokens, costPerContact: (cost as number | undefined) ?? 0 }
+}
+
+function parseTrustProxy(v: unknown, fallback: TrustProxy, fail: (field: string, message: string) => never): TrustProxy {
+  if (v === undefined) return fallback
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10) return v
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) {
+    for (const [i, entry] of (v as string[]).entries()) {
+      if (!validAddressOrCidr(entry)) fail(`trustProxy[${i}]`, `expected an IP address or CIDR range such as "10.0.0.0/8", got ${JSON.stringify(entry)}`)
+    }
+    return v as string[]
+  }
+  return fail('trustProxy', `expected a hop count from 0 to 10 or a list of proxy addresses / CIDR ranges, got ${JSON.stringify(v)}`)
 }
 
 /** Whether `origin` matches one of the allow-list entries (`*`, exact, or `scheme://host:*`). */

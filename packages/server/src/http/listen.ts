@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
+import type { Server, ServerResponse } from 'node:http'
 import { serve } from '@hono/node-server'
 import { errorBody } from './errors.ts'
 
@@ -9,11 +9,18 @@ export interface ListenOptions {
   host: string
   /** Body limit, to answer 413 to requests Node's parser refuses before the app sees them. */
   maxBodyBytes: number
+  /** How long `close()` lets requests in flight finish before closing their sockets. Default 10,000 ms. */
+  shutdownTimeoutMs?: number
 }
 
 export interface Listening {
   server: Server
   url: string
+  /**
+   * Stops accepting connections and closes the open ones: idle keep-alive sockets at once, busy
+   * ones after their response (sent with `Connection: close`), any left after the timeout by force.
+   * A request cut off that way got no answer, so its client retries; no acknowledged event is lost.
+   */
   close(): Promise<void>
 }
 
@@ -49,9 +56,41 @@ export async function listen(options: ListenOptions): Promise<Listening> {
     )
   })
   const { port } = server.address() as AddressInfo
+  const shutdown = trackResponses(server)
   return {
     server,
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => shutdown(options.shutdownTimeoutMs ?? 10_000),
   }
+}
+
+/**
+ * Keep-alive clients that send without pause never leave a socket idle, so `server.close()` alone
+ * waits for them forever. Once closing, every response not yet started is told to close its
+ * connection, and each socket freed by a finished response is closed.
+ */
+function trackResponses(server: Server): (timeoutMs: number) => Promise<void> {
+  const open = new Set<ServerResponse>()
+  let closing = false
+  // Prepended: the app's listener may write its answer before a listener added after it runs.
+  server.prependListener('request', (_req, res: ServerResponse) => {
+    if (closing) res.shouldKeepAlive = false
+    open.add(res)
+    res.once('close', () => {
+      open.delete(res)
+      if (closing) setImmediate(() => server.closeIdleConnections())
+    })
+  })
+  let closed: Promise<void> | undefined
+  return (timeoutMs) =>
+    (closed ??= new Promise<void>((resolve) => {
+      closing = true
+      for (const res of open) if (!res.headersSent) res.shouldKeepAlive = false
+      const force = setTimeout(() => server.closeAllConnections(), timeoutMs)
+      server.close(() => {
+        clearTimeout(force)
+        resolve()
+      })
+      server.closeIdleConnections()
+    }))
 }

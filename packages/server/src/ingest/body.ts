@@ -43,10 +43,19 @@ export async function readBody(c: Context, max: number): Promise<string> {
       }
       chunks.push(chunk)
     }
-    const onEnd = () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'))
+    let ended = false
+    const onEnd = () => {
+      ended = true
+      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'))
+    }
+    // A client that hangs up mid-body is not a server failure: it gets no answer and no log line.
+    const gone = () => {
+      if (!ended) reject(new ApiError(400, 'client-disconnected', 'the client closed the connection before sending the whole body'))
+    }
     incoming.on('data', onData)
     incoming.once('end', onEnd)
-    incoming.once('error', reject)
+    incoming.once('error', gone)
+    incoming.once('close', gone)
   })
 }
 

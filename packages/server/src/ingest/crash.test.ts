@@ -41,7 +41,7 @@ function batch(size: number): { ids: string[]; body: string } {
   const now = Date.now()
   const events = Array.from({ length: size }, (_, i) => {
     const id = `crash-${process.pid}-${++counter}`
-    const session = `s-${counter % 37}`
+    const session = `0193a5e0-0000-7000-8000-${String(counter % 37).padStart(12, '0')}`
     return i % 2
       ? { id, type: 'search', ts: now, session, site: 'demo', locale: 'en', path: '/', query: `q${counter % 11}`, results: counter % 3 }
       : { id, type: 'view', ts: now, session, site: 'demo', locale: 'en', path: '/', article: `a${counter % 7}`, source: 'search' }

@@ -23,7 +23,7 @@ const event = (over: Record<string, unknown> = {}) => ({
   id: `evt-${String(++n).padStart(8, '0')}`,
   type: 'search',
   ts: NOW - 1000,
-  session: 'sess-1',
+  session: '0193a5e0-0000-7000-8000-000000000001',
   site: 'demo',
   locale: 'en',
   path: '/billing',
@@ -69,7 +69,7 @@ describe('POST /v1/events', () => {
   })
 
   it('counts every event once when each is replayed three times, also concurrently', async () => {
-    const sessions = ['a', 'b', 'c', 'd']
+    const sessions = ['a', 'b', 'c', 'd'].map((x) => `0193a5e0-0000-7000-8000-00000000000${x}`)
     const events = Array.from({ length: 60 }, (_, i) =>
       event({ session: sessions[i % 4], type: i % 3 === 0 ? 'view' : 'search', article: 'billing/refunds', source: 'search', results: i % 5 }),
     )

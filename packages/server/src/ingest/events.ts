@@ -1,8 +1,10 @@
 import { type SignpostEvent, validateBatch } from '@signpost/core'
 import { Hono } from 'hono'
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { originAllowed, type ServerConfig, type SiteConfig } from '../config/config.ts'
+import { createClientAddress, socketAddress } from '../http/client-address.ts'
 import { ApiError, errorResponse } from '../http/errors.ts'
+import { createFailureLog, type FailureLog } from '../http/failure-log.ts'
+import { exceedsEvents } from './batch-size.ts'
 import { header, readBody } from './body.ts'
 import type { GroupCommit } from './group-commit.ts'
 import { createRateLimiter } from './rate-limit.ts'
@@ -10,12 +12,19 @@ import { createRateLimiter } from './rate-limit.ts'
 export const MAX_AGE_MS = 24 * 60 * 60 * 1000
 /** Clocks a little ahead of ours (after `sentAt` correction) are clamped; further ahead is refused. */
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000
+/**
+ * Rejected events whose reasons a 400 answer lists; the rest are counted and their indexes listed.
+ * A hostile batch of thousands of bad events then costs a few kilobytes to answer, not megabytes.
+ */
+export const MAX_REPORTED_REJECTIONS = 50
 
 export interface EventsRouteOptions {
   config: ServerConfig
   writer: GroupCommit
   /** Server clock; tests pass a fixed one. */
   now?: () => number
+  /** Where storage failures are logged, once per interval. */
+  failures?: FailureLog
 }
 
 export interface Rejection {
@@ -36,6 +45,8 @@ export function createEventsRoute(options: EventsRouteOptions): Hono {
   const now = options.now ?? Date.now
   const sites = new Map(config.sites.map((s) => [s.key, s]))
   const allOrigins = config.sites.flatMap((s) => s.origins)
+  const failures = options.failures ?? createFailureLog()
+  const clientOf = createClientAddress(config.trustProxy)
   const rl = config.rateLimits
   const perIp = createRateLimiter({ rate: rl.ipRequestsPerSecond, burst: rl.ipRequestsPerSecond * rl.burstSeconds })
   const perSite = createRateLimiter({ rate: rl.siteEventsPerSecond, burst: rl.siteEventsPerSecond * rl.burstSeconds })
@@ -43,7 +54,7 @@ export function createEventsRoute(options: EventsRouteOptions): Hono {
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error)
-    console.error('signpost server: ingest failed:', error)
+    failures.report('ingest', error)
     return errorResponse(c, new ApiError(500, 'storage-failed', 'the events could not be stored; retry later'))
   })
 
@@ -62,12 +73,14 @@ export function createEventsRoute(options: EventsRouteOptions): Hono {
   })
 
   app.post('/', async (c) => {
-    const ip = clientIp(c)
+    const ip = clientOf(socketAddress(c), header(c, 'x-forwarded-for'))
     const ipWait = perIp.take(ip, 1)
     if (ipWait > 0)
       throw new ApiError(429, 'rate-limited', 'too many requests from this address', { headers: { 'Retry-After': String(ipWait) } })
 
     const text = await readBody(c, config.maxBodyBytes)
+    // Counted on the text: parsing a hostile batch only to refuse it would cost more than the refusal.
+    if (exceedsEvents(text, config.maxEventsPerBatch) > 0) throw tooManyEvents(config.maxEventsPerBatch)
     let body: unknown
     try {
       body = JSON.parse(text)
@@ -95,11 +108,11 @@ export function createEventsRoute(options: EventsRouteOptions): Hono {
       }
       const ts = Math.round(e.ts + offset)
       if (ts > t + FUTURE_TOLERANCE_MS) {
-        rejected.push({ index, errors: [`events[${index}].ts: ${new Date(ts).toISOString()} is in the future (after correcting the client clock by sentAt)`] })
+        rejected.push({ index, errors: [`events[${index}].ts: ${timeText(ts)} is in the future (after correcting the client clock by sentAt)`] })
         return
       }
       if (ts < t - MAX_AGE_MS) {
-        rejected.push({ index, errors: [`events[${index}].ts: ${new Date(ts).toISOString()} is more than 24 hours old`] })
+        rejected.push({ index, errors: [`events[${index}].ts: ${timeText(ts)} is more than 24 hours old (after correcting the client clock by sentAt)`] })
         return
       }
       events.push({ ...e, ts: Math.min(ts, t) })
@@ -115,8 +128,12 @@ export function createEventsRoute(options: EventsRouteOptions): Hono {
     const result = await writer.write(events)
     const counts = { accepted: result.stored.length + result.duplicates.length, stored: result.stored.length, duplicates: result.duplicates.length }
     if (rejected.length > 0) {
-      const message = `${rejected.length} of ${rejected.length + events.length} events rejected; ${counts.accepted} accepted`
-      return c.json({ error: { code: 'invalid-events', message, status: 400, details: rejected }, ...counts, rejected }, 400)
+      const reported = rejected.slice(0, MAX_REPORTED_REJECTIONS)
+      const more = rejected.length > reported.length ? `; reasons for the first ${reported.length} in details` : ''
+      const message = `${rejected.length} of ${rejected.length + events.length} events rejected; ${counts.accepted} accepted${more}`
+      // Reasons once, in details; `rejected` lists every rejected index, which stays small.
+      const indexes = rejected.map((r) => r.index)
+      return c.json({ error: { code: 'invalid-events', message, status: 400, details: reported }, ...counts, rejected: indexes }, 400)
     }
     return c.json({ ...counts, rejected: [] }, 200)
   })
@@ -160,10 +177,10 @@ function eventIndexes(body: unknown, rejected: readonly Rejection[]): number[] {
   return out
 }
 
-function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    return 'unknown' // app.request() in tests has no socket
-  }
+const tooManyEvents = (max: number) =>
+  new ApiError(413, 'too-many-events', `body: more than ${max} events in one batch; send several batches`)
+
+/** An ISO time, or the raw number when no Date can hold it (`toISOString` would throw). */
+function timeText(ts: number): string {
+  return Number.isFinite(ts) && Math.abs(ts) <= 8.64e15 ? new Date(ts).toISOString() : String(ts)
 }

@@ -9,6 +9,8 @@
 export interface RateLimiter {
   /** Takes `cost` tokens for `key`: 0 when allowed, otherwise whole seconds until it would be. */
   take(key: string, cost: number, now?: number): number
+  /** What `take` would answer, without taking anything. */
+  check(key: string, cost: number, now?: number): number
 }
 
 export function createRateLimiter(options: { rate: number; burst: number; maxKeys?: number }): RateLimiter {
@@ -16,6 +18,12 @@ export function createRateLimiter(options: { rate: number; burst: number; maxKey
   const maxKeys = options.maxKeys ?? 100_000
   const buckets = new Map<string, { tokens: number; at: number }>()
   return {
+    check(key, cost, now = Date.now()) {
+      const b = buckets.get(key)
+      if (!b) return 0
+      const tokens = Math.min(burst, b.tokens + ((now - b.at) / 1000) * rate)
+      return tokens >= cost ? 0 : Math.max(1, Math.ceil((cost - tokens) / rate))
+    },
     take(key, cost, now = Date.now()) {
       let b = buckets.get(key)
       if (!b) {

@@ -130,8 +130,9 @@ export interface ContentGap {
 /**
  * Normalized queries that returned nothing or got no click, ranked by impact: sessions where the
  * query failed, then sessions that contacted support after searching it, then searches.
+ * `minSessions`: the k-anonymity floor, a query is listed only once that many sessions searched it.
  */
-export async function contentGaps(db: SqlDb, site: string, range: DayRange, limit = 50): Promise<ContentGap[]> {
+export async function contentGaps(db: SqlDb, site: string, range: DayRange, limit = 50, minSessions = 1): Promise<ContentGap[]> {
   // Whole Monday-to-Sunday weeks come from query_weekly, the days at either edge from query_daily.
   const firstWeek = Math.ceil((range.from + 3) / 7)
   const lastWeek = weekOf(range.to + 1) - 1
@@ -151,10 +152,10 @@ export async function contentGaps(db: SqlDb, site: string, range: DayRange, limi
        SUM(nonzero_searches) - SUM(clicked_searches) AS noclick, SUM(contacts) AS contacts, MAX(last_seen) AS last_seen
      FROM (${source}) AS q
      GROUP BY query
-     HAVING SUM(zero_results) > 0 OR SUM(nonzero_searches) > SUM(clicked_searches)
+     HAVING (SUM(zero_results) > 0 OR SUM(nonzero_searches) > SUM(clicked_searches))${minSessions > 1 ? ' AND SUM(sessions) >= ?' : ''}
      ORDER BY affected DESC, contacts DESC, searches DESC, query
      LIMIT ?`,
-    [...params, limit],
+    [...params, ...(minSessions > 1 ? [minSessions] : []), limit],
   )
   return rows.map((r) => ({
     query: String(r['query']),
@@ -181,8 +182,15 @@ export interface ArticleStats {
   topQueries: { query: string; clicks: number }[]
 }
 
-/** Article quality, most viewed first. */
-export async function articles(db: SqlDb, site: string, range: DayRange, limit = 50): Promise<ArticleStats[]> {
+/** Only queries enough sessions searched in the range (the k-anonymity floor, `minSessions`). */
+const QUERY_FLOOR = `
+         AND query IN (SELECT query FROM query_daily WHERE site = ? AND day BETWEEN ? AND ? GROUP BY query HAVING SUM(sessions) >= ?)`
+
+/**
+ * Article quality, most viewed first. `minSessions`: a query is among an article's top queries only
+ * once that many sessions searched it in the range.
+ */
+export async function articles(db: SqlDb, site: string, range: DayRange, limit = 50, minSessions = 1): Promise<ArticleStats[]> {
   const rows = await db.all<Row>(
     `SELECT article, SUM(views) AS views, SUM(view_sessions) AS vs, SUM(helpful_yes) AS yes, SUM(helpful_no) AS no,
        SUM(contact_after_view) AS cav
@@ -195,9 +203,9 @@ export async function articles(db: SqlDb, site: string, range: DayRange, limit =
     const ids = rows.map((r) => String(r['article']))
     const qrows = await db.all<Row>(
       `SELECT article, query, SUM(clicks) AS clicks FROM article_query_daily
-       WHERE site = ? AND article IN (${ids.map(() => '?').join(', ')}) AND day BETWEEN ? AND ?
+       WHERE site = ? AND article IN (${ids.map(() => '?').join(', ')}) AND day BETWEEN ? AND ?${minSessions > 1 ? QUERY_FLOOR : ''}
        GROUP BY article, query`,
-      [site, ...ids, range.from, range.to],
+      [site, ...ids, range.from, range.to, ...(minSessions > 1 ? [site, range.from, range.to, minSessions] : [])],
     )
     for (const r of qrows) {
       const list = top.get(String(r['article'])) ?? []

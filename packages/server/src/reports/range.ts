@@ -9,7 +9,9 @@ export class RangeError_ extends Error {
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 function parseDay(name: string, value: string): number {
-  if (!DATE.test(value) || Number.isNaN(Date.parse(value + 'T00:00:00Z')))
+  // Date.parse rolls 2024-02-30 over to March 1st: only a date that prints back the same exists.
+  const ms = DATE.test(value) ? Date.parse(value + 'T00:00:00Z') : Number.NaN
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value)
     throw new RangeError_(`${name}: expected a date as YYYY-MM-DD, got ${JSON.stringify(value.slice(0, 40))}`)
   return dayOf(Date.parse(value + 'T00:00:00Z'))
 }

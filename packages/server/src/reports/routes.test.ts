@@ -12,6 +12,8 @@ const config = parseConfig({
     { key: 'demo', origins: ['*'], reportTokens: [DEMO], costPerContact: 8 },
     { key: 'other', origins: ['*'], reportTokens: [OTHER] },
   ],
+  // One customer per query here; the k-anonymity floor has its own tests.
+  kAnonymity: 1,
 })
 
 let t: TestStore

@@ -1,7 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { type Context, Hono } from 'hono'
 import type { ServerConfig, SiteConfig } from '../config/config.ts'
+import { type AuthFailureLimit, createAuthFailureLimit } from '../http/auth-failures.ts'
 import { ApiError, errorResponse } from '../http/errors.ts'
+import { createFailureLog, type FailureLog } from '../http/failure-log.ts'
 import type { Store } from '../storage/store.ts'
 import { toCsv } from './csv.ts'
 import { articles, contentGaps, type DayRange, summary, timeseries } from './queries.ts'
@@ -26,18 +28,28 @@ export function tokenAllowed(token: string, site: SiteConfig): boolean {
  * @example
  * app.route('/v1/reports', createReportsRoute({ store, config }))
  */
-export function createReportsRoute(options: { store: Store; config: ServerConfig; now?: () => number }): Hono<Env> {
+export function createReportsRoute(options: {
+  store: Store
+  config: ServerConfig
+  now?: () => number
+  failures?: FailureLog
+  /** Failed authentications per client, shared with the other token-protected routes. */
+  authFailures?: AuthFailureLimit
+}): Hono<Env> {
   const { store, config } = options
+  const failures = options.failures ?? createFailureLog()
+  const authFailures = options.authFailures ?? createAuthFailureLimit(config)
   const now = options.now ?? Date.now
   const sites = new Map(config.sites.map((s) => [s.key, s]))
   const app = new Hono<Env>()
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error)
-    console.error('signpost server: report failed:', error)
+    failures.report('report', error)
     return errorResponse(c, new ApiError(500, 'report-failed', 'the report could not be computed'))
   })
 
+  app.use('*', authFailures.guard)
   app.use('*', async (c, next) => {
     const auth = c.req.header('authorization') ?? ''
     const m = /^Bearer\s+(\S+)\s*$/i.exec(auth)
@@ -48,6 +60,7 @@ export function createReportsRoute(options: { store: Store; config: ServerConfig
     if (!m || !site || !tokenAllowed(m[1]!, site)) {
       c.header('WWW-Authenticate', 'Bearer realm="signpost reports"')
       if (key === undefined) throw new ApiError(400, 'missing-site', 'site: required, e.g. ?site=demo')
+      authFailures.failed(c)
       throw new ApiError(401, 'unauthorized', `a valid report token for site ${JSON.stringify(key.slice(0, 64))} is required (Authorization: Bearer <token>)`)
     }
     try {
@@ -86,11 +99,11 @@ export function createReportsRoute(options: { store: Store; config: ServerConfig
     return send(c, 'timeseries', { site: c.get('site').key, days }, days)
   })
   app.get('/content-gaps', async (c) => {
-    const gaps = await contentGaps(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))
+    const gaps = await contentGaps(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')), config.kAnonymity)
     return send(c, 'content-gaps', { site: c.get('site').key, gaps }, gaps)
   })
   app.get('/articles', async (c) => {
-    const list = await articles(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))
+    const list = await articles(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')), config.kAnonymity)
     return send(c, 'articles', { site: c.get('site').key, articles: list }, list)
   })
   return app

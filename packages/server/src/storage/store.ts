@@ -1,6 +1,7 @@
 import type { SignpostEvent } from '@signpost/core'
+import { type ErasureResult, eraseSession, exportSession, type SessionExport } from './erasure.ts'
 import { openPostgres } from './postgres/postgres.ts'
-import { DAY_MS, Rollup } from './rollup.ts'
+import { DAY_MS, dayOf, Rollup } from './rollup.ts'
 import type { SqlDb, SqlValue } from './sql.ts'
 import { openSqliteStore } from './sqlite/sqlite-store.ts'
 
@@ -18,10 +19,17 @@ export interface Store {
   readonly db: SqlDb
   /** Stores several batches in one transaction (group commit); one result per batch, in order. */
   writeBatches(batches: readonly (readonly SignpostEvent[])[], now?: number): Promise<WriteResult[]>
-  /** Deletes raw events and per-session working rows older than `days`; aggregates stay. */
-  purge(days: number, now?: number): Promise<{ events: number; sessions: number }>
+  /**
+   * Deletes raw events, per-session working rows and the query texts in aggregates (query and
+   * article-query rows) older than `days`; counts without text (daily, per article) stay.
+   */
+  purge(days: number, now?: number): Promise<{ events: number; sessions: number; queries: number }>
   /** Number of raw events stored for a site (tests, the CLI). */
   countEvents(site: string): Promise<number>
+  /** Erases a session id: raw events, session rows, and its share of every rollup (see `erasure.ts`). */
+  eraseSession(site: string, session: string): Promise<ErasureResult>
+  /** Everything stored under a session id (raw events and session segments). */
+  exportSession(site: string, session: string): Promise<SessionExport>
   close(): Promise<void>
 }
 
@@ -73,17 +81,24 @@ export function createStore(db: SqlDb): Store {
         const events = await tx.run('DELETE FROM events WHERE ts < ?', [cutoff])
         // A session's working state (its row and pairs) goes with its raw events; aggregates stay.
         const sessions = await tx.run('DELETE FROM sessions WHERE last_ts < ?', [cutoff])
-        return { events, sessions }
+        // Free text ages out with the raw events: only whole days (and whole weeks) before the cutoff.
+        const day = dayOf(cutoff)
+        let queries = await tx.run('DELETE FROM query_daily WHERE day < ?', [day])
+        queries += await tx.run('DELETE FROM article_query_daily WHERE day < ?', [day])
+        queries += await tx.run('DELETE FROM query_weekly WHERE week < ?', [Math.ceil((day + 3) / 7)])
+        return { events, sessions, queries }
       })
     },
+    eraseSession: (site, session) => db.transaction((tx) => eraseSession(tx, site, session)),
     close: () => db.close(),
   }
 }
 
 /** The read side of a store over `db`. */
-export function storeReads(db: SqlDb): Pick<Store, 'db' | 'countEvents'> {
+export function storeReads(db: SqlDb): Pick<Store, 'db' | 'countEvents' | 'exportSession'> {
   return {
     db,
+    exportSession: (site, session) => exportSession(db, site, session),
     async countEvents(site) {
       const rows = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM events WHERE site = ?', [site])
       return Number(rows[0]?.n ?? 0)

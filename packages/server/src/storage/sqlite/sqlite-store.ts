@@ -50,6 +50,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     ...storeReads(db),
     writeBatches: (batches, now = Date.now()) => ask({ op: 'write', batches, now }),
     purge: (days, now = Date.now()) => ask({ op: 'purge', days, now }),
+    eraseSession: (site, session) => ask({ op: 'erase', site, session }),
     async close() {
       await db.close()
       if (failure) return

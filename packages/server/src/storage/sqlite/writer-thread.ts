@@ -19,7 +19,12 @@ try {
       }
       let reply: WriterReply
       try {
-        const value = request.op === 'write' ? await store.writeBatches(request.batches, request.now) : await store.purge(request.days, request.now)
+        const value =
+          request.op === 'write'
+            ? await store.writeBatches(request.batches, request.now)
+            : request.op === 'erase'
+              ? await store.eraseSession(request.site, request.session)
+              : await store.purge(request.days, request.now)
         reply = { id: request.id, ok: true, value }
       } catch (error) {
         reply = { id: request.id, ok: false, error }

@@ -1,0 +1,205 @@
+import { normalizeQuery, type SignpostEvent } from '@signpost/core'
+import { contribution } from './rollup.ts'
+import { type SqlDb, type SqlValue, weekOf } from './sql.ts'
+
+/** What `eraseSession` removed. */
+export interface ErasureResult {
+  /** Raw events deleted. */
+  events: number
+  /** Session segments (30-minute-gap sessions) whose contribution was subtracted from the rollups. */
+  sessions: number
+}
+
+/** Everything stored under one session id: its raw events, oldest first, and its session segments. */
+export interface SessionExport {
+  site: string
+  session: string
+  events: SignpostEvent[]
+  sessions: { start: string; last: string; searched: boolean; viewed: boolean; votedYes: boolean; contacted: boolean }[]
+}
+
+interface SegmentRow {
+  seg: number
+  start_ts: number
+  last_ts: number
+  day: number
+  searched: number
+  viewed: number
+  voted_yes: number
+  contacted: number
+  pairs: string
+}
+
+type Counters = Record<string, number>
+type Deltas = Map<string, { key: SqlValue[]; counters: Counters }>
+
+const QUERY_COLUMNS = ['searches', 'zero_results', 'nonzero_searches', 'clicked_searches', 'sessions', 'failed_sessions', 'contacts'] as const
+const DAILY_COLUMNS = ['sessions', 'help_sessions', 'deflected_explicit', 'deflected_implicit', 'contacted_help', 'contact_sessions', 'searches', 'zero_results', 'nonzero_searches', 'clicked_searches', 'views'] as const
+const ARTICLE_COLUMNS = ['views', 'view_sessions', 'helpful_yes', 'helpful_no', 'contact_after_view'] as const
+
+/** The session's raw events and segments, for a data-subject access request. */
+export async function exportSession(db: SqlDb, site: string, session: string): Promise<SessionExport> {
+  const rows = await db.all<{ data: string }>('SELECT data FROM events WHERE site = ? AND session = ? ORDER BY ts, id', [site, session])
+  const segments = await db.all<SegmentRow>('SELECT * FROM sessions WHERE site = ? AND sid = ? ORDER BY start_ts', [site, session])
+  const iso = (ms: number) => new Date(Number(ms)).toISOString()
+  return {
+    site,
+    session,
+    events: rows.map((r) => JSON.parse(r.data) as SignpostEvent),
+    sessions: segments.map((s) => ({
+      start: iso(s.start_ts),
+      last: iso(s.last_ts),
+      searched: !!Number(s.searched),
+      viewed: !!Number(s.viewed),
+      votedYes: !!Number(s.voted_yes),
+      contacted: !!Number(s.contacted),
+    })),
+  }
+}
+
+/**
+ * Erases one session id: its raw events and session rows go, and what it added to every rollup is
+ * subtracted, so reports read as if it had never been there (the same numbers a rebuild of the
+ * rollups from the remaining raw events gives). Runs in the caller's transaction.
+ *
+ * The contribution is recomputed from what is stored: each segment's flags and query/article pairs
+ * give its per-session counts, its raw events the per-event ones, exactly as `Rollup.add` counted
+ * them. `last_seen` cannot be subtracted: it is recomputed from the remaining raw events.
+ */
+export async function eraseSession(tx: SqlDb, site: string, session: string): Promise<ErasureResult> {
+  await tx.lockKeys([JSON.stringify([site, session])])
+  const segments = (await tx.all<SegmentRow>('SELECT * FROM sessions WHERE site = ? AND sid = ?', [site, session])).map((r) => ({
+    ...r,
+    seg: Number(r.seg),
+    start_ts: Number(r.start_ts),
+    last_ts: Number(r.last_ts),
+    day: Number(r.day),
+  }))
+  const events = (await tx.all<{ data: string }>('SELECT data FROM events WHERE site = ? AND session = ?', [site, session])).map(
+    (r) => JSON.parse(r.data) as SignpostEvent,
+  )
+  const daily: Deltas = new Map()
+  const queryDaily: Deltas = new Map()
+  const articleDaily: Deltas = new Map()
+  const articleQueryDaily: Deltas = new Map()
+  /** The stored spellings of each touched query (`refund [email]` groups as `refund email`). */
+  const spellings = new Map<string, Set<string>>()
+
+  for (const s of segments) {
+    const flags = { searched: !!Number(s.searched), viewed: !!Number(s.viewed), votedYes: !!Number(s.voted_yes), contacted: !!Number(s.contacted) }
+    bump(daily, [site, s.day], contribution(flags))
+    const pairs = JSON.parse(s.pairs) as { q: [string, number, number, number, number][]; a: [string, number, number][] }
+    const nonzero = new Map<string, number>()
+    for (const e of events) if (e.type === 'search' && e.results > 0 && segmentOf(segments, e.ts) === s) count(nonzero, normalizeQuery(e.query))
+    for (const [query, , pending, zero, contacted] of pairs.q) {
+      // A pair counts its nonzero searches as pending until a click moves them to clicked.
+      // Never below zero: a segment straddling the retention cutoff may have lost searches already.
+      const clicked = Math.max(0, (nonzero.get(query) ?? 0) - pending)
+      const failedNow = zero > 0 || pending > 0 ? 1 : 0
+      bump(queryDaily, [site, s.day, query], { sessions: 1, failed_sessions: failedNow, contacts: contacted, clicked_searches: clicked })
+      bump(daily, [site, s.day], { clicked_searches: clicked })
+    }
+    for (const [article, , contacted] of pairs.a) bump(articleDaily, [site, s.day, article], { view_sessions: 1, contact_after_view: contacted })
+  }
+  for (const e of events) {
+    const s = segmentOf(segments, e.ts)
+    if (!s) continue // its segment was purged already: nothing of it is left to subtract
+    switch (e.type) {
+      case 'search': {
+        const zero = e.results === 0 ? 1 : 0
+        const counts = { searches: 1, zero_results: zero, nonzero_searches: 1 - zero }
+        const q = normalizeQuery(e.query)
+        bump(queryDaily, [site, s.day, q], counts)
+        const k = [site, s.day, q].join('\u0000')
+        spellings.set(k, (spellings.get(k) ?? new Set([q])).add(e.query))
+        bump(daily, [site, s.day], counts)
+        break
+      }
+      case 'click': {
+        const q = normalizeQuery(e.query)
+        if (q) bump(articleQueryDaily, [site, s.day, e.article, q], { clicks: 1 })
+        break
+      }
+      case 'view':
+        bump(articleDaily, [site, s.day, e.article], { views: 1 })
+        bump(daily, [site, s.day], { views: 1 })
+        break
+      case 'feedback':
+        bump(articleDaily, [site, s.day, e.article], e.helpful ? { helpful_yes: 1 } : { helpful_no: 1 })
+        break
+      default:
+        break
+    }
+  }
+
+  const deleted = await tx.run('DELETE FROM events WHERE site = ? AND session = ?', [site, session])
+  await tx.run('DELETE FROM sessions WHERE site = ? AND sid = ?', [site, session])
+  await subtract(tx, 'daily', ['site', 'day'], DAILY_COLUMNS, daily)
+  await subtract(tx, 'query_daily', ['site', 'day', 'query'], QUERY_COLUMNS, queryDaily)
+  const weekly: Deltas = new Map()
+  for (const { key, counters } of queryDaily.values()) bump(weekly, [key[0]!, weekOf(Number(key[1])), key[2]!], counters)
+  await subtract(tx, 'query_weekly', ['site', 'week', 'query'], QUERY_COLUMNS, weekly)
+  await subtract(tx, 'article_daily', ['site', 'day', 'article'], ARTICLE_COLUMNS, articleDaily)
+  await subtract(tx, 'article_query_daily', ['site', 'day', 'article', 'query'], ['clicks'], articleQueryDaily)
+  await recomputeLastSeen(tx, queryDaily, weekly, spellings)
+  return { events: deleted, sessions: segments.length }
+}
+
+/** The segment an event belongs to: the one whose time span holds it (segments never overlap). */
+function segmentOf<S extends { start_ts: number; last_ts: number }>(segments: readonly S[], ts: number): S | undefined {
+  return segments.find((s) => ts >= s.start_ts && ts <= s.last_ts)
+}
+
+function bump(map: Deltas, key: SqlValue[], values: Counters): void {
+  const k = key.join('\u0000')
+  let row = map.get(k)
+  if (!row) {
+    row = { key, counters: {} }
+    map.set(k, row)
+  }
+  for (const c in values) row.counters[c] = (row.counters[c] ?? 0) + values[c]!
+}
+
+function count(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1)
+}
+
+/** Subtracts the deltas row by row; a row left with nothing counted goes, as a rebuild would never write it. */
+async function subtract(tx: SqlDb, table: string, keyCols: readonly string[], cols: readonly string[], deltas: Deltas): Promise<void> {
+  const where = keyCols.map((c) => `${c} = ?`).join(' AND ')
+  for (const { key, counters } of deltas.values()) {
+    const changed = cols.filter((c) => (counters[c] ?? 0) !== 0)
+    if (changed.length === 0) continue
+    await tx.run(`UPDATE ${table} SET ${changed.map((c) => `${c} = ${c} - ?`).join(', ')} WHERE ${where}`, [...changed.map((c) => counters[c]!), ...key])
+    await tx.run(`DELETE FROM ${table} WHERE ${where} AND ${cols.map((c) => `${c} = 0`).join(' AND ')}`, key)
+  }
+}
+
+/**
+ * The latest search of each touched query, from the raw events left (attributed to the day their
+ * session started, as the rollup does). Where raw events have aged out, the stored time stays: it
+ * belongs to a search that is still counted.
+ */
+async function recomputeLastSeen(tx: SqlDb, queryDaily: Deltas, weekly: Deltas, spellings: Map<string, Set<string>>): Promise<void> {
+  const queryOf = tx.dialect === 'postgres' ? "(e.data::json->>'query')" : "json_extract(e.data, '$.query')"
+  for (const [k, { key }] of queryDaily) {
+    const [site, day, query] = key as [string, number, string]
+    const forms = [...(spellings.get(k) ?? [query])]
+    if (!spellings.has(k)) continue // no search of it was erased: its last search is still counted
+    const rows = await tx.all<{ m: number | null }>(
+      `SELECT MAX(e.ts) AS m FROM events e JOIN sessions s ON s.site = e.site AND s.sid = e.session AND e.ts >= s.start_ts AND e.ts <= s.last_ts
+       WHERE e.site = ? AND e.type = 'search' AND s.day = ? AND ${queryOf} IN (${forms.map(() => '?').join(', ')})`,
+      [site, day, ...forms],
+    )
+    const latest = rows[0]?.m
+    if (latest !== null && latest !== undefined) await tx.run('UPDATE query_daily SET last_seen = ? WHERE site = ? AND day = ? AND query = ?', [Number(latest), site, day, query])
+  }
+  for (const { key } of weekly.values()) {
+    const [site, week, query] = key as [string, number, string]
+    await tx.run(
+      `UPDATE query_weekly SET last_seen = COALESCE((SELECT MAX(d.last_seen) FROM query_daily d WHERE d.site = ? AND d.query = ? AND d.day >= ? AND d.day < ?), last_seen)
+       WHERE site = ? AND week = ? AND query = ?`,
+      [site, query, week * 7 - 3, week * 7 + 4, site, week, query],
+    )
+  }
+}

@@ -1,0 +1,51 @@
+import type { SignpostEvent } from '@signpost/core'
+import { describe, expect, it } from 'vitest'
+import { articles, contentGaps, summary } from '../reports/queries.ts'
+import { ENGINES } from './engines.testkit.ts'
+import { DAY_MS, dayOf } from './rollup.ts'
+
+const T0 = Date.UTC(2026, 9, 1, 10, 0, 0)
+let n = 0
+const ev = (ts: number, session: string, e: Record<string, unknown>) =>
+  ({ id: `ret-${String(++n).padStart(6, '0')}`, ts, session, site: 'demo', locale: 'en', path: '/', ...e }) as SignpostEvent
+const traffic = (ts: number, session: string, query: string) => [
+  ev(ts, session, { type: 'search', query, results: 0 }),
+  ev(ts + 1000, session, { type: 'click', query, article: 'billing/refunds', position: 1 }),
+  ev(ts + 2000, session, { type: 'view', article: 'billing/refunds', source: 'search' }),
+]
+
+for (const engine of ENGINES) {
+  describe(`retention on ${engine.name}`, async () => {
+    const test = (await engine.available()) ? it : it.skip
+
+    test('purges the query texts of aggregates with the raw events, and keeps the counts', async () => {
+      const t = await engine.open()
+      try {
+        const old = T0
+        const recent = T0 + 60 * DAY_MS
+        await t.store.writeBatches([[...traffic(old, 'old-session', 'i am john smith'), ...traffic(recent, 'new-session', 'refund')]])
+        const now = T0 + 100 * DAY_MS // old traffic is 100 days old, recent 40
+        const purged = await t.store.purge(90, now)
+        expect(purged.events).toBe(3)
+        expect(purged.queries).toBeGreaterThanOrEqual(3)
+
+        const oldDay = { from: dayOf(old), to: dayOf(old) }
+        expect(await contentGaps(t.store.db, 'demo', { from: dayOf(old) - 30, to: dayOf(old) + 30 })).toEqual([])
+        expect((await articles(t.store.db, 'demo', oldDay))[0]!.topQueries).toEqual([])
+        // Numbers without text stay.
+        expect((await summary(t.store.db, 'demo', oldDay, 0)).searches).toBe(1)
+        expect((await articles(t.store.db, 'demo', oldDay))[0]!.views).toBe(1)
+        const stored = JSON.stringify(
+          await Promise.all(['query_daily', 'query_weekly', 'article_query_daily'].map((table) => t.store.db.all(`SELECT query FROM ${table}`))),
+        )
+        expect(stored).not.toContain('john smith')
+        // What is younger than the retention stays whole.
+        const recentDay = { from: dayOf(recent), to: dayOf(recent) }
+        expect((await contentGaps(t.store.db, 'demo', recentDay)).map((g) => g.query)).toEqual(['refund'])
+        expect((await articles(t.store.db, 'demo', recentDay))[0]!.topQueries).toEqual([{ query: 'refund', clicks: 1 }])
+      } finally {
+        await t.cleanup()
+      }
+    })
+  })
+}
