@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
+import { isAbsolute, join } from 'node:path'
 import type { Writable } from 'node:stream'
 import { createApp } from '../app.ts'
 import { listen } from '../http/listen.ts'
-import { ConfigError, defaultConfig, loadConfigFile, type ServerConfig } from '../config/config.ts'
+import { ConfigError, defaultConfig, loadConfigFile, type ServerConfig, type SiteConfig } from '../config/config.ts'
+import { DEFAULT_LEARNED_DAYS, learnedExport, parseMinSessions } from '../learn/export.ts'
 import { articles as articleReport, contentGaps, summary } from '../reports/queries.ts'
 import { parseRange, RangeError_ } from '../reports/range.ts'
 import { seed } from '../seed/seed.ts'
@@ -30,6 +32,8 @@ export const USAGE = `Usage:
   signpost report --site <key> [--since 7d | --from YYYY-MM-DD --to YYYY-MM-DD] [--limit 10] [--format table|json|csv]
                   [--config …] [--db …]
   signpost seed   [--site demo] [--days 30] [--sessions-per-day 200] [--config …] [--db …]
+  signpost learn  --site <key> [--since 90d | --from YYYY-MM-DD --to YYYY-MM-DD] [--min-sessions 3]
+                  [--out learned.json] [--config …] [--db …]
 
 With no --config, ./signpost.config.json is used when present; otherwise one site "demo" that
 accepts localhost origins, stored in ./signpost.db, report token from SIGNPOST_REPORT_TOKEN
@@ -40,7 +44,11 @@ const FLAGS: Record<string, readonly string[]> = {
   serve: ['config', 'port', 'host', 'db'],
   report: ['config', 'db', 'site', 'since', 'from', 'to', 'limit', 'format'],
   seed: ['config', 'db', 'site', 'days', 'sessions-per-day'],
+  learn: ['config', 'db', 'site', 'since', 'from', 'to', 'min-sessions', 'out'],
 }
+
+/** The commands this CLI runs, for the one `signpost` binary to register. */
+export const COMMANDS: readonly string[] = Object.keys(FLAGS)
 
 /**
  * The `serve`, `report` and `seed` commands; returns the exit code.
@@ -67,6 +75,7 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     }
     if (command === 'serve') return await serveCommand(flags, full)
     if (command === 'report') return await reportCommand(flags, full)
+    if (command === 'learn') return await learnCommand(flags, full)
     return await seedCommand(flags, full)
   } catch (error) {
     if (error instanceof UsageError) {
@@ -161,12 +170,45 @@ async function serveCommand(flags: Record<string, string>, io: CliIo): Promise<n
   return 0
 }
 
-async function reportCommand(flags: Record<string, string>, io: CliIo): Promise<number> {
-  const config = loadConfig(flags, io, false)
+function siteOf(flags: Record<string, string>, config: ServerConfig): SiteConfig {
   const key = flags['site'] ?? (config.sites.length === 1 ? config.sites[0]!.key : undefined)
   if (!key) throw new UsageError('--site is required when the config has several sites')
   const site = config.sites.find((s) => s.key === key)
   if (!site) throw new UsageError(`--site: unknown site "${key}" (known: ${config.sites.map((s) => s.key).join(', ')})`)
+  return site
+}
+
+async function learnCommand(flags: Record<string, string>, io: CliIo): Promise<number> {
+  const config = loadConfig(flags, io, false)
+  const site = siteOf(flags, config)
+  const minSessions = parseMinSessions(flags['min-sessions'])
+  if (minSessions === null) throw new UsageError(`--min-sessions: expected a whole number ≥ 1, got "${flags['min-sessions']}"`)
+  const since = flags['since'] ?? (flags['from'] ? undefined : `${DEFAULT_LEARNED_DAYS}d`)
+  const range = parseRange({ since, from: flags['from'], to: flags['to'] })
+  const store = await openStore(config.db)
+  try {
+    const file = await learnedExport(store.db, site.key, range, minSessions)
+    const json = `${JSON.stringify(file, null, 2)}\n`
+    const out = flags['out']
+    if (out === undefined) {
+      io.stdout.write(json)
+      return 0
+    }
+    const path = isAbsolute(out) ? out : join(io.cwd, out)
+    writeFileSync(path, json)
+    io.stdout.write(
+      `wrote ${out}: ${file.pairs.length} query → article pairs seen in ≥ ${minSessions} sessions, views of ${file.views?.length ?? 0} articles, ${file.from} to ${file.to}\n`,
+    )
+    return 0
+  } finally {
+    await store.close()
+  }
+}
+
+async function reportCommand(flags: Record<string, string>, io: CliIo): Promise<number> {
+  const config = loadConfig(flags, io, false)
+  const site = siteOf(flags, config)
+  const key = site.key
   const format = flags['format'] ?? 'table'
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format: expected table, json or csv, got "${format}"`)
   const range = parseRange({ since: flags['since'], from: flags['from'], to: flags['to'] })

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { type Context, Hono } from 'hono'
 import type { ServerConfig, SiteConfig } from '../config/config.ts'
 import { ApiError, errorResponse } from '../http/errors.ts'
+import { DEFAULT_LEARNED_DAYS, learnedExport, parseMinSessions } from '../learn/export.ts'
 import type { Store } from '../storage/store.ts'
 import { toCsv } from './csv.ts'
 import { articles, contentGaps, type DayRange, summary, timeseries } from './queries.ts'
@@ -20,7 +21,7 @@ export function tokenAllowed(token: string, site: SiteConfig): boolean {
 }
 
 /**
- * `GET /v1/reports/{summary,timeseries,content-gaps,articles}?site=&from=&to=` behind
+ * `GET /v1/reports/{summary,timeseries,content-gaps,articles,learned}?site=&from=&to=` behind
  * `Authorization: Bearer <token>`, the token scoped to the site. `?format=csv` on each.
  *
  * @example
@@ -92,6 +93,15 @@ export function createReportsRoute(options: { store: Store; config: ServerConfig
   app.get('/articles', async (c) => {
     const list = await articles(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))
     return send(c, 'articles', { site: c.get('site').key, articles: list }, list)
+  })
+  app.get('/learned', async (c) => {
+    const minSessions = parseMinSessions(c.req.query('min-sessions'))
+    if (minSessions === null)
+      throw new ApiError(400, 'bad-request', `min-sessions: expected a whole number ≥ 1, got ${JSON.stringify(c.req.query('min-sessions')?.slice(0, 20))}`)
+    // Learned keywords want a season of traffic: 90 days unless the caller names a range.
+    const q = { from: c.req.query('from'), to: c.req.query('to'), since: c.req.query('since') }
+    const range = q.from || q.since ? c.get('range') : parseRange({ ...q, since: `${DEFAULT_LEARNED_DAYS}d` }, now())
+    return c.json(await learnedExport(store.db, c.get('site').key, range, minSessions))
   })
   return app
 }

@@ -1,4 +1,5 @@
 import { normalizeQuery, type SignpostEvent } from '@signpost/core'
+import { type LearnedFacts, learnedDelta, learnedPairs } from '../learn/pairs.ts'
 import { type SqlDb, type SqlValue, weekOf } from './sql.ts'
 
 /** 30 minutes without an event closes a session (DESIGN.md). */
@@ -24,6 +25,14 @@ interface Session {
   storedPairs: string | undefined
   queries: Map<string, QueryPair>
   articles: Map<string, ArticlePair>
+  /** Result clicks by `query\0article`, with the first click's time. */
+  clicks: Map<string, ClickPair>
+  /** Articles this session voted helpful. */
+  helpful: Set<string>
+  /** Time of the session's last contact, so a pair that arrives late still counts it. */
+  lastContact: number | undefined
+  /** The learned pairs (`../learn/pairs.ts`) when the pairs were loaded; undefined if never loaded. */
+  learnedBefore: Map<string, LearnedFacts> | undefined
   dirty: boolean
 }
 
@@ -45,8 +54,16 @@ const failed = (p: QueryPair): boolean => p.zero || p.pending > 0
 interface ArticlePair {
   article: string
   firstTs: number
+  /** Time of the last view, so a search before it makes a learned pair whatever the arrival order. */
+  lastTs: number
   contacted: boolean
   dirty: boolean
+}
+
+interface ClickPair {
+  query: string
+  article: string
+  ts: number
 }
 
 type Contribution = Record<'sessions' | 'help_sessions' | 'deflected_explicit' | 'deflected_implicit' | 'contacted_help' | 'contact_sessions', number>
@@ -87,6 +104,7 @@ export class Rollup {
   private queryDaily: Aggregates = new Map()
   private articleDaily: Aggregates = new Map()
   private articleQueryDaily: Aggregates = new Map()
+  private learnedDaily: Aggregates = new Map()
   private db: SqlDb
 
   constructor(db: SqlDb) {
@@ -123,6 +141,7 @@ export class Rollup {
         pair.dirty = true
         if (zero) pair.zero = true
         else pair.pending++
+        if (contactedSince(s, pair)) bump(this.queryDaily, [e.site, day, pair.query], { contacts: 1 })
         break
       }
       case 'click': {
@@ -135,7 +154,13 @@ export class Rollup {
           pair.pending = 0
           pair.dirty = true
         }
-        if (q) bump(this.articleQueryDaily, [e.site, day, e.article, q], { clicks: 1 })
+        if (q) {
+          bump(this.articleQueryDaily, [e.site, day, e.article, q], { clicks: 1 })
+          const key = q + '\u0000' + e.article
+          const click = s.clicks.get(key)
+          if (click) click.ts = Math.min(click.ts, e.ts)
+          else if (s.clicks.size < MAX_PAIRS) s.clicks.set(key, { query: q, article: e.article, ts: e.ts })
+        }
         break
       }
       case 'view': {
@@ -147,22 +172,29 @@ export class Rollup {
         // Past the cap a session's new articles count as views only, as its new queries do.
         if (!pair && s.articles.size >= MAX_PAIRS) break
         if (!pair) {
-          pair = { article: e.article, firstTs: e.ts, contacted: false, dirty: true }
+          pair = { article: e.article, firstTs: e.ts, lastTs: e.ts, contacted: false, dirty: true }
           s.articles.set(e.article, pair)
           ad['view_sessions'] = (ad['view_sessions'] ?? 0) + 1
         }
         pair.firstTs = Math.min(pair.firstTs, e.ts)
+        pair.lastTs = Math.max(pair.lastTs, e.ts)
         pair.dirty = true
+        if (contactedSince(s, pair)) bump(this.articleDaily, [e.site, day, pair.article], { contact_after_view: 1 })
         break
       }
       case 'feedback': {
-        if (e.helpful) s.votedYes = true
+        if (e.helpful) {
+          s.votedYes = true
+          loadPairs(s)
+          if (s.helpful.size < MAX_PAIRS) s.helpful.add(e.article)
+        }
         bump(this.articleDaily, [e.site, day, e.article], e.helpful ? { helpful_yes: 1 } : { helpful_no: 1 })
         break
       }
       case 'contact': {
         s.contacted = true
         loadPairs(s)
+        s.lastContact = Math.max(s.lastContact ?? e.ts, e.ts)
         for (const pair of s.queries.values()) {
           if (pair.contacted || pair.firstTs > e.ts) continue
           pair.contacted = true
@@ -199,6 +231,10 @@ export class Rollup {
           const change = +failed(p) - +p.failedBefore
           if (change !== 0) bump(this.queryDaily, [s.site, s.day, p.query], { failed_sessions: change })
         }
+        if (s.learnedBefore) {
+          for (const [, d] of learnedDelta(s.learnedBefore, learnedPairs(s)))
+            bump(this.learnedDaily, [s.site, s.day, d.query, d.article], { sessions: d.sessions, helpful: d.helpful, contacts: d.contacts })
+        }
       }
     }
     const replace = (cols: string[]) => Object.fromEntries(cols.map((c) => [c, `excluded.${c}`]))
@@ -222,6 +258,7 @@ export class Rollup {
     })
     await this.upsertCounters('article_daily', ['site', 'day', 'article'], ARTICLE_COLUMNS, this.articleDaily)
     await this.upsertCounters('article_query_daily', ['site', 'day', 'article', 'query'], ['clicks'], this.articleQueryDaily)
+    await this.upsertCounters('learned_daily', ['site', 'day', 'query', 'article'], ['sessions', 'helpful', 'contacts'], this.learnedDaily)
   }
 
   /** Adds counter deltas to an aggregate table. */
@@ -268,6 +305,10 @@ export class Rollup {
       storedPairs: undefined,
       queries: new Map(),
       articles: new Map(),
+      clicks: new Map(),
+      helpful: new Set(),
+      lastContact: undefined,
+      learnedBefore: new Map(),
       dirty: true,
     }
     // A new segment may share its start with an old one only if it is the same segment.
@@ -315,6 +356,10 @@ export class Rollup {
         storedPairs: String(r['pairs']),
         queries: new Map(),
         articles: new Map(),
+        clicks: new Map(),
+        helpful: new Set(),
+        lastContact: undefined,
+        learnedBefore: undefined,
         dirty: false,
       }
       s.before = contribution(s)
@@ -329,10 +374,17 @@ export class Rollup {
  */
 const MAX_PAIRS = 100
 
-/** The `pairs` column: `{ q: [[query, firstTs, pending, zero, contacted]], a: [[article, firstTs, contacted]] }`. */
+/**
+ * The `pairs` column: `{ q: [[query, firstTs, pending, zero, contacted]], a: [[article, firstTs,
+ * contacted, lastTs]], k: [[query, article, ts]], h: [article], lc: lastContactTs }`. `k`, `h`,
+ * `lc` and `lastTs` came later (learned pairs): rows written before them lack them.
+ */
 interface StoredPairs {
   q: [string, number, number, number, number][]
-  a: [string, number, number][]
+  a: [string, number, number, number?][]
+  k?: [string, string, number][]
+  h?: string[]
+  lc?: number
 }
 
 function loadPairs(s: Session): void {
@@ -344,15 +396,30 @@ function loadPairs(s: Session): void {
     pair.failedBefore = failed(pair)
     s.queries.set(query, pair)
   }
-  for (const [article, firstTs, contacted] of stored.a) s.articles.set(article, { article, firstTs, contacted: !!contacted, dirty: false })
+  for (const [article, firstTs, contacted, lastTs] of stored.a)
+    s.articles.set(article, { article, firstTs, lastTs: lastTs ?? firstTs, contacted: !!contacted, dirty: false })
+  for (const [query, article, ts] of stored.k ?? []) s.clicks.set(query + '\u0000' + article, { query, article, ts })
+  for (const article of stored.h ?? []) s.helpful.add(article)
+  s.lastContact = stored.lc
+  s.learnedBefore = learnedPairs(s)
+}
+
+/** Whether a contact already seen in this session came after `pair` began; marks it if so. */
+function contactedSince(s: Session, pair: { firstTs: number; contacted: boolean }): boolean {
+  if (pair.contacted || s.lastContact === undefined || pair.firstTs > s.lastContact) return false
+  pair.contacted = true
+  return true
 }
 
 function storedPairs(s: Session): string {
   if (s.storedPairs !== undefined) return s.storedPairs
   const stored: StoredPairs = {
     q: [...s.queries.values()].map((p) => [p.query, p.firstTs, p.pending, +p.zero, +p.contacted]),
-    a: [...s.articles.values()].map((p) => [p.article, p.firstTs, +p.contacted]),
+    a: [...s.articles.values()].map((p) => [p.article, p.firstTs, +p.contacted, p.lastTs]),
   }
+  if (s.clicks.size > 0) stored.k = [...s.clicks.values()].map((c) => [c.query, c.article, c.ts])
+  if (s.helpful.size > 0) stored.h = [...s.helpful]
+  if (s.lastContact !== undefined) stored.lc = s.lastContact
   return JSON.stringify(stored)
 }
 

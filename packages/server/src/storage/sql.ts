@@ -178,6 +178,24 @@ FROM query_daily GROUP BY site, (day + 3) / 7, query;
       postgres: foldPairs({ array: 'json_build_array', agg: 'json_agg', object: 'json_build_object', list: (q) => `COALESCE((${q}), '[]'::json)`, text: '::text' }),
     },
   },
+  {
+    version: 4,
+    // Sessions that searched a query and then opened an article: the learned-keywords export.
+    // Filled from this version on; earlier traffic is not replayed into it.
+    name: 'learned query → article pairs',
+    sql: `
+CREATE TABLE learned_daily (
+  site TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  query TEXT NOT NULL,
+  article TEXT NOT NULL,
+  sessions BIGINT NOT NULL DEFAULT 0,
+  helpful BIGINT NOT NULL DEFAULT 0,
+  contacts BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, day, query, article)
+);
+`,
+  },
 ]
 
 /** Monday-based week number of a day number (day 0, 1970-01-01, was a Thursday). */
