@@ -6,6 +6,7 @@ import { createEventsRoute } from './ingest/events.ts'
 import { createGroupCommit, type GroupCommit } from './ingest/group-commit.ts'
 import { createReportsRoute } from './reports/routes.ts'
 import type { Store } from './storage/store.ts'
+import { createWebhooksRoute } from './webhooks/routes.ts'
 
 export interface CreateAppOptions {
   store: Store
@@ -34,6 +35,7 @@ export function createApp(options: CreateAppOptions): SignpostApp {
   app.writer = writer
   app.get('/health', (c) => c.json({ ok: true }))
   app.route('/v1/events', createEventsRoute({ config: options.config, writer, ...(options.now ? { now: options.now } : {}) }))
+  app.route('/v1/webhooks', createWebhooksRoute({ config: options.config, writer, ...(options.now ? { now: options.now } : {}) }))
   app.route('/v1/reports', createReportsRoute({ store: options.store, config: options.config, ...(options.now ? { now: options.now } : {}) }))
   // The ops dashboard: a static page on the same origin as the reports API it reads.
   app.route('/dashboard', createDashboardRoutes())
