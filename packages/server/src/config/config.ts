@@ -22,6 +22,11 @@ export interface SiteConfig {
    * without one is refused. The built-in `demo` site takes `SIGNPOST_WEBHOOK_SECRET` for all four.
    */
   webhooks?: Partial<Record<Vendor, string>>
+  /**
+   * The site's built knowledge base (folder, manifest.json, or its URL), for article titles in
+   * reports. The built-in `demo` site takes `SIGNPOST_KB`.
+   */
+  kb?: string
 }
 
 export interface RateLimitConfig {
@@ -80,6 +85,7 @@ export function defaultConfig(options: DefaultConfigOptions = {}): ServerConfig 
         // A typical fully loaded cost of one support contact, so the demo's "cost saved" means
         // something; a real site sets its own.
         costPerContact: 15,
+        ...(env['SIGNPOST_KB'] ? { kb: env['SIGNPOST_KB'] } : {}),
         ...(env['SIGNPOST_WEBHOOK_SECRET'] ? { webhooks: Object.fromEntries(VENDORS.map((v) => [v, env['SIGNPOST_WEBHOOK_SECRET']!])) } : {}),
       },
     ],
@@ -185,6 +191,11 @@ function parseSite(s: unknown, field: string, fail: (field: string, message: str
       webhooks[vendor as Vendor] = secret as string
     }
     site.webhooks = webhooks
+  }
+  const kb = s['kb']
+  if (kb !== undefined) {
+    if (typeof kb !== 'string' || kb === '') fail(`${field}.kb`, 'expected the knowledge base folder, its manifest.json, or its URL')
+    site.kb = kb as string
   }
   return site
 }

@@ -7,6 +7,7 @@ import type { Store } from '../storage/store.ts'
 import { toCsv } from './csv.ts'
 import { articles, contentGaps, type DayRange, summary, timeseries } from './queries.ts'
 import { parseRange, RangeError_ } from './range.ts'
+import { createTitleLookup } from './titles.ts'
 
 type Env = { Variables: { site: SiteConfig; range: DayRange } }
 
@@ -90,8 +91,13 @@ export function createReportsRoute(options: { store: Store; config: ServerConfig
     const gaps = await contentGaps(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))
     return send(c, 'content-gaps', { site: c.get('site').key, gaps }, gaps)
   })
+  const titles = new Map(config.sites.flatMap((s) => (s.kb ? [[s.key, createTitleLookup(s.kb)] as const] : [])))
   app.get('/articles', async (c) => {
-    const list = await articles(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))
+    const known = await titles.get(c.get('site').key)?.()
+    // The title right after the id, so the CSV's second column names the article.
+    const list = (await articles(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))).map(({ article, ...rest }) =>
+      known ? { article, title: known.get(article) ?? null, ...rest } : { article, ...rest },
+    )
     return send(c, 'articles', { site: c.get('site').key, articles: list }, list)
   })
   app.get('/learned', async (c) => {
