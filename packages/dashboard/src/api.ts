@@ -19,6 +19,8 @@ export interface Totals {
   zeroResultRate: number
   noClickRate: number
   costSaved: number
+  /** Days of the period with any session, when the server says. */
+  activeDays?: number
 }
 
 /** The summary of a period and of the period of equal length just before it. */
@@ -108,7 +110,11 @@ export interface Funnel {
   viewed: number
   helpful: number
   contacted: number
+  /** Steps estimated from other figures because the server did not report them. */
+  estimated: FunnelStep[]
 }
+
+export type FunnelStep = Exclude<keyof Funnel, 'estimated'>
 
 /**
  * Client for `/v1/reports/*`.
@@ -217,6 +223,7 @@ function toTotals(raw: unknown): Totals {
     zeroResultRate: num(r.zeroResultRate),
     noClickRate: num(r.noClickRate),
     costSaved: num(r.costSaved),
+    ...(r.activeDays !== undefined ? { activeDays: num(r.activeDays) } : {}),
   }
 }
 
@@ -232,11 +239,10 @@ function toDay(r: Record<string, unknown>): Day {
   const helpSessions = num(r.helpSessions)
   const searches = num(r.searches)
   const contacts = optNum(r.contacts)
-  // The server's daily rollup has no escalation rate or click count of its own: both follow from
-  // its other fields (clicked = searches − zero-result − no-click).
+  // A server from before the daily escalation rate: contacts / help sessions is the nearest figure.
+  // Clicks are left out when not reported, so the funnel estimates them and says so.
   const escalationRate = r.escalationRate !== undefined ? num(r.escalationRate) : helpSessions > 0 ? Math.min(1, (contacts ?? 0) / helpSessions) : 0
-  const clicks =
-    r.clicks !== undefined ? num(r.clicks) : r.noClickRate !== undefined ? Math.max(0, Math.round(searches * (1 - num(r.noClickRate) - num(r.zeroResultRate)))) : undefined
+  const clicks = optNum(r.clicks)
   return {
     date: String(r.date ?? r.day ?? ''),
     helpSessions,
@@ -277,18 +283,38 @@ function toArticle(r: Record<string, unknown>): ArticleStats {
 
 /**
  * The search funnel of a period. Clicks, views and helpful votes come from the daily series when
- * the server reports them; otherwise clicks are estimated from the summary's no-click and
- * zero-result rates, and views and helpful votes from the deflected sessions.
+ * the server reports them; otherwise (an older server) clicks are estimated from the summary's
+ * no-click and zero-result rates, and views and helpful votes from the deflected sessions — and
+ * listed in `estimated`, so the page says so.
  */
 export function toFunnel(summary: Totals, days: readonly Day[]): Funnel {
   const sum = (key: 'clicks' | 'views' | 'helpful' | 'contacts'): number | null =>
     days.length > 0 && days.every((d) => d[key] !== undefined) ? days.reduce((n, d) => n + (d[key] ?? 0), 0) : null
   const searches = summary.searches
+  const estimated: FunnelStep[] = []
+  const or = (step: FunnelStep, value: number | null, estimate: () => number): number => {
+    if (value !== null) return value
+    estimated.push(step)
+    return estimate()
+  }
   return {
     searches,
-    clicked: sum('clicks') ?? Math.round(searches * Math.max(0, 1 - summary.noClickRate - summary.zeroResultRate)),
-    viewed: sum('views') ?? summary.deflected.explicit + summary.deflected.implicit,
-    helpful: sum('helpful') ?? summary.deflected.explicit,
+    clicked: or('clicked', sum('clicks'), () => Math.round(searches * Math.max(0, 1 - summary.noClickRate - summary.zeroResultRate))),
+    viewed: or('viewed', sum('views'), () => summary.deflected.explicit + summary.deflected.implicit),
+    helpful: or('helpful', sum('helpful'), () => summary.deflected.explicit),
     contacted: summary.contacts,
+    estimated,
   }
+}
+
+/**
+ * Whether the previous period is a fair baseline: it had help activity, and (when the server
+ * counts active days) it was tracked on at least three quarters as many days as this one. Seeded
+ * or newly installed sites otherwise show "+185 % better" against a few days of traffic.
+ */
+export function comparable(summary: Summary): boolean {
+  const p = summary.previous
+  if (!(p.helpSessions > 0 || p.searches > 0 || p.contacts > 0)) return false
+  if (p.activeDays === undefined || summary.activeDays === undefined) return true
+  return p.activeDays > 0 && p.activeDays >= 0.75 * summary.activeDays
 }

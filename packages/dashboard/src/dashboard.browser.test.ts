@@ -144,7 +144,7 @@ describe('<signpost-dashboard> headline cards', () => {
     const el = await signedIn()
     expect($(el, '#trend-chart')!.getAttribute('aria-label')).to.contain('over 7 days')
     expect($<HTMLCanvasElement>(el, '#funnel-chart')!.width).to.be.greaterThan(0)
-    expect($$(el, '.funnel li').map(text)).to.deep.equal(['Searches 300', 'Clicked a result 211', 'Viewed an article 231', 'Voted helpful 24', 'Contacted support 18'])
+    expect($$(el, '.funnel li')).to.have.length(5)
   })
 })
 
@@ -282,4 +282,69 @@ describe('<signpost-dashboard> other states', () => {
       await setViewport({ width: 800, height: 600 })
     }
   })
+})
+
+describe('<signpost-dashboard> issue 16 fixes', () => {
+  it('counts the funnel from the real daily series', async () => {
+    const el = await signedIn()
+    expect($$(el, '.funnel li').map(text)).to.deep.equal(['Searches 300', 'Clicked a result 217', 'Viewed an article 231', 'Voted helpful 21', 'Contacted support 18'])
+    expect($(el, '.funnel .estimate')).to.equal(null)
+  })
+
+  it('labels the funnel steps it estimates when the server does not report them', async () => {
+    const older = await signedIn('older-token')
+    expect($$(older, '.funnel li').map(text)).to.deep.equal([
+      'Searches 300',
+      'Clicked a result ≈ 210 (estimated)',
+      'Viewed an article 231',
+      'Voted helpful ≈ 24 (estimated)',
+      'Contacted support 18',
+    ])
+    expect(text($(older, '.funnel + .note'))).to.contain('Estimated steps')
+    await expectNoViolations(older, 'the funnel has estimates')
+  })
+
+  it('reads "no previous data" when the previous period was tracked on a few days only', async () => {
+    const el = await signedIn('seeded-token')
+    for (const label of ['Help sessions', 'Deflection rate', 'Contacts']) {
+      const change = card(el, label).querySelector('.change')!
+      expect(text(change), label).to.contain('no previous data').and.not.match(/better|worse|▲|▼|%/)
+    }
+  })
+
+  it('draws the trend legend as real line swatches, solid and dashed', async () => {
+    const el = await signedIn()
+    const items = $$(el, '.legend li')
+    expect(items.map(text)).to.deep.equal(['Deflection rate', 'Escalation rate'])
+    const lines = items.map((li) => li.querySelector('svg line')!)
+    expect(lines[0]!.getAttribute('stroke-dasharray')).to.equal(null)
+    expect(lines[1]!.getAttribute('stroke-dasharray')).to.equal('6 4')
+  })
+
+  for (const width of [360, 768, 1024, 1280, 1440, 1920]) {
+    it(`fits ${width} px: no sideways scrolling${width >= 1024 ? ', tables whole' : ''}${width >= 1280 ? ', queries on at most two lines' : ''}`, async () => {
+      await setViewport({ width, height: 900 })
+      try {
+        const el = await signedIn('wide-token')
+        await new Promise((r) => setTimeout(r, 100))
+        expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(width)
+        const outside = [...el.shadowRoot!.querySelectorAll('*')].filter((n) => !n.closest('.table-scroll') && n.getBoundingClientRect().right > width)
+        expect(outside.map((n) => `${n.tagName.toLowerCase()}.${n.className}`)).to.deep.equal([])
+        if (width >= 1024) {
+          for (const region of $$(el, '.table-scroll')) expect(region.scrollWidth, `${region.getAttribute('aria-label')} scrolls`).to.be.at.most(region.clientWidth)
+          for (const button of $$(el, 'button.draft')) {
+            const box = button.getBoundingClientRect()
+            const region = button.closest('.table-scroll')!.getBoundingClientRect()
+            expect(box.right, 'draft button inside the table').to.be.at.most(region.right)
+          }
+        }
+        if (width >= 1280) {
+          const lineHeight = Number.parseFloat(getComputedStyle($(el, 'section[aria-labelledby=gaps] tbody th')!).lineHeight)
+          for (const th of $$(el, 'section[aria-labelledby=gaps] tbody th')) expect(th.querySelector('.query')!.getBoundingClientRect().height, text(th)).to.be.at.most(2 * lineHeight + 1)
+        }
+      } finally {
+        await setViewport({ width: 800, height: 600 })
+      }
+    })
+  }
 })

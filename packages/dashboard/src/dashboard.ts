@@ -1,7 +1,19 @@
 import type { Chart } from 'chart.js'
 import { LitElement, type PropertyValues, type TemplateResult, html, nothing } from 'lit'
-import { type ArticleStats, type ContentGap, type Day, type ReportName, type ReportQuery, ReportsApiError, ReportsClient, type Summary, type Totals, toFunnel } from './api.ts'
-import { FUNNEL_STEPS, funnelChart, trendChart } from './charts.ts'
+import {
+  type ArticleStats,
+  type ContentGap,
+  type Day,
+  type ReportName,
+  type ReportQuery,
+  ReportsApiError,
+  ReportsClient,
+  type Summary,
+  type Totals,
+  comparable,
+  toFunnel,
+} from './api.ts'
+import { FUNNEL_STEPS, funnelChart, TREND_SERIES, trendChart } from './charts.ts'
 import { styles } from './dashboard.styles.ts'
 import { saveBlob } from './download.ts'
 import { draftArticle } from './draft.ts'
@@ -282,7 +294,7 @@ export class SignpostDashboard extends LitElement {
   }
 
   private handleDraft(gap: ContentGap): void {
-    const draft = draftArticle(gap, new Date(), this.reports?.gaps ?? [])
+    const draft = draftArticle(gap, new Date())
     saveBlob(new Blob([draft.markdown], { type: 'text/markdown' }), draft.filename)
     this.notice = `Downloaded ${draft.filename}: put it in content/ and fill in the TODOs.`
   }
@@ -360,9 +372,9 @@ export class SignpostDashboard extends LitElement {
 
   private renderCards(summary: Summary): TemplateResult {
     const currency = summary.currency ?? this.currency
-    // A previous period without any help activity has no rates to compare with (0/0), and its zero
-    // counts are not a baseline either: usually the site was not tracked yet.
-    const hasPrevious = summary.previous.helpSessions > 0 || summary.previous.searches > 0 || summary.previous.contacts > 0
+    // A previous period without help activity, or tracked on far fewer days, is no baseline:
+    // usually the site was not tracked yet.
+    const hasPrevious = comparable(summary)
     const show = (card: Card, v: number | null): string =>
       card.kind === 'count' ? formatCount(v ?? 0) : card.kind === 'rate' ? formatPercent(v) : card.kind === 'ratio' ? formatRatio(v) : formatMoney(v ?? 0, currency)
     return html`
@@ -409,6 +421,14 @@ export class SignpostDashboard extends LitElement {
               <div class="charts">
                 <figure>
                   <figcaption>Daily deflection and escalation rate</figcaption>
+                  <ul class="legend">
+                    ${TREND_SERIES.map(
+                      (s) => html`<li>
+                        <svg width="28" height="10" viewBox="0 0 28 10" aria-hidden="true"><line x1="1" y1="5" x2="27" y2="5" stroke=${s.color} stroke-width="3" stroke-dasharray=${s.dash || nothing} /></svg>
+                        ${s.label}
+                      </li>`,
+                    )}
+                  </ul>
                   <div class="chart">
                     <canvas id="trend-chart" role="img" aria-label=${`Line chart over ${r.days.length} days: deflection rate averages ${avg('deflectionRate')}, escalation rate averages ${avg('escalationRate')}.`}></canvas>
                   </div>
@@ -419,9 +439,18 @@ export class SignpostDashboard extends LitElement {
                     <canvas id="funnel-chart" role="img" aria-label="Bar chart of the search funnel; the figures are listed below."></canvas>
                   </div>
                   <ol class="funnel">
-                    ${FUNNEL_STEPS.map((s) => html`<li><span>${s.label}</span> <strong>${formatCount(funnel[s.key])}</strong></li>`)}
+                    ${FUNNEL_STEPS.map(
+                      (s) =>
+                        html`<li><span>${s.label}</span> <strong>${funnel.estimated.includes(s.key) ? '≈ ' : ''}${formatCount(funnel[s.key])}</strong>${
+                          funnel.estimated.includes(s.key) ? html` <em class="estimate">(estimated)</em>` : nothing
+                        }</li>`,
+                    )}
                   </ol>
-                  <p class="note">Views include articles opened from route suggestions and links, not only from search.</p>
+                  <p class="note">
+                    Views include articles opened from route suggestions and links, not only from search.${
+                      funnel.estimated.length > 0 ? ' Estimated steps: the server does not report them, so they are derived from the period’s rates.' : ''
+                    }
+                  </p>
                 </figure>
               </div>
             `
@@ -476,15 +505,15 @@ export class SignpostDashboard extends LitElement {
                     ${rows.map(
                       (g) => html`
                         <tr>
-                          <th scope="row">${g.query}</th>
+                          <th scope="row"><span class="query">${g.query}</span></th>
                           <td class="num">${formatCount(g.searches)}</td>
                           <td class="num">${formatCount(g.sessions)}</td>
                           <td class="num">${formatCount(g.sessionsAffected)}</td>
                           <td class="num">${formatCount(g.zeroResults)}</td>
                           <td class="num">${formatCount(g.noClicks)}</td>
                           <td class="num">${formatCount(g.contacts)}</td>
-                          <td>${formatDay(g.lastSeen)}</td>
-                          <td><button type="button" class="secondary draft" aria-label=${`Draft article for "${g.query}"`} @click=${() => this.handleDraft(g)}>Draft article</button></td>
+                          <td class="date">${formatDay(g.lastSeen)}</td>
+                          <td><button type="button" class="secondary draft" aria-label=${`Draft article for "${g.query}"`} @click=${() => this.handleDraft(g)}>Draft</button></td>
                         </tr>
                       `,
                     )}

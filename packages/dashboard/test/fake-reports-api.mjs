@@ -1,7 +1,9 @@
 // A stand-in for the server's /v1/reports/* for the dashboard's browser tests, as a
 // @web/test-runner (Koa) middleware. The real server is exercised end to end in test/ at the root.
 // The bearer token picks the scenario: good-token (a busy month), empty-token (no traffic),
-// slow-token (a busy month, answered after 500 ms), fresh-token (a first month, nothing before), broken-token (the server fails); any other token is refused with 401. The shapes are the
+// slow-token (a busy month, answered after 500 ms), fresh-token (a first month, nothing before),
+// seeded-token (a previous period tracked on 12 days of 30), older-token (no daily clicks or votes),
+// wide-token (long queries and titles), broken-token (the server fails); any other token is refused with 401. The shapes are the
 // server's (packages/server/src/reports/queries.ts).
 
 const totals = (scale) => ({
@@ -15,6 +17,7 @@ const totals = (scale) => ({
   zeroResultRate: 0.1,
   noClickRate: 0.2,
   costSaved: Math.round(84 * 6 * scale),
+  activeDays: scale === 0 ? 0 : 30,
 })
 
 const full = {
@@ -27,10 +30,13 @@ const full = {
       deflected: 9 + i,
       contacts: 2,
       deflectionRate: (9 + i) / (15 + i),
+      escalationRate: 1 / (15 + i),
       searches: 40 + i,
       zeroResultRate: 0.1,
       noClickRate: 0.2,
+      clicks: 28 + i,
       views: 30 + i,
+      helpful: 3,
     })),
   },
   'content-gaps': {
@@ -58,6 +64,29 @@ const empty = {
 
 // The site's first tracked period: nothing to compare with.
 const fresh = { ...full, summary: { ...full.summary, previous: empty.summary.previous } }
+// Six seeded weeks seen 30 days at a time: the previous period holds 12 days of traffic.
+const seeded = { ...full, summary: { ...full.summary, previous: { ...full.summary.previous, helpSessions: 42, activeDays: 12 } } }
+// A server from before the daily clicks and votes: the funnel estimates them.
+const older = {
+  ...full,
+  timeseries: { days: full.timeseries.days.map(({ clicks, helpful, escalationRate, ...day }) => day) },
+}
+// Long queries and titles, as real traffic has them, for the layout tests.
+const wide = {
+  ...full,
+  'content-gaps': {
+    gaps: [
+      ...full['content-gaps'].gaps,
+      { query: 'how do i export all of my invoices to quickbooks online at the end of the month', searches: 3, sessions: 3, sessionsAffected: 3, zeroResults: 3, noClicks: 0, contacts: 1, lastSeen: '2026-11-20T10:00:00Z' },
+    ],
+  },
+  articles: {
+    articles: [
+      ...full.articles.articles,
+      { article: 'integrations/accounting/quickbooks-online-two-way-sync', title: 'Keep QuickBooks Online and Tidewater in sync both ways', views: 12, helpfulRate: 0.5, contactAfterViewRate: 0.2, topQueries: [{ query: 'quickbooks online sync both ways', clicks: 5 }, { query: 'qbo', clicks: 2 }] },
+    ],
+  },
+}
 
 const csv = {
   summary: 'metric,value\nhelpSessions,120\n',
@@ -79,7 +108,7 @@ export async function fakeReportsApi(ctx, next) {
   const report = match[1]
   const token = (ctx.get('authorization') || '').replace(/^Bearer /, '')
   if (token === 'slow-token') await new Promise((resolve) => setTimeout(resolve, 500))
-  const data = { 'good-token': full, 'slow-token': full, 'fresh-token': fresh, 'empty-token': empty }[token] ?? null
+  const data = { 'good-token': full, 'slow-token': full, 'fresh-token': fresh, 'empty-token': empty, 'seeded-token': seeded, 'older-token': older, 'wide-token': wide }[token] ?? null
   if (token === 'broken-token') return json(ctx, 500, { error: { code: 'internal', message: 'database is locked', status: 500 } })
   if (!data || ctx.query.site !== 'demo') return json(ctx, 401, { error: { code: 'unauthorized', message: 'missing or wrong report token', status: 401 } })
   if (!ctx.query.from || !ctx.query.to) return json(ctx, 400, { error: { code: 'bad-request', message: 'from and to are required', status: 400 } })
