@@ -25,6 +25,13 @@ export interface PeriodSummary {
   costSaved: number
   /** Days of the period with any session: a period tracked for only part of its days is no baseline. */
   activeDays: number
+  /** Contact sessions whose session id contacted again (in a later session) within 7 days. */
+  repeatContacts: number
+  /**
+   * First-contact resolution, proxied: contact sessions with no repeat contact within 7 days /
+   * contact sessions; null without contacts. The last 7 days' repeats may still come.
+   */
+  firstContactResolution: number | null
 }
 
 export interface Summary extends PeriodSummary {
@@ -42,7 +49,8 @@ async function periodSummary(db: SqlDb, site: string, range: DayRange, costPerCo
   const rows = await db.all<Row>(
     `SELECT SUM(sessions) AS sessions, SUM(help_sessions) AS help, SUM(deflected_explicit) AS dx, SUM(deflected_implicit) AS di,
        SUM(contacted_help) AS ch, SUM(contact_sessions) AS cs, SUM(searches) AS searches, SUM(zero_results) AS zero,
-       SUM(nonzero_searches) AS nonzero, SUM(clicked_searches) AS clicked, SUM(CASE WHEN sessions > 0 THEN 1 ELSE 0 END) AS active
+       SUM(nonzero_searches) AS nonzero, SUM(clicked_searches) AS clicked, SUM(CASE WHEN sessions > 0 THEN 1 ELSE 0 END) AS active,
+       SUM(repeat_contact_sessions) AS repeats
      FROM daily WHERE site = ? AND day BETWEEN ? AND ?`,
     [site, range.from, range.to],
   )
@@ -66,6 +74,8 @@ async function periodSummary(db: SqlDb, site: string, range: DayRange, costPerCo
     noClickRate: ratio(n(r, 'nonzero') - n(r, 'clicked'), searches),
     costSaved: Math.round(deflected * costPerContact * 100) / 100,
     activeDays: n(r, 'active'),
+    repeatContacts: n(r, 'repeats'),
+    firstContactResolution: contacts > 0 ? (contacts - n(r, 'repeats')) / contacts : null,
   }
 }
 
@@ -194,6 +204,10 @@ export interface ArticleStats {
   helpfulRate: number | null
   /** Sessions that contacted support after viewing / sessions that viewed, 0..1. */
   contactAfterViewRate: number
+  /** Sessions whose session id contacted support (a ticket, or the widget) within 7 days of viewing it. */
+  ticketsAfterView: number
+  /** `ticketsAfterView` / sessions that viewed it, 0..1. */
+  ticketAfterViewRate: number
   topQueries: { query: string; clicks: number }[]
 }
 
@@ -201,7 +215,7 @@ export interface ArticleStats {
 export async function articles(db: SqlDb, site: string, range: DayRange, limit = 50): Promise<ArticleStats[]> {
   const rows = await db.all<Row>(
     `SELECT article, SUM(views) AS views, SUM(view_sessions) AS vs, SUM(helpful_yes) AS yes, SUM(helpful_no) AS no,
-       SUM(contact_after_view) AS cav
+       SUM(contact_after_view) AS cav, SUM(tickets_after_view) AS tav
      FROM article_daily WHERE site = ? AND day BETWEEN ? AND ?
      GROUP BY article ORDER BY views DESC, article LIMIT ?`,
     [site, range.from, range.to, limit],
@@ -234,6 +248,8 @@ export async function articles(db: SqlDb, site: string, range: DayRange, limit =
       helpfulNo: no,
       helpfulRate: yes + no > 0 ? yes / (yes + no) : null,
       contactAfterViewRate: ratio(n(r, 'cav'), n(r, 'vs')),
+      ticketsAfterView: n(r, 'tav'),
+      ticketAfterViewRate: ratio(n(r, 'tav'), n(r, 'vs')),
       topQueries: queries,
     }
   })

@@ -5,6 +5,7 @@ import { ApiError, errorResponse } from '../http/errors.ts'
 import { DEFAULT_LEARNED_DAYS, learnedExport, parseMinSessions } from '../learn/export.ts'
 import type { Store } from '../storage/store.ts'
 import { toCsv } from './csv.ts'
+import { type Breakdown, BREAKDOWNS, breakdown, feedbackReasons } from './ops.ts'
 import { articles, contentGaps, type DayRange, summary, timeseries } from './queries.ts'
 import { parseRange, RangeError_ } from './range.ts'
 import { createTitleLookup } from './titles.ts'
@@ -22,7 +23,7 @@ export function tokenAllowed(token: string, site: SiteConfig): boolean {
 }
 
 /**
- * `GET /v1/reports/{summary,timeseries,content-gaps,articles,learned}?site=&from=&to=` behind
+ * `GET /v1/reports/{summary,timeseries,content-gaps,articles,feedback-reasons,breakdown,learned}?site=&from=&to=` behind
  * `Authorization: Bearer <token>`, the token scoped to the site. `?format=csv` on each.
  *
  * @example
@@ -99,6 +100,16 @@ export function createReportsRoute(options: { store: Store; config: ServerConfig
       known ? { article, title: known.get(article) ?? null, ...rest } : { article, ...rest },
     )
     return send(c, 'articles', { site: c.get('site').key, articles: list }, list)
+  })
+  app.get('/feedback-reasons', async (c) => {
+    const reasons = await feedbackReasons(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))
+    return send(c, 'feedback-reasons', { site: c.get('site').key, reasons }, reasons)
+  })
+  app.get('/breakdown', async (c) => {
+    const by = c.req.query('by') ?? 'route'
+    if (!(BREAKDOWNS as readonly string[]).includes(by)) throw new ApiError(400, 'bad-request', `by: expected "locale" or "route", got ${JSON.stringify(by.slice(0, 20))}`)
+    const rows = await breakdown(store.db, c.get('site').key, c.get('range'), by as Breakdown, limitOf(c.req.query('limit')))
+    return send(c, `breakdown-by-${by}`, { site: c.get('site').key, by, rows }, rows.map(({ value, ...rest }) => ({ [by]: value, ...rest })))
   })
   app.get('/learned', async (c) => {
     const minSessions = parseMinSessions(c.req.query('min-sessions'))
