@@ -21,6 +21,8 @@ export interface Totals {
   costSaved: number
   /** Days of the period with any session, when the server says. */
   activeDays?: number
+  /** Contacts not followed by another from the same session id within 7 days / contacts; null without contacts. Absent from older servers. */
+  firstContactResolution?: number | null
 }
 
 /** The summary of a period and of the period of equal length just before it. */
@@ -78,11 +80,39 @@ export interface ArticleStats {
   helpfulRate: number | null
   /** Views followed by a contact in the same session / views, 0..1. */
   contactAfterViewRate: number
+  /** Sessions that contacted support within 7 days of reading it, even later / sessions that viewed it. */
+  ticketAfterViewRate?: number
   topQueries?: string[]
 }
 
+/** One row of `GET /v1/reports/feedback-reasons`. */
+export interface FeedbackReason {
+  article: string
+  reason: string
+  votes: number
+  notHelpful: number
+  lastSeen: string
+}
+
+/** One row of `GET /v1/reports/breakdown?by=route|locale`. */
+export interface BreakdownRow {
+  /** The route (`/invoices/:id/edit`) or locale where help was asked for. */
+  value: string
+  helpSessions: number
+  deflectionRate: number
+  escalationRate: number
+  zeroResultSessionRate: number
+}
+
+/** The reports a newer server adds; null when the server does not have them (404). */
+export interface OpsReports {
+  reasons: FeedbackReason[] | null
+  routes: BreakdownRow[] | null
+  locales: BreakdownRow[] | null
+}
+
 /** The four reports, in the names the routes use. */
-export type ReportName = 'summary' | 'timeseries' | 'content-gaps' | 'articles'
+export type ReportName = 'summary' | 'timeseries' | 'content-gaps' | 'articles' | 'feedback-reasons' | 'breakdown-route' | 'breakdown-locale'
 
 /** What the reports are asked for. */
 export interface ReportQuery {
@@ -150,6 +180,24 @@ export class ReportsClient {
     return this.#json('articles', q).then((body) => rowsOf(body, 'articles').map(toArticle))
   }
 
+  /** Feedback reasons, the route and locale breakdowns; each null if the server predates it. */
+  async ops(q: ReportQuery): Promise<OpsReports> {
+    const optional = async <T>(report: ReportName, key: string, map: (r: Record<string, unknown>) => T): Promise<T[] | null> => {
+      try {
+        return rowsOf(await this.#json(report, q), key).map(map)
+      } catch (error) {
+        if (error instanceof ReportsApiError && error.status === 404) return null
+        throw error
+      }
+    }
+    const [reasons, routes, locales] = await Promise.all([
+      optional('feedback-reasons', 'reasons', toReason),
+      optional('breakdown-route', 'rows', toBreakdown),
+      optional('breakdown-locale', 'rows', toBreakdown),
+    ])
+    return { reasons, routes, locales }
+  }
+
   /** The report as the server's CSV (`?format=csv`), for download. */
   async csv(report: ReportName, q: ReportQuery): Promise<Blob> {
     const res = await this.#get(report, q, 'csv')
@@ -160,8 +208,10 @@ export class ReportsClient {
   /** The URL of a report, e.g. for `GET /v1/reports/content-gaps?site=demo&from=…&to=…`. */
   url(report: ReportName, q: ReportQuery, format?: 'csv'): string {
     const params = new URLSearchParams({ site: q.site, from: q.from, to: q.to })
+    const by = /^breakdown-(route|locale)$/.exec(report)?.[1]
+    if (by) params.set('by', by)
     if (format) params.set('format', format)
-    return `${this.#base}/v1/reports/${report}?${params}`
+    return `${this.#base}/v1/reports/${by ? 'breakdown' : report}?${params}`
   }
 
   async #json(report: ReportName, q: ReportQuery): Promise<unknown> {
@@ -224,6 +274,7 @@ function toTotals(raw: unknown): Totals {
     noClickRate: num(r.noClickRate),
     costSaved: num(r.costSaved),
     ...(r.activeDays !== undefined ? { activeDays: num(r.activeDays) } : {}),
+    ...(r.firstContactResolution !== undefined ? { firstContactResolution: numOrNull(r.firstContactResolution) } : {}),
   }
 }
 
@@ -270,6 +321,20 @@ function toGap(r: Record<string, unknown>): ContentGap {
   }
 }
 
+function toReason(r: Record<string, unknown>): FeedbackReason {
+  return { article: String(r.article ?? ''), reason: String(r.reason ?? ''), votes: num(r.votes), notHelpful: num(r.notHelpful), lastSeen: String(r.lastSeen ?? '') }
+}
+
+function toBreakdown(r: Record<string, unknown>): BreakdownRow {
+  return {
+    value: String(r.value ?? ''),
+    helpSessions: num(r.helpSessions),
+    deflectionRate: num(r.deflectionRate),
+    escalationRate: num(r.escalationRate),
+    zeroResultSessionRate: num(r.zeroResultSessionRate),
+  }
+}
+
 function toArticle(r: Record<string, unknown>): ArticleStats {
   return {
     article: String(r.article ?? r.id ?? ''),
@@ -277,6 +342,7 @@ function toArticle(r: Record<string, unknown>): ArticleStats {
     views: num(r.views),
     helpfulRate: numOrNull(r.helpfulRate),
     contactAfterViewRate: num(r.contactAfterViewRate),
+    ...(r.ticketAfterViewRate !== undefined ? { ticketAfterViewRate: num(r.ticketAfterViewRate) } : {}),
     topQueries: strings(r.topQueries),
   }
 }

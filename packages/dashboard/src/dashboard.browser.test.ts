@@ -82,7 +82,7 @@ describe('<signpost-dashboard> sign-in', () => {
   it('keeps the token for the tab and shows the reports', async () => {
     const el = await signedIn()
     expect(sessionStorage.getItem('signpost-dashboard:token')).to.equal('good-token')
-    expect($$(el, '.card')).to.have.length(6)
+    expect($$(el, '.card')).to.have.length(7)
     expect(text($(el, '.status'))).to.match(/^Site "demo", /)
     await expectNoViolations(el, 'showing reports')
   })
@@ -219,7 +219,8 @@ describe('<signpost-dashboard> articles', () => {
     const rows = $$(el, 'section[aria-labelledby=articles] tbody tr')
     expect(rows.map((r) => text(r.querySelector('th')))).to.deep.equal(["I can't log in", 'Send an invoice', 'Refunds'])
     expect(rows[0]!.querySelector('a')).to.have.attribute('href', 'https://help.example.com/account/cant-log-in')
-    expect(text(rows[0]!.querySelectorAll('td')[3]!)).to.equal('login, locked out')
+    expect(text(rows[0]!.querySelectorAll('td')[3]!)).to.equal('42.0%')
+    expect(text(rows[0]!.querySelectorAll('td')[4]!)).to.equal('login, locked out')
     expect(text(rows[1]!.querySelectorAll('td')[1]!)).to.equal('–')
   })
 })
@@ -347,4 +348,42 @@ describe('<signpost-dashboard> issue 16 fixes', () => {
       }
     })
   }
+})
+
+describe('<signpost-dashboard> reports an ops manager acts on', () => {
+  it('shows first-contact resolution, where help fails by route and locale, and what readers said was missing', async () => {
+    const el = await signedIn()
+    expect(text(card(el, 'First-contact resolution').querySelector('.value'))).to.equal('83.3%')
+    expect(text(card(el, 'First-contact resolution').querySelector('.detail'))).to.contain('estimate')
+    const routes = $$(el, 'section[aria-labelledby=where] .table-scroll')[0]!
+    expect([...routes.querySelectorAll('tbody tr')].map((r) => text(r))).to.deep.equal(['/invoices/:id/edit 70 50.0% 30.0% 20.0%', '/settings/billing 50 90.0% 4.0% 2.0%'])
+    const locales = $$(el, 'section[aria-labelledby=where] .table-scroll')[1]!
+    expect([...locales.querySelectorAll('tbody th')].map(text)).to.deep.equal(['en', 'es'])
+    const reasons = $$(el, 'section[aria-labelledby=reasons] tbody tr').map((r) => text(r))
+    expect(reasons[0]).to.match(/^I can't log in no word on two factor codes 7 7 Nov 21, 2026$/)
+    const ticket = $$(el, 'section[aria-labelledby=articles] thead th').map(text)
+    expect(ticket).to.include.members(['Ticket within 7 days↕'])
+    await expectNoViolations(el, 'showing every report')
+  })
+
+  it('exports the route breakdown as the server CSV', async () => {
+    const el = await signedIn()
+    const downloads = captureDownloads()
+    try {
+      $$<HTMLButtonElement>(el, 'button').find((b) => text(b) === 'By route as CSV')!.click()
+      await waitUntil(() => downloads.files.length > 0, 'the CSV download')
+    } finally {
+      downloads.stop()
+    }
+    expect(downloads.files[0]!.name).to.match(/^signpost-breakdown-route-demo-/)
+    expect(await downloads.files[0]!.blob.text()).to.equal('route,helpSessions\n/invoices/:id/edit,70\n')
+  })
+
+  it('leaves out what an older server does not report', async () => {
+    const el = await signedIn('older-token')
+    expect($$(el, '.card')).to.have.length(6)
+    expect($(el, 'section[aria-labelledby=where]')).to.equal(null)
+    expect($(el, 'section[aria-labelledby=reasons]')).to.equal(null)
+    expect($$(el, 'section[aria-labelledby=articles] thead th').map(text)).not.to.include('Ticket within 7 days↕')
+  })
 })

@@ -63,6 +63,7 @@ export const styles = css`
   .chart { position: relative; height: 240px; }
   .funnel { display: grid; gap: 2px; padding-left: 1.4em; margin: 12px 0 0; font-size: 0.9rem; }
   .funnel li span { color: var(--muted); }
+  h3.sub { font-size: 1rem; color: inherit; }
   .estimate { color: var(--muted); font-size: 0.85em; }
   .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 0; margin: 0 0 8px; font-size: 0.9rem; }
   .legend li { display: inline-flex; align-items: center; gap: 6px; }
