@@ -4,6 +4,8 @@ import type { Writable } from 'node:stream'
 import { createApp } from '../app.ts'
 import { listen } from '../http/listen.ts'
 import { ConfigError, defaultConfig, loadConfigFile, type ServerConfig, type SiteConfig } from '../config/config.ts'
+import { buildDigest, type Digest } from '../digest/digest.ts'
+import { renderHtml, renderMarkdown } from '../digest/render.ts'
 import { DEFAULT_LEARNED_DAYS, learnedExport, parseMinSessions } from '../learn/export.ts'
 import { articles as articleReport, contentGaps, summary } from '../reports/queries.ts'
 import { parseRange, RangeError_ } from '../reports/range.ts'
@@ -34,6 +36,10 @@ export const USAGE = `Usage:
   signpost seed   [--site demo] [--days 30] [--sessions-per-day 200] [--config …] [--db …]
   signpost learn  --site <key> [--since 90d | --from YYYY-MM-DD --to YYYY-MM-DD] [--min-sessions 3]
                   [--out learned.json] [--config …] [--db …]
+  signpost digest --site <key> [--since 7d | --from … --to …] [--format markdown|html] [--out digest.md]
+                  [--mail-to ops@example.com] [--slack https://hooks.slack.com/…] [--config …] [--db …]
+                  Mails it when SIGNPOST_SMTP_URL is set (to --mail-to or SIGNPOST_DIGEST_TO), posts it
+                  to --slack or SIGNPOST_SLACK_WEBHOOK_URL.
 
 With no --config, ./signpost.config.json is used when present; otherwise one site "demo" that
 accepts localhost origins, stored in ./signpost.db, report token from SIGNPOST_REPORT_TOKEN
@@ -45,6 +51,7 @@ const FLAGS: Record<string, readonly string[]> = {
   report: ['config', 'db', 'site', 'since', 'from', 'to', 'limit', 'format'],
   seed: ['config', 'db', 'site', 'days', 'sessions-per-day'],
   learn: ['config', 'db', 'site', 'since', 'from', 'to', 'min-sessions', 'out'],
+  digest: ['config', 'db', 'site', 'since', 'from', 'to', 'format', 'out', 'mail-to', 'slack'],
 }
 
 /** The commands this CLI runs, for the one `signpost` binary to register. */
@@ -76,6 +83,7 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     if (command === 'serve') return await serveCommand(flags, full)
     if (command === 'report') return await reportCommand(flags, full)
     if (command === 'learn') return await learnCommand(flags, full)
+    if (command === 'digest') return await digestCommand(flags, full)
     return await seedCommand(flags, full)
   } catch (error) {
     if (error instanceof UsageError) {
@@ -203,6 +211,41 @@ async function learnCommand(flags: Record<string, string>, io: CliIo): Promise<n
   } finally {
     await store.close()
   }
+}
+
+async function digestCommand(flags: Record<string, string>, io: CliIo): Promise<number> {
+  const config = loadConfig(flags, io, false)
+  const site = siteOf(flags, config)
+  const format = flags['format'] ?? 'markdown'
+  if (format !== 'markdown' && format !== 'html') throw new UsageError(`--format: expected markdown or html, got "${format}"`)
+  const smtpUrl = io.env['SIGNPOST_SMTP_URL']
+  const mailTo = flags['mail-to'] ?? io.env['SIGNPOST_DIGEST_TO']
+  if (smtpUrl && !mailTo) throw new UsageError('SIGNPOST_SMTP_URL is set: name the recipient with --mail-to or SIGNPOST_DIGEST_TO')
+  const slack = flags['slack'] ?? io.env['SIGNPOST_SLACK_WEBHOOK_URL']
+  if (slack !== undefined && !/^https?:\/\//.test(slack)) throw new UsageError(`--slack: expected an http(s) webhook URL, got "${slack.slice(0, 60)}"`)
+  const range = parseRange({ since: flags['since'], from: flags['from'], to: flags['to'] })
+  const store = await openStore(config.db)
+  let digest: Digest
+  try {
+    digest = await buildDigest(store.db, site.key, range, site.costPerContact)
+  } finally {
+    await store.close()
+  }
+  const text = format === 'html' ? renderHtml(digest) : renderMarkdown(digest)
+  if (flags['out'] !== undefined) writeFileSync(isAbsolute(flags['out']) ? flags['out'] : join(io.cwd, flags['out']), text)
+  else if (!smtpUrl && !slack) io.stdout.write(text)
+  // Loaded only here: the mail library has no business in `serve`'s start-up.
+  const { mailDigest, postDigest } = await import('../digest/send.ts')
+  if (smtpUrl && mailTo) {
+    await mailDigest(digest, { smtpUrl, to: mailTo, ...(io.env['SIGNPOST_DIGEST_FROM'] ? { from: io.env['SIGNPOST_DIGEST_FROM'] } : {}) })
+    io.stdout.write(`mailed the digest to ${mailTo}\n`)
+  }
+  if (slack) {
+    await postDigest(digest, slack)
+    io.stdout.write('posted the digest to the Slack webhook\n')
+  }
+  if (flags['out'] !== undefined) io.stdout.write(`wrote ${flags['out']}${digest.alerts.length > 0 ? ` (${digest.alerts.length} alerts)` : ''}\n`)
+  return 0
 }
 
 async function reportCommand(flags: Record<string, string>, io: CliIo): Promise<number> {
