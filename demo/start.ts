@@ -14,6 +14,8 @@ const repo = join(import.meta.dirname, '..')
 const serverPort = process.env.SIGNPOST_PORT ?? '8787'
 const token = process.env.SIGNPOST_REPORT_TOKEN ?? randomBytes(18).toString('base64url')
 process.env.SIGNPOST_REPORT_TOKEN = token
+// The dashboard names articles by the titles of the knowledge base built below.
+process.env.SIGNPOST_KB ??= join(repo, 'demo/public/kb')
 
 // Built from the sources each start (a few seconds), so the page always matches this checkout.
 console.log('building the ops dashboard…')

@@ -21,7 +21,7 @@ const { isContentCommand, registerCommand, runCli } = await import('./cli/run.ts
 const server = isContentCommand(process.argv[2]) ? undefined : await import('@signpost/server').catch(() => undefined)
 if (server) {
   const usage = (name) => server.USAGE.split('\n').filter((line) => line.includes(`signpost ${name}`)).join('\n')
-  for (const name of ['serve', 'report', 'seed', 'forget', 'export']) registerCommand(name, (args) => server.runCli([name, ...args]), usage(name))
+  for (const name of server.COMMANDS ?? ['serve', 'report', 'seed']) registerCommand(name, (args) => server.runCli([name, ...args]), usage(name))
 }
 
 process.exitCode = await runCli(process.argv.slice(2))

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { ReportsApiError, ReportsClient, toFunnel } from './api.ts'
+import { comparable, ReportsApiError, ReportsClient, toFunnel } from './api.ts'
 
 const query = { site: 'demo', from: '2026-11-01', to: '2026-11-07' }
 
@@ -40,13 +40,23 @@ describe('ReportsClient', () => {
     expect((await client('good').timeseries(query))[0]).toMatchObject({ date: '2026-11-01', searches: 2, clicks: undefined })
   })
 
-  it("derives a day's escalation rate and clicks from the server's daily rollup", async () => {
+  it("derives a day's escalation rate from an older server's daily rollup, and leaves its clicks unknown", async () => {
     const app = new Hono().get('/v1/reports/timeseries', (c) =>
       c.json({ site: 'demo', days: [{ day: '2026-11-02', helpSessions: 8, contacts: 2, deflectionRate: 0.5, searches: 20, zeroResultRate: 0.1, noClickRate: 0.25, views: 9 }] }),
     )
     const api = new ReportsClient({ token: 't', fetch: (input, init) => Promise.resolve(app.request(String(input), init)) })
     expect(await api.timeseries(query)).toEqual([
-      { date: '2026-11-02', helpSessions: 8, deflectionRate: 0.5, escalationRate: 0.25, searches: 20, clicks: 13, views: 9, helpful: undefined, contacts: 2 },
+      { date: '2026-11-02', helpSessions: 8, deflectionRate: 0.5, escalationRate: 0.25, searches: 20, clicks: undefined, views: 9, helpful: undefined, contacts: 2 },
+    ])
+  })
+
+  it("takes today's server's daily escalation rate, clicks and helpful votes as they are", async () => {
+    const app = new Hono().get('/v1/reports/timeseries', (c) =>
+      c.json({ site: 'demo', days: [{ day: '2026-11-02', helpSessions: 8, contacts: 3, escalationRate: 0.125, deflectionRate: 0.5, searches: 20, clicks: 11, views: 9, helpful: 4 }] }),
+    )
+    const api = new ReportsClient({ token: 't', fetch: (input, init) => Promise.resolve(app.request(String(input), init)) })
+    expect(await api.timeseries(query)).toEqual([
+      { date: '2026-11-02', helpSessions: 8, deflectionRate: 0.5, escalationRate: 0.125, searches: 20, clicks: 11, views: 9, helpful: 4, contacts: 3 },
     ])
   })
 
@@ -78,10 +88,24 @@ describe('toFunnel', () => {
       { date: '2026-11-01', helpSessions: 5, deflectionRate: 0, escalationRate: 0, searches: 10, clicks: 6, views: 7, helpful: 1 },
       { date: '2026-11-02', helpSessions: 5, deflectionRate: 0, escalationRate: 0, searches: 10, clicks: 4, views: 5, helpful: 2 },
     ]
-    expect(toFunnel(totals, days)).toEqual({ searches: 20, clicked: 10, viewed: 12, helpful: 3, contacted: 2 })
+    expect(toFunnel(totals, days)).toEqual({ searches: 20, clicked: 10, viewed: 12, helpful: 3, contacted: 2, estimated: [] })
   })
 
-  it('estimates from the summary rates otherwise', () => {
-    expect(toFunnel(totals, [])).toEqual({ searches: 20, clicked: 13, viewed: 7, helpful: 2, contacted: 2 })
+  it('estimates from the summary rates otherwise, and says which steps it estimated', () => {
+    expect(toFunnel(totals, [])).toEqual({ searches: 20, clicked: 13, viewed: 7, helpful: 2, contacted: 2, estimated: ['clicked', 'viewed', 'helpful'] })
+  })
+})
+
+describe('comparable', () => {
+  const totals = { helpSessions: 10, deflected: { explicit: 2, implicit: 5 }, deflectionRate: 0.7, escalationRate: 0.2, contacts: 2, selfServiceScore: 5, searches: 20, zeroResultRate: 0.1, noClickRate: 0.25, costSaved: 70 }
+  const period = (helpSessions: number, activeDays?: number) => ({ ...totals, helpSessions, ...(activeDays === undefined ? {} : { activeDays }) })
+  it('compares with a previous period tracked on most of as many days', () => {
+    expect(comparable({ ...period(100, 30), previous: period(90, 28) })).toBe(true)
+    expect(comparable({ ...period(100), previous: period(90) })).toBe(true)
+  })
+  it('refuses a previous period with no help activity or tracked on a few days only', () => {
+    expect(comparable({ ...period(100, 30), previous: period(0, 0) })).toBe(false)
+    // Six seeded weeks seen 30 days at a time: the previous 30 days hold 12 days of traffic.
+    expect(comparable({ ...period(100, 30), previous: period(35, 12) })).toBe(false)
   })
 })

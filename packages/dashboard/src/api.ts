@@ -19,6 +19,10 @@ export interface Totals {
   zeroResultRate: number
   noClickRate: number
   costSaved: number
+  /** Days of the period with any session, when the server says. */
+  activeDays?: number
+  /** Contacts not followed by another from the same session id within 7 days / contacts; null without contacts. Absent from older servers. */
+  firstContactResolution?: number | null
 }
 
 /** The summary of a period and of the period of equal length just before it. */
@@ -76,11 +80,39 @@ export interface ArticleStats {
   helpfulRate: number | null
   /** Views followed by a contact in the same session / views, 0..1. */
   contactAfterViewRate: number
+  /** Sessions that contacted support within 7 days of reading it, even later / sessions that viewed it. */
+  ticketAfterViewRate?: number
   topQueries?: string[]
 }
 
+/** One row of `GET /v1/reports/feedback-reasons`. */
+export interface FeedbackReason {
+  article: string
+  reason: string
+  votes: number
+  notHelpful: number
+  lastSeen: string
+}
+
+/** One row of `GET /v1/reports/breakdown?by=route|locale`. */
+export interface BreakdownRow {
+  /** The route (`/invoices/:id/edit`) or locale where help was asked for. */
+  value: string
+  helpSessions: number
+  deflectionRate: number
+  escalationRate: number
+  zeroResultSessionRate: number
+}
+
+/** The reports a newer server adds; null when the server does not have them (404). */
+export interface OpsReports {
+  reasons: FeedbackReason[] | null
+  routes: BreakdownRow[] | null
+  locales: BreakdownRow[] | null
+}
+
 /** The four reports, in the names the routes use. */
-export type ReportName = 'summary' | 'timeseries' | 'content-gaps' | 'articles'
+export type ReportName = 'summary' | 'timeseries' | 'content-gaps' | 'articles' | 'feedback-reasons' | 'breakdown-route' | 'breakdown-locale'
 
 /** What the reports are asked for. */
 export interface ReportQuery {
@@ -108,7 +140,11 @@ export interface Funnel {
   viewed: number
   helpful: number
   contacted: number
+  /** Steps estimated from other figures because the server did not report them. */
+  estimated: FunnelStep[]
 }
+
+export type FunnelStep = Exclude<keyof Funnel, 'estimated'>
 
 /**
  * Client for `/v1/reports/*`.
@@ -144,6 +180,24 @@ export class ReportsClient {
     return this.#json('articles', q).then((body) => rowsOf(body, 'articles').map(toArticle))
   }
 
+  /** Feedback reasons, the route and locale breakdowns; each null if the server predates it. */
+  async ops(q: ReportQuery): Promise<OpsReports> {
+    const optional = async <T>(report: ReportName, key: string, map: (r: Record<string, unknown>) => T): Promise<T[] | null> => {
+      try {
+        return rowsOf(await this.#json(report, q), key).map(map)
+      } catch (error) {
+        if (error instanceof ReportsApiError && error.status === 404) return null
+        throw error
+      }
+    }
+    const [reasons, routes, locales] = await Promise.all([
+      optional('feedback-reasons', 'reasons', toReason),
+      optional('breakdown-route', 'rows', toBreakdown),
+      optional('breakdown-locale', 'rows', toBreakdown),
+    ])
+    return { reasons, routes, locales }
+  }
+
   /** The report as the server's CSV (`?format=csv`), for download. */
   async csv(report: ReportName, q: ReportQuery): Promise<Blob> {
     const res = await this.#get(report, q, 'csv')
@@ -154,8 +208,10 @@ export class ReportsClient {
   /** The URL of a report, e.g. for `GET /v1/reports/content-gaps?site=demo&from=…&to=…`. */
   url(report: ReportName, q: ReportQuery, format?: 'csv'): string {
     const params = new URLSearchParams({ site: q.site, from: q.from, to: q.to })
+    const by = /^breakdown-(route|locale)$/.exec(report)?.[1]
+    if (by) params.set('by', by)
     if (format) params.set('format', format)
-    return `${this.#base}/v1/reports/${report}?${params}`
+    return `${this.#base}/v1/reports/${by ? 'breakdown' : report}?${params}`
   }
 
   async #json(report: ReportName, q: ReportQuery): Promise<unknown> {
@@ -217,6 +273,8 @@ function toTotals(raw: unknown): Totals {
     zeroResultRate: num(r.zeroResultRate),
     noClickRate: num(r.noClickRate),
     costSaved: num(r.costSaved),
+    ...(r.activeDays !== undefined ? { activeDays: num(r.activeDays) } : {}),
+    ...(r.firstContactResolution !== undefined ? { firstContactResolution: numOrNull(r.firstContactResolution) } : {}),
   }
 }
 
@@ -232,11 +290,10 @@ function toDay(r: Record<string, unknown>): Day {
   const helpSessions = num(r.helpSessions)
   const searches = num(r.searches)
   const contacts = optNum(r.contacts)
-  // The server's daily rollup has no escalation rate or click count of its own: both follow from
-  // its other fields (clicked = searches − zero-result − no-click).
+  // A server from before the daily escalation rate: contacts / help sessions is the nearest figure.
+  // Clicks are left out when not reported, so the funnel estimates them and says so.
   const escalationRate = r.escalationRate !== undefined ? num(r.escalationRate) : helpSessions > 0 ? Math.min(1, (contacts ?? 0) / helpSessions) : 0
-  const clicks =
-    r.clicks !== undefined ? num(r.clicks) : r.noClickRate !== undefined ? Math.max(0, Math.round(searches * (1 - num(r.noClickRate) - num(r.zeroResultRate)))) : undefined
+  const clicks = optNum(r.clicks)
   return {
     date: String(r.date ?? r.day ?? ''),
     helpSessions,
@@ -264,6 +321,20 @@ function toGap(r: Record<string, unknown>): ContentGap {
   }
 }
 
+function toReason(r: Record<string, unknown>): FeedbackReason {
+  return { article: String(r.article ?? ''), reason: String(r.reason ?? ''), votes: num(r.votes), notHelpful: num(r.notHelpful), lastSeen: String(r.lastSeen ?? '') }
+}
+
+function toBreakdown(r: Record<string, unknown>): BreakdownRow {
+  return {
+    value: String(r.value ?? ''),
+    helpSessions: num(r.helpSessions),
+    deflectionRate: num(r.deflectionRate),
+    escalationRate: num(r.escalationRate),
+    zeroResultSessionRate: num(r.zeroResultSessionRate),
+  }
+}
+
 function toArticle(r: Record<string, unknown>): ArticleStats {
   return {
     article: String(r.article ?? r.id ?? ''),
@@ -271,24 +342,45 @@ function toArticle(r: Record<string, unknown>): ArticleStats {
     views: num(r.views),
     helpfulRate: numOrNull(r.helpfulRate),
     contactAfterViewRate: num(r.contactAfterViewRate),
+    ...(r.ticketAfterViewRate !== undefined ? { ticketAfterViewRate: num(r.ticketAfterViewRate) } : {}),
     topQueries: strings(r.topQueries),
   }
 }
 
 /**
  * The search funnel of a period. Clicks, views and helpful votes come from the daily series when
- * the server reports them; otherwise clicks are estimated from the summary's no-click and
- * zero-result rates, and views and helpful votes from the deflected sessions.
+ * the server reports them; otherwise (an older server) clicks are estimated from the summary's
+ * no-click and zero-result rates, and views and helpful votes from the deflected sessions — and
+ * listed in `estimated`, so the page says so.
  */
 export function toFunnel(summary: Totals, days: readonly Day[]): Funnel {
   const sum = (key: 'clicks' | 'views' | 'helpful' | 'contacts'): number | null =>
     days.length > 0 && days.every((d) => d[key] !== undefined) ? days.reduce((n, d) => n + (d[key] ?? 0), 0) : null
   const searches = summary.searches
+  const estimated: FunnelStep[] = []
+  const or = (step: FunnelStep, value: number | null, estimate: () => number): number => {
+    if (value !== null) return value
+    estimated.push(step)
+    return estimate()
+  }
   return {
     searches,
-    clicked: sum('clicks') ?? Math.round(searches * Math.max(0, 1 - summary.noClickRate - summary.zeroResultRate)),
-    viewed: sum('views') ?? summary.deflected.explicit + summary.deflected.implicit,
-    helpful: sum('helpful') ?? summary.deflected.explicit,
+    clicked: or('clicked', sum('clicks'), () => Math.round(searches * Math.max(0, 1 - summary.noClickRate - summary.zeroResultRate))),
+    viewed: or('viewed', sum('views'), () => summary.deflected.explicit + summary.deflected.implicit),
+    helpful: or('helpful', sum('helpful'), () => summary.deflected.explicit),
     contacted: summary.contacts,
+    estimated,
   }
+}
+
+/**
+ * Whether the previous period is a fair baseline: it had help activity, and (when the server
+ * counts active days) it was tracked on at least three quarters as many days as this one. Seeded
+ * or newly installed sites otherwise show "+185 % better" against a few days of traffic.
+ */
+export function comparable(summary: Summary): boolean {
+  const p = summary.previous
+  if (!(p.helpSessions > 0 || p.searches > 0 || p.contacts > 0)) return false
+  if (p.activeDays === undefined || summary.activeDays === undefined) return true
+  return p.activeDays > 0 && p.activeDays >= 0.75 * summary.activeDays
 }

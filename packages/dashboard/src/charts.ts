@@ -3,13 +3,22 @@
  * registered, so the bundle carries nothing else.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js'
-import type { Day, Funnel } from './api.ts'
+import type { Day, Funnel, FunnelStep } from './api.ts'
 import { formatCount, formatDay, formatPercent, formatShortDay } from './format.ts'
 
 Chart.register(BarController, BarElement, CategoryScale, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip)
 
 const DEFLECTION = '#1f4fd1'
 const ESCALATION = '#b42318'
+
+/**
+ * The trend chart's series, for the page's own legend: Chart.js draws a dashed line's legend box
+ * with the dash pattern, which renders as a jagged blob; an SVG line shows the real stroke.
+ */
+export const TREND_SERIES = [
+  { label: 'Deflection rate', color: DEFLECTION, dash: '' },
+  { label: 'Escalation rate', color: ESCALATION, dash: '6 4' },
+] as const
 const FUNNEL = ['#1f4fd1', '#3763d8', '#4f77df', '#0a7a3d', '#b42318']
 
 /** Daily deflection and escalation rates, in percent. */
@@ -28,13 +37,13 @@ export function trendChart(canvas: HTMLCanvasElement, days: readonly Day[]): Cha
       maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },
       scales: { y: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } },
-      plugins: { tooltip: { callbacks: { title: (items) => formatDay(days[items[0]?.dataIndex ?? 0]?.date), label: (c) => `${c.dataset.label}: ${formatPercent(Number(c.parsed.y) / 100)}` } } },
+      plugins: { legend: { display: false }, tooltip: { callbacks: { title: (items) => formatDay(days[items[0]?.dataIndex ?? 0]?.date), label: (c) => `${c.dataset.label}: ${formatPercent(Number(c.parsed.y) / 100)}` } } },
     },
   })
 }
 
 /** Funnel steps in order, with the words the chart and its text alternative use. */
-export const FUNNEL_STEPS: readonly { key: keyof Funnel; label: string }[] = [
+export const FUNNEL_STEPS: readonly { key: FunnelStep; label: string }[] = [
   { key: 'searches', label: 'Searches' },
   { key: 'clicked', label: 'Clicked a result' },
   { key: 'viewed', label: 'Viewed an article' },

@@ -82,7 +82,7 @@ describe('<signpost-dashboard> sign-in', () => {
   it('keeps the token for the tab and shows the reports', async () => {
     const el = await signedIn()
     expect(sessionStorage.getItem('signpost-dashboard:token')).to.equal('good-token')
-    expect($$(el, '.card')).to.have.length(6)
+    expect($$(el, '.card')).to.have.length(7)
     expect(text($(el, '.status'))).to.match(/^Site "demo", /)
     await expectNoViolations(el, 'showing reports')
   })
@@ -144,7 +144,7 @@ describe('<signpost-dashboard> headline cards', () => {
     const el = await signedIn()
     expect($(el, '#trend-chart')!.getAttribute('aria-label')).to.contain('over 7 days')
     expect($<HTMLCanvasElement>(el, '#funnel-chart')!.width).to.be.greaterThan(0)
-    expect($$(el, '.funnel li').map(text)).to.deep.equal(['Searches 300', 'Clicked a result 211', 'Viewed an article 231', 'Voted helpful 24', 'Contacted support 18'])
+    expect($$(el, '.funnel li')).to.have.length(5)
   })
 })
 
@@ -219,7 +219,8 @@ describe('<signpost-dashboard> articles', () => {
     const rows = $$(el, 'section[aria-labelledby=articles] tbody tr')
     expect(rows.map((r) => text(r.querySelector('th')))).to.deep.equal(["I can't log in", 'Send an invoice', 'Refunds'])
     expect(rows[0]!.querySelector('a')).to.have.attribute('href', 'https://help.example.com/account/cant-log-in')
-    expect(text(rows[0]!.querySelectorAll('td')[3]!)).to.equal('login, locked out')
+    expect(text(rows[0]!.querySelectorAll('td')[3]!)).to.equal('42.0%')
+    expect(text(rows[0]!.querySelectorAll('td')[4]!)).to.equal('login, locked out')
     expect(text(rows[1]!.querySelectorAll('td')[1]!)).to.equal('–')
   })
 })
@@ -281,5 +282,108 @@ describe('<signpost-dashboard> other states', () => {
     } finally {
       await setViewport({ width: 800, height: 600 })
     }
+  })
+})
+
+describe('<signpost-dashboard> issue 16 fixes', () => {
+  it('counts the funnel from the real daily series', async () => {
+    const el = await signedIn()
+    expect($$(el, '.funnel li').map(text)).to.deep.equal(['Searches 300', 'Clicked a result 217', 'Viewed an article 231', 'Voted helpful 21', 'Contacted support 18'])
+    expect($(el, '.funnel .estimate')).to.equal(null)
+  })
+
+  it('labels the funnel steps it estimates when the server does not report them', async () => {
+    const older = await signedIn('older-token')
+    expect($$(older, '.funnel li').map(text)).to.deep.equal([
+      'Searches 300',
+      'Clicked a result ≈ 210 (estimated)',
+      'Viewed an article 231',
+      'Voted helpful ≈ 24 (estimated)',
+      'Contacted support 18',
+    ])
+    expect(text($(older, '.funnel + .note'))).to.contain('Estimated steps')
+    await expectNoViolations(older, 'the funnel has estimates')
+  })
+
+  it('reads "no previous data" when the previous period was tracked on a few days only', async () => {
+    const el = await signedIn('seeded-token')
+    for (const label of ['Help sessions', 'Deflection rate', 'Contacts']) {
+      const change = card(el, label).querySelector('.change')!
+      expect(text(change), label).to.contain('no previous data').and.not.match(/better|worse|▲|▼|%/)
+    }
+  })
+
+  it('draws the trend legend as real line swatches, solid and dashed', async () => {
+    const el = await signedIn()
+    const items = $$(el, '.legend li')
+    expect(items.map(text)).to.deep.equal(['Deflection rate', 'Escalation rate'])
+    const lines = items.map((li) => li.querySelector('svg line')!)
+    expect(lines[0]!.getAttribute('stroke-dasharray')).to.equal(null)
+    expect(lines[1]!.getAttribute('stroke-dasharray')).to.equal('6 4')
+  })
+
+  for (const width of [360, 768, 1024, 1280, 1440, 1920]) {
+    it(`fits ${width} px: no sideways scrolling${width >= 1024 ? ', tables whole' : ''}${width >= 1280 ? ', queries on at most two lines' : ''}`, async () => {
+      await setViewport({ width, height: 900 })
+      try {
+        const el = await signedIn('wide-token')
+        await new Promise((r) => setTimeout(r, 100))
+        expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(width)
+        const outside = [...el.shadowRoot!.querySelectorAll('*')].filter((n) => !n.closest('.table-scroll') && n.getBoundingClientRect().right > width)
+        expect(outside.map((n) => `${n.tagName.toLowerCase()}.${n.className}`)).to.deep.equal([])
+        if (width >= 1024) {
+          for (const region of $$(el, '.table-scroll')) expect(region.scrollWidth, `${region.getAttribute('aria-label')} scrolls`).to.be.at.most(region.clientWidth)
+          for (const button of $$(el, 'button.draft')) {
+            const box = button.getBoundingClientRect()
+            const region = button.closest('.table-scroll')!.getBoundingClientRect()
+            expect(box.right, 'draft button inside the table').to.be.at.most(region.right)
+          }
+        }
+        if (width >= 1280) {
+          const lineHeight = Number.parseFloat(getComputedStyle($(el, 'section[aria-labelledby=gaps] tbody th')!).lineHeight)
+          for (const th of $$(el, 'section[aria-labelledby=gaps] tbody th')) expect(th.querySelector('.query')!.getBoundingClientRect().height, text(th)).to.be.at.most(2 * lineHeight + 1)
+        }
+      } finally {
+        await setViewport({ width: 800, height: 600 })
+      }
+    })
+  }
+})
+
+describe('<signpost-dashboard> reports an ops manager acts on', () => {
+  it('shows first-contact resolution, where help fails by route and locale, and what readers said was missing', async () => {
+    const el = await signedIn()
+    expect(text(card(el, 'First-contact resolution').querySelector('.value'))).to.equal('83.3%')
+    expect(text(card(el, 'First-contact resolution').querySelector('.detail'))).to.contain('estimate')
+    const routes = $$(el, 'section[aria-labelledby=where] .table-scroll')[0]!
+    expect([...routes.querySelectorAll('tbody tr')].map((r) => text(r))).to.deep.equal(['/invoices/:id/edit 70 50.0% 30.0% 20.0%', '/settings/billing 50 90.0% 4.0% 2.0%'])
+    const locales = $$(el, 'section[aria-labelledby=where] .table-scroll')[1]!
+    expect([...locales.querySelectorAll('tbody th')].map(text)).to.deep.equal(['en', 'es'])
+    const reasons = $$(el, 'section[aria-labelledby=reasons] tbody tr').map((r) => text(r))
+    expect(reasons[0]).to.match(/^I can't log in no word on two factor codes 7 7 Nov 21, 2026$/)
+    const ticket = $$(el, 'section[aria-labelledby=articles] thead th').map(text)
+    expect(ticket).to.include.members(['Ticket within 7 days↕'])
+    await expectNoViolations(el, 'showing every report')
+  })
+
+  it('exports the route breakdown as the server CSV', async () => {
+    const el = await signedIn()
+    const downloads = captureDownloads()
+    try {
+      $$<HTMLButtonElement>(el, 'button').find((b) => text(b) === 'By route as CSV')!.click()
+      await waitUntil(() => downloads.files.length > 0, 'the CSV download')
+    } finally {
+      downloads.stop()
+    }
+    expect(downloads.files[0]!.name).to.match(/^signpost-breakdown-route-demo-/)
+    expect(await downloads.files[0]!.blob.text()).to.equal('route,helpSessions\n/invoices/:id/edit,70\n')
+  })
+
+  it('leaves out what an older server does not report', async () => {
+    const el = await signedIn('older-token')
+    expect($$(el, '.card')).to.have.length(6)
+    expect($(el, 'section[aria-labelledby=where]')).to.equal(null)
+    expect($(el, 'section[aria-labelledby=reasons]')).to.equal(null)
+    expect($$(el, 'section[aria-labelledby=articles] thead th').map(text)).not.to.include('Ticket within 7 days↕')
   })
 })

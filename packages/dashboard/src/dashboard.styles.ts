@@ -63,16 +63,23 @@ export const styles = css`
   .chart { position: relative; height: 240px; }
   .funnel { display: grid; gap: 2px; padding-left: 1.4em; margin: 12px 0 0; font-size: 0.9rem; }
   .funnel li span { color: var(--muted); }
+  h3.sub { font-size: 1rem; color: inherit; }
+  .estimate { color: var(--muted); font-size: 0.85em; }
+  .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 0; margin: 0 0 8px; font-size: 0.9rem; }
+  .legend li { display: inline-flex; align-items: center; gap: 6px; }
   .note { color: var(--muted); font-size: 0.85rem; margin: 8px 0 0; }
   .table-scroll { position: relative; overflow-x: auto; border: 1px solid var(--border); border-radius: 8px; }
   table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
   caption { text-align: left; padding: 8px 12px; color: var(--muted); font-size: 0.9rem; }
-  th, td { padding: 6px 12px; border-top: 1px solid var(--border); text-align: left; vertical-align: top; }
-  thead th { border-top: 0; background: var(--surface); white-space: nowrap; }
+  th, td { padding: 6px 8px; border-top: 1px solid var(--border); text-align: left; vertical-align: top; }
+  /* Headers wrap between words, so nine columns fit 1024 px and the query column keeps its room. */
+  thead th { border-top: 0; background: var(--surface); vertical-align: bottom; }
   tbody th { font-weight: 500; }
+  .query { display: block; min-width: 12em; overflow-wrap: anywhere; }
+  td.date { white-space: nowrap; }
   .num { text-align: right; }
-  th.num .sort { justify-content: flex-end; }
-  .sort { display: inline-flex; gap: 4px; align-items: center; min-height: 32px; padding: 2px 4px; background: none; border: 0; color: inherit; font-weight: 600; }
+  th.num .sort { justify-content: flex-end; text-align: right; }
+  .sort { display: inline-flex; gap: 4px; align-items: center; min-height: 32px; padding: 2px 0; background: none; border: 0; color: inherit; font-weight: 600; text-align: left; }
   .arrow { color: var(--muted); font-size: 0.8em; }
   button.draft { min-height: 32px; padding: 2px 10px; white-space: nowrap; }
   .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }

@@ -1,7 +1,21 @@
 import type { Chart } from 'chart.js'
 import { LitElement, type PropertyValues, type TemplateResult, html, nothing } from 'lit'
-import { type ArticleStats, type ContentGap, type Day, type ReportName, type ReportQuery, ReportsApiError, ReportsClient, type Summary, type Totals, toFunnel } from './api.ts'
-import { FUNNEL_STEPS, funnelChart, trendChart } from './charts.ts'
+import {
+  type ArticleStats,
+  type BreakdownRow,
+  type ContentGap,
+  type OpsReports,
+  type Day,
+  type ReportName,
+  type ReportQuery,
+  ReportsApiError,
+  ReportsClient,
+  type Summary,
+  type Totals,
+  comparable,
+  toFunnel,
+} from './api.ts'
+import { FUNNEL_STEPS, funnelChart, TREND_SERIES, trendChart } from './charts.ts'
 import { styles } from './dashboard.styles.ts'
 import { saveBlob } from './download.ts'
 import { draftArticle } from './draft.ts'
@@ -21,6 +35,7 @@ interface Reports {
   days: Day[]
   gaps: ContentGap[]
   articles: ArticleStats[]
+  ops: OpsReports
 }
 
 interface Card {
@@ -29,6 +44,8 @@ interface Card {
   goodWhen: GoodWhen
   value: (t: Totals) => number | null
   detail?: (s: Summary, currency: string) => string
+  /** Hidden when this says so: a figure an older server does not report. */
+  optional?: (s: Summary) => boolean
 }
 
 const CARDS: readonly Card[] = [
@@ -50,6 +67,14 @@ const CARDS: readonly Card[] = [
     goodWhen: 'up',
     value: (t) => t.costSaved,
     detail: (s, currency) => (s.costPerContact !== undefined ? `at ${formatMoney(s.costPerContact, currency)} per contact` : 'deflected sessions × cost per contact'),
+  },
+  {
+    label: 'First-contact resolution',
+    kind: 'rate',
+    goodWhen: 'up',
+    value: (t) => t.firstContactResolution ?? null,
+    detail: () => 'estimate: contacts with no repeat within 7 days',
+    optional: (s) => s.firstContactResolution === undefined,
   },
 ]
 
@@ -76,6 +101,8 @@ const ARTICLE_COLUMNS: readonly Column<ArticleKey>[] = [
   { key: 'helpfulRate', label: 'Helpful', numeric: true },
   { key: 'contactAfterViewRate', label: 'Contact after view', numeric: true },
 ]
+
+const TICKET_COLUMN: Column<ArticleKey> = { key: 'ticketAfterViewRate', label: 'Ticket within 7 days', numeric: true }
 
 /** Worst articles first: the highest contact-after-view rate, the strongest signal of a bad answer. */
 const WORST_FIRST: SortState<ArticleKey> = { key: 'contactAfterViewRate', direction: 'descending' }
@@ -164,9 +191,9 @@ export class SignpostDashboard extends LitElement {
     this.loading = true
     this.error = ''
     try {
-      const [summary, days, gaps, articles] = await Promise.all([api.summary(query), api.timeseries(query), api.contentGaps(query), api.articles(query)])
+      const [summary, days, gaps, articles, ops] = await Promise.all([api.summary(query), api.timeseries(query), api.contentGaps(query), api.articles(query), api.ops(query)])
       if (request !== this.#request) return
-      this.reports = { query, summary, days, gaps, articles }
+      this.reports = { query, summary, days, gaps, articles, ops }
     } catch (error) {
       if (request !== this.#request) return
       this.#fail(error)
@@ -282,7 +309,7 @@ export class SignpostDashboard extends LitElement {
   }
 
   private handleDraft(gap: ContentGap): void {
-    const draft = draftArticle(gap, new Date(), this.reports?.gaps ?? [])
+    const draft = draftArticle(gap, new Date())
     saveBlob(new Blob([draft.markdown], { type: 'text/markdown' }), draft.filename)
     this.notice = `Downloaded ${draft.filename}: put it in content/ and fill in the TODOs.`
   }
@@ -355,21 +382,22 @@ export class SignpostDashboard extends LitElement {
     return html`
       ${empty ? html`<p class="empty">No help activity for site "${r.query.site}" in this period. Check the site key, pick a longer period, or make sure the widget's tracker points at this server.</p>` : nothing}
       ${this.renderCards(r.summary)} ${this.renderCharts(r)} ${this.renderGaps(r.gaps)} ${this.renderArticles(r.articles)}
+      ${this.renderBreakdowns(r.ops)} ${this.renderReasons(r)}
     `
   }
 
   private renderCards(summary: Summary): TemplateResult {
     const currency = summary.currency ?? this.currency
-    // A previous period without any help activity has no rates to compare with (0/0), and its zero
-    // counts are not a baseline either: usually the site was not tracked yet.
-    const hasPrevious = summary.previous.helpSessions > 0 || summary.previous.searches > 0 || summary.previous.contacts > 0
+    // A previous period without help activity, or tracked on far fewer days, is no baseline:
+    // usually the site was not tracked yet.
+    const hasPrevious = comparable(summary)
     const show = (card: Card, v: number | null): string =>
       card.kind === 'count' ? formatCount(v ?? 0) : card.kind === 'rate' ? formatPercent(v) : card.kind === 'ratio' ? formatRatio(v) : formatMoney(v ?? 0, currency)
     return html`
       <section aria-labelledby="headline">
         <h2 id="headline">Headline figures</h2>
         <ul class="cards">
-          ${CARDS.map((card) => {
+          ${CARDS.filter((card) => !card.optional?.(summary)).map((card) => {
             const value = card.value(summary)
             const change = periodChange(value, hasPrevious ? card.value(summary.previous) : null, card.kind, card.goodWhen)
             const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : change.direction === 'flat' ? '▶' : ''
@@ -409,6 +437,14 @@ export class SignpostDashboard extends LitElement {
               <div class="charts">
                 <figure>
                   <figcaption>Daily deflection and escalation rate</figcaption>
+                  <ul class="legend">
+                    ${TREND_SERIES.map(
+                      (s) => html`<li>
+                        <svg width="28" height="10" viewBox="0 0 28 10" aria-hidden="true"><line x1="1" y1="5" x2="27" y2="5" stroke=${s.color} stroke-width="3" stroke-dasharray=${s.dash || nothing} /></svg>
+                        ${s.label}
+                      </li>`,
+                    )}
+                  </ul>
                   <div class="chart">
                     <canvas id="trend-chart" role="img" aria-label=${`Line chart over ${r.days.length} days: deflection rate averages ${avg('deflectionRate')}, escalation rate averages ${avg('escalationRate')}.`}></canvas>
                   </div>
@@ -419,9 +455,18 @@ export class SignpostDashboard extends LitElement {
                     <canvas id="funnel-chart" role="img" aria-label="Bar chart of the search funnel; the figures are listed below."></canvas>
                   </div>
                   <ol class="funnel">
-                    ${FUNNEL_STEPS.map((s) => html`<li><span>${s.label}</span> <strong>${formatCount(funnel[s.key])}</strong></li>`)}
+                    ${FUNNEL_STEPS.map(
+                      (s) =>
+                        html`<li><span>${s.label}</span> <strong>${funnel.estimated.includes(s.key) ? '≈ ' : ''}${formatCount(funnel[s.key])}</strong>${
+                          funnel.estimated.includes(s.key) ? html` <em class="estimate">(estimated)</em>` : nothing
+                        }</li>`,
+                    )}
                   </ol>
-                  <p class="note">Views include articles opened from route suggestions and links, not only from search.</p>
+                  <p class="note">
+                    Views include articles opened from route suggestions and links, not only from search.${
+                      funnel.estimated.length > 0 ? ' Estimated steps: the server does not report them, so they are derived from the period’s rates.' : ''
+                    }
+                  </p>
                 </figure>
               </div>
             `
@@ -476,15 +521,15 @@ export class SignpostDashboard extends LitElement {
                     ${rows.map(
                       (g) => html`
                         <tr>
-                          <th scope="row">${g.query}</th>
+                          <th scope="row"><span class="query">${g.query}</span></th>
                           <td class="num">${formatCount(g.searches)}</td>
                           <td class="num">${formatCount(g.sessions)}</td>
                           <td class="num">${formatCount(g.sessionsAffected)}</td>
                           <td class="num">${formatCount(g.zeroResults)}</td>
                           <td class="num">${formatCount(g.noClicks)}</td>
                           <td class="num">${formatCount(g.contacts)}</td>
-                          <td>${formatDay(g.lastSeen)}</td>
-                          <td><button type="button" class="secondary draft" aria-label=${`Draft article for "${g.query}"`} @click=${() => this.handleDraft(g)}>Draft article</button></td>
+                          <td class="date">${formatDay(g.lastSeen)}</td>
+                          <td><button type="button" class="secondary draft" aria-label=${`Draft article for "${g.query}"`} @click=${() => this.handleDraft(g)}>Draft</button></td>
                         </tr>
                       `,
                     )}
@@ -499,6 +544,9 @@ export class SignpostDashboard extends LitElement {
 
   private renderArticles(articles: ArticleStats[]): TemplateResult {
     const rows = sortRows(articles, this.articleSort)
+    // Tickets within 7 days of reading, from servers that count them.
+    const followUps = articles.some((a) => a.ticketAfterViewRate !== undefined)
+    const columns = followUps ? [...ARTICLE_COLUMNS, TICKET_COLUMN] : ARTICLE_COLUMNS
     const onSort = (key: ArticleKey, numeric: boolean): void => {
       this.articleSort = nextSort(this.articleSort, key, numeric)
     }
@@ -514,7 +562,7 @@ export class SignpostDashboard extends LitElement {
                   <caption>Article quality, worst first: the share of views followed by a contact is the strongest signal.</caption>
                   <thead>
                     <tr>
-                      ${ARTICLE_COLUMNS.map((c) => this.renderSortHeader(c, this.articleSort, onSort))}
+                      ${columns.map((c) => this.renderSortHeader(c, this.articleSort, onSort))}
                       <th scope="col">Top queries</th>
                     </tr>
                   </thead>
@@ -526,9 +574,99 @@ export class SignpostDashboard extends LitElement {
                           <td class="num">${formatCount(a.views)}</td>
                           <td class="num">${formatPercent(a.helpfulRate)}</td>
                           <td class="num">${formatPercent(a.contactAfterViewRate)}</td>
+                          ${followUps ? html`<td class="num">${formatPercent(a.ticketAfterViewRate)}</td>` : nothing}
                           <td>${a.topQueries?.length ? a.topQueries.slice(0, 3).join(', ') : '–'}</td>
                         </tr>
                       `,
+                    )}
+                  </tbody>
+                </table>
+              </div>
+            `
+        }
+      </section>
+    `
+  }
+
+  private renderBreakdowns(ops: OpsReports): TemplateResult {
+    if (ops.routes === null && ops.locales === null) return html``
+    const table = (rows: BreakdownRow[], what: 'Route' | 'Locale', report: ReportName) => html`
+      <div class="section-head">
+        <h3 class="sub" id=${`by-${report}`}>By ${what.toLowerCase()}</h3>
+        <button type="button" class="secondary" @click=${() => this.handleCsv(report)}>By ${what.toLowerCase()} as CSV</button>
+      </div>
+      ${
+        rows.length === 0
+          ? html`<p class="empty">No help sessions in this period.</p>`
+          : html`
+            <div class="table-scroll" role="region" aria-labelledby=${`by-${report}`} tabindex="0">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">${what}</th>
+                    <th scope="col" class="num">Help sessions</th>
+                    <th scope="col" class="num">Deflection</th>
+                    <th scope="col" class="num">Escalation</th>
+                    <th scope="col" class="num">Searches that found nothing</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${rows.map(
+                    (b) => html`<tr>
+                      <th scope="row"><span class="query">${b.value}</span></th>
+                      <td class="num">${formatCount(b.helpSessions)}</td>
+                      <td class="num">${formatPercent(b.deflectionRate)}</td>
+                      <td class="num">${formatPercent(b.escalationRate)}</td>
+                      <td class="num">${formatPercent(b.zeroResultSessionRate)}</td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>
+          `
+      }
+    `
+    return html`
+      <section aria-labelledby="where">
+        <h2 id="where">Where help fails</h2>
+        <p class="note">Help sessions by the page (route, ids folded) and locale where customers first asked for help.</p>
+        ${ops.routes ? table(ops.routes, 'Route', 'breakdown-route') : nothing} ${ops.locales ? table(ops.locales, 'Locale', 'breakdown-locale') : nothing}
+      </section>
+    `
+  }
+
+  private renderReasons(r: Reports): TemplateResult {
+    const reasons = r.ops.reasons
+    if (reasons === null) return html``
+    const titles = new Map(r.articles.filter((a) => a.title).map((a) => [a.article, a.title!]))
+    return html`
+      <section aria-labelledby="reasons">
+        ${this.renderTableHead('feedback-reasons', 'What readers said was missing', 'reasons')}
+        ${
+          reasons.length === 0
+            ? html`<p class="empty">No feedback reasons in this period.</p>`
+            : html`
+              <div class="table-scroll" role="region" aria-label="Feedback reasons table" tabindex="0">
+                <table>
+                  <caption>Reasons given with "Was this helpful?", per article, the most "not helpful" first.</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Article</th>
+                      <th scope="col">Reason</th>
+                      <th scope="col" class="num">Not helpful</th>
+                      <th scope="col" class="num">Votes</th>
+                      <th scope="col">Last seen</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${reasons.map(
+                      (x) => html`<tr>
+                        <th scope="row">${titles.get(x.article) ?? x.article}</th>
+                        <td>${x.reason}</td>
+                        <td class="num">${formatCount(x.notHelpful)}</td>
+                        <td class="num">${formatCount(x.votes)}</td>
+                        <td class="date">${formatDay(x.lastSeen)}</td>
+                      </tr>`,
                     )}
                   </tbody>
                 </table>

@@ -33,32 +33,17 @@ export function titleFromQuery(query: string): string {
   return q ? q[0]!.toLocaleUpperCase('en') + q.slice(1) : 'Untitled'
 }
 
-/** Words too common to make two queries related. */
-const STOPWORDS = new Set(['how', 'what', 'when', 'where', 'why', 'can', 'cant', 'does', 'the', 'and', 'for', 'with', 'from', 'into', 'my', 'your', 'our', 'to', 'do', 'is', 'not', 'a', 'an', 'of', 'in', 'on', 'i'])
-const words = (q: string): string[] => q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !STOPWORDS.has(w))
-
-/**
- * Other gap queries that share a meaningful word with `gap`'s, most sessions first: the customers'
- * other phrasings of the same question, for `keywords`. Used when the server names none.
- */
-export function relatedQueries(gap: ContentGap, gaps: readonly ContentGap[], limit = 5): string[] {
-  const own = new Set(words(gap.query))
-  return gaps
-    .filter((g) => g.query !== gap.query && words(g.query).some((w) => own.has(w)))
-    .sort((a, b) => b.sessions - a.sessions || b.searches - a.searches)
-    .slice(0, limit)
-    .map((g) => g.query)
-}
-
 /** A YAML double-quoted scalar (JSON strings are valid YAML). */
 const yamlString = (s: string): string => JSON.stringify(s)
 
 /**
- * The markdown stub for `gap`: `title` from the query, `keywords` with the query and its top
- * related queries (the server's, or else those of `allGaps` sharing a word with it), `summary: TODO`, `draft: true`, `updated` today.
+ * The markdown stub for `gap`: `title` from the query, `keywords` with the query and the related
+ * queries the server names for it, `summary: TODO`, `draft: true`, `updated` today. No guessing
+ * from shared words: "invoice in arabic" is not a phrasing of "multi currency invoice", and a
+ * published keyword would take its searches away from the article that answers them.
  */
-export function draftArticle(gap: ContentGap, today: Date = new Date(), allGaps: readonly ContentGap[] = []): Draft {
-  const related = gap.relatedQueries ?? relatedQueries(gap, allGaps)
+export function draftArticle(gap: ContentGap, today: Date = new Date()): Draft {
+  const related = gap.relatedQueries ?? []
   const keywords = [...new Set([gap.query, ...related].map((q) => q.trim()).filter(Boolean))].slice(0, MAX_KEYWORDS)
   const evidence = [
     `Content gap "${gap.query}": ${gap.searches} searches in ${gap.sessions} sessions, ${gap.sessionsAffected} of them left without an answer`,

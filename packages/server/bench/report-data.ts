@@ -56,6 +56,32 @@ export function generateReportData(path: string, options: { sessions: number; da
     INSERT INTO article_query_daily (site, day, article, query, clicks)
     SELECT 'demo', day, 'section/article-' || i, 'query number ' || ((i * 7 + j * 13) % ${queriesPerDay}), 1 + 40 / (j + 1)
     FROM d CROSS JOIN a CROSS JOIN q`)
+  // Help by locale and route: 6 locales × 200 routes a day.
+  db.exec(`
+    WITH RECURSIVE d(day) AS (SELECT ${first} UNION ALL SELECT day + 1 FROM d WHERE day < ${today}),
+      l(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM l WHERE i < 5),
+      r(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM r WHERE j < 199)
+    INSERT INTO breakdown_daily (site, day, locale, route, help_sessions, deflected, contacted_help, contact_sessions, zero_result_sessions)
+    SELECT 'demo', day, 'l' || i, '/section-' || (j % 20) || '/page-' || j || '/:id', 1 + ${perDay} / ((i + 1) * (j + 5)), ${perDay} / ((i + 2) * (j + 5)),
+      ${perDay} / ((i + 8) * (j + 5)), ${perDay} / ((i + 7) * (j + 5)), ${perDay} / ((i + 6) * (j + 9))
+    FROM d CROSS JOIN l CROSS JOIN r`)
+  // Feedback reasons: one a day for each of the 400 articles, 400 a day (votes are sparse, and a
+  // reason rarer still: 11,000 sessions a day leave perhaps a hundred).
+  db.exec(`
+    WITH RECURSIVE d(day) AS (SELECT ${first} UNION ALL SELECT day + 1 FROM d WHERE day < ${today}),
+      a(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM a WHERE i < ${articles - 1}),
+      r(j) AS (SELECT 0)
+    INSERT INTO feedback_reasons (site, day, article, reason, votes, helpful, last_seen)
+    SELECT 'demo', day, 'section/article-' || i, 'reason number ' || ((i + j * 31) % 300), 1 + j, j % 2, day * 86400000 + i
+    FROM d CROSS JOIN a CROSS JOIN r`)
+  // Learned pairs: each of the 3,000 daily queries opened two articles.
+  db.exec(`
+    WITH RECURSIVE d(day) AS (SELECT ${first} UNION ALL SELECT day + 1 FROM d WHERE day < ${today}),
+      q(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM q WHERE i < ${queriesPerDay - 1}),
+      k(j) AS (SELECT 0 UNION ALL SELECT 1)
+    INSERT INTO learned_daily (site, day, query, article, sessions, helpful, contacts)
+    SELECT 'demo', day, 'query number ' || i, 'section/article-' || ((i * 7 + j * 13) % ${articles}), 1 + ${perDay} / (i + 50), j, (i % 9 = 0)
+    FROM d CROSS JOIN q CROSS JOIN k`)
   db.exec('COMMIT')
   db.exec('ANALYZE')
   const count = (t: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n

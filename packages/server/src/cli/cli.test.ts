@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
@@ -84,5 +84,25 @@ describe('signpost serve', () => {
     expect(code).toBe(2)
     expect(err).toContain('unknown option --prot')
     expect(err).toContain('Usage:')
+  })
+})
+
+describe('signpost learn', () => {
+  it('writes the learned-keywords file of the seeded traffic', async () => {
+    expect((await run(['seed', '--days', '3', '--sessions-per-day', '60'])).code).toBe(0)
+    const { code, out } = await run(['learn', '--site', 'demo', '--min-sessions', '2', '--out', 'learned.json'])
+    expect(code).toBe(0)
+    expect(out).toMatch(/^wrote learned\.json: \d+ query → article pairs seen in ≥ 2 sessions/)
+    const file = JSON.parse(readFileSync(join(dir, 'learned.json'), 'utf8'))
+    expect(file).toMatchObject({ format: 1, site: 'demo' })
+    expect(file.pairs.length).toBeGreaterThan(0)
+    for (const p of file.pairs) expect(p.sessions).toBeGreaterThanOrEqual(2)
+    expect(file.views.length).toBeGreaterThan(0)
+  })
+
+  it('refuses a bad --min-sessions with exit code 2', async () => {
+    const { code, err } = await run(['learn', '--site', 'demo', '--min-sessions', '0'])
+    expect(code).toBe(2)
+    expect(err).toContain('signpost learn: --min-sessions: expected a whole number ≥ 1, got "0"')
   })
 })

@@ -1,8 +1,12 @@
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
+import { isAbsolute, join } from 'node:path'
 import type { Writable } from 'node:stream'
 import { createApp } from '../app.ts'
 import { listen } from '../http/listen.ts'
-import { ConfigError, defaultConfig, loadConfigFile, type ServerConfig } from '../config/config.ts'
+import { ConfigError, defaultConfig, loadConfigFile, type ServerConfig, type SiteConfig } from '../config/config.ts'
+import { buildDigest, type Digest } from '../digest/digest.ts'
+import { renderHtml, renderMarkdown } from '../digest/render.ts'
+import { DEFAULT_LEARNED_DAYS, learnedExport, parseMinSessions } from '../learn/export.ts'
 import { articles as articleReport, contentGaps, summary } from '../reports/queries.ts'
 import { parseRange, RangeError_ } from '../reports/range.ts'
 import { seed } from '../seed/seed.ts'
@@ -33,6 +37,12 @@ export const USAGE = `Usage:
   signpost seed   [--site demo] [--days 30] [--sessions-per-day 200] [--config …] [--db …]
   signpost forget --site <key> --session <id> [--config …] [--db …]     erase one person's data
   signpost export --site <key> --session <id> [--out file.json] [--config …] [--db …]
+  signpost learn  --site <key> [--since 90d | --from YYYY-MM-DD --to YYYY-MM-DD] [--min-sessions 3]
+                  [--out learned.json] [--config …] [--db …]
+  signpost digest --site <key> [--since 7d | --from … --to …] [--format markdown|html] [--out digest.md]
+                  [--mail-to ops@example.com] [--slack https://hooks.slack.com/…] [--config …] [--db …]
+                  Mails it when SIGNPOST_SMTP_URL is set (to --mail-to or SIGNPOST_DIGEST_TO), posts it
+                  to --slack or SIGNPOST_SLACK_WEBHOOK_URL.
 
 With no --config, ./signpost.config.json is used when present; otherwise one site "demo" that
 accepts localhost origins, stored in ./signpost.db, report token from SIGNPOST_REPORT_TOKEN
@@ -45,7 +55,12 @@ const FLAGS: Record<string, readonly string[]> = {
   seed: ['config', 'db', 'site', 'days', 'sessions-per-day'],
   forget: ['config', 'db', 'site', 'session'],
   export: ['config', 'db', 'site', 'session', 'out'],
+  learn: ['config', 'db', 'site', 'since', 'from', 'to', 'min-sessions', 'out'],
+  digest: ['config', 'db', 'site', 'since', 'from', 'to', 'format', 'out', 'mail-to', 'slack'],
 }
+
+/** The commands this CLI runs, for the one `signpost` binary to register. */
+export const COMMANDS: readonly string[] = Object.keys(FLAGS)
 
 /**
  * The `serve`, `report` and `seed` commands; returns the exit code.
@@ -73,6 +88,8 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     if (command === 'serve') return await serveCommand(flags, full)
     if (command === 'report') return await reportCommand(flags, full)
     if (command === 'forget' || command === 'export') return await privacyCommand(command, flags, full, loadConfig(flags, full, false))
+    if (command === 'learn') return await learnCommand(flags, full)
+    if (command === 'digest') return await digestCommand(flags, full)
     return await seedCommand(flags, full)
   } catch (error) {
     if (error instanceof UsageError) {
@@ -174,12 +191,80 @@ async function serveCommand(flags: Record<string, string>, io: CliIo): Promise<n
   return 0
 }
 
-async function reportCommand(flags: Record<string, string>, io: CliIo): Promise<number> {
-  const config = loadConfig(flags, io, false)
+function siteOf(flags: Record<string, string>, config: ServerConfig): SiteConfig {
   const key = flags['site'] ?? (config.sites.length === 1 ? config.sites[0]!.key : undefined)
   if (!key) throw new UsageError('--site is required when the config has several sites')
   const site = config.sites.find((s) => s.key === key)
   if (!site) throw new UsageError(`--site: unknown site "${key}" (known: ${config.sites.map((s) => s.key).join(', ')})`)
+  return site
+}
+
+async function learnCommand(flags: Record<string, string>, io: CliIo): Promise<number> {
+  const config = loadConfig(flags, io, false)
+  const site = siteOf(flags, config)
+  const minSessions = parseMinSessions(flags['min-sessions'])
+  if (minSessions === null) throw new UsageError(`--min-sessions: expected a whole number ≥ 1, got "${flags['min-sessions']}"`)
+  const since = flags['since'] ?? (flags['from'] ? undefined : `${DEFAULT_LEARNED_DAYS}d`)
+  const range = parseRange({ since, from: flags['from'], to: flags['to'] })
+  const store = await openStore(config.db)
+  try {
+    const file = await learnedExport(store.db, site.key, range, minSessions)
+    const json = `${JSON.stringify(file, null, 2)}\n`
+    const out = flags['out']
+    if (out === undefined) {
+      io.stdout.write(json)
+      return 0
+    }
+    const path = isAbsolute(out) ? out : join(io.cwd, out)
+    writeFileSync(path, json)
+    io.stdout.write(
+      `wrote ${out}: ${file.pairs.length} query → article pairs seen in ≥ ${minSessions} sessions, views of ${file.views?.length ?? 0} articles, ${file.from} to ${file.to}\n`,
+    )
+    return 0
+  } finally {
+    await store.close()
+  }
+}
+
+async function digestCommand(flags: Record<string, string>, io: CliIo): Promise<number> {
+  const config = loadConfig(flags, io, false)
+  const site = siteOf(flags, config)
+  const format = flags['format'] ?? 'markdown'
+  if (format !== 'markdown' && format !== 'html') throw new UsageError(`--format: expected markdown or html, got "${format}"`)
+  const smtpUrl = io.env['SIGNPOST_SMTP_URL']
+  const mailTo = flags['mail-to'] ?? io.env['SIGNPOST_DIGEST_TO']
+  if (smtpUrl && !mailTo) throw new UsageError('SIGNPOST_SMTP_URL is set: name the recipient with --mail-to or SIGNPOST_DIGEST_TO')
+  const slack = flags['slack'] ?? io.env['SIGNPOST_SLACK_WEBHOOK_URL']
+  if (slack !== undefined && !/^https?:\/\//.test(slack)) throw new UsageError(`--slack: expected an http(s) webhook URL, got "${slack.slice(0, 60)}"`)
+  const range = parseRange({ since: flags['since'], from: flags['from'], to: flags['to'] })
+  const store = await openStore(config.db)
+  let digest: Digest
+  try {
+    digest = await buildDigest(store.db, site.key, range, site.costPerContact)
+  } finally {
+    await store.close()
+  }
+  const text = format === 'html' ? renderHtml(digest) : renderMarkdown(digest)
+  if (flags['out'] !== undefined) writeFileSync(isAbsolute(flags['out']) ? flags['out'] : join(io.cwd, flags['out']), text)
+  else if (!smtpUrl && !slack) io.stdout.write(text)
+  // Loaded only here: the mail library has no business in `serve`'s start-up.
+  const { mailDigest, postDigest } = await import('../digest/send.ts')
+  if (smtpUrl && mailTo) {
+    await mailDigest(digest, { smtpUrl, to: mailTo, ...(io.env['SIGNPOST_DIGEST_FROM'] ? { from: io.env['SIGNPOST_DIGEST_FROM'] } : {}) })
+    io.stdout.write(`mailed the digest to ${mailTo}\n`)
+  }
+  if (slack) {
+    await postDigest(digest, slack)
+    io.stdout.write('posted the digest to the Slack webhook\n')
+  }
+  if (flags['out'] !== undefined) io.stdout.write(`wrote ${flags['out']}${digest.alerts.length > 0 ? ` (${digest.alerts.length} alerts)` : ''}\n`)
+  return 0
+}
+
+async function reportCommand(flags: Record<string, string>, io: CliIo): Promise<number> {
+  const config = loadConfig(flags, io, false)
+  const site = siteOf(flags, config)
+  const key = site.key
   const format = flags['format'] ?? 'table'
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format: expected table, json or csv, got "${format}"`)
   const range = parseRange({ since: flags['since'], from: flags['from'], to: flags['to'] })

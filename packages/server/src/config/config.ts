@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { validAddressOrCidr } from '../http/client-address.ts'
+import { VENDORS, type Vendor } from '../webhooks/signatures.ts'
 
 /** One site: a public key the tracker sends, where its events may come from, who may read its reports. */
 export interface SiteConfig {
@@ -16,6 +17,17 @@ export interface SiteConfig {
   reportTokens: string[]
   /** What one support contact costs, for `costSaved`. Default 0. */
   costPerContact: number
+  /**
+   * Secrets of the ticket-system webhooks (`POST /v1/webhooks/<vendor>?site=`): Zendesk's signing
+   * secret, Help Scout's secret key, Intercom's client secret, the token Freshdesk sends. A vendor
+   * without one is refused. The built-in `demo` site takes `SIGNPOST_WEBHOOK_SECRET` for all four.
+   */
+  webhooks?: Partial<Record<Vendor, string>>
+  /**
+   * The site's built knowledge base (folder, manifest.json, or its URL), for article titles in
+   * reports. The built-in `demo` site takes `SIGNPOST_KB`.
+   */
+  kb?: string
 }
 
 export interface RateLimitConfig {
@@ -101,6 +113,8 @@ export function defaultConfig(options: DefaultConfigOptions = {}): ServerConfig 
         // A typical fully loaded cost of one support contact, so the demo's "cost saved" means
         // something; a real site sets its own.
         costPerContact: 15,
+        ...(env['SIGNPOST_KB'] ? { kb: env['SIGNPOST_KB'] } : {}),
+        ...(env['SIGNPOST_WEBHOOK_SECRET'] ? { webhooks: Object.fromEntries(VENDORS.map((v) => [v, env['SIGNPOST_WEBHOOK_SECRET']!])) } : {}),
       },
     ],
     db: './signpost.db',
@@ -208,7 +222,24 @@ function parseSite(s: unknown, field: string, fail: (field: string, message: str
     if (t.length < MIN_TOKEN_LENGTH) fail(`${field}.reportTokens[${i}]`, `too short: use at least ${MIN_TOKEN_LENGTH} characters`)
   const cost = s['costPerContact']
   if (cost !== undefined && (typeof cost !== 'number' || !(cost >= 0))) fail(`${field}.costPerContact`, 'expected a number ≥ 0')
-  return { key: key as string, origins: strings('origins'), reportTokens: tokens, costPerContact: (cost as number | undefined) ?? 0 }
+  const site: SiteConfig = { key: key as string, origins: strings('origins'), reportTokens: tokens, costPerContact: (cost as number | undefined) ?? 0 }
+  const hooks = s['webhooks']
+  if (hooks !== undefined) {
+    if (!isObject(hooks)) fail(`${field}.webhooks`, `expected an object with secrets for ${VENDORS.join(', ')}`)
+    const webhooks: Partial<Record<Vendor, string>> = {}
+    for (const [vendor, secret] of Object.entries(hooks as Record<string, unknown>)) {
+      if (!(VENDORS as readonly string[]).includes(vendor)) fail(`${field}.webhooks.${vendor}`, `unknown ticket system: expected one of ${VENDORS.join(', ')}`)
+      if (typeof secret !== 'string' || secret.length < 8) fail(`${field}.webhooks.${vendor}`, 'expected the secret, at least 8 characters')
+      webhooks[vendor as Vendor] = secret as string
+    }
+    site.webhooks = webhooks
+  }
+  const kb = s['kb']
+  if (kb !== undefined) {
+    if (typeof kb !== 'string' || kb === '') fail(`${field}.kb`, 'expected the knowledge base folder, its manifest.json, or its URL')
+    site.kb = kb as string
+  }
+  return site
 }
 
 function parseTrustProxy(v: unknown, fallback: TrustProxy, fail: (field: string, message: string) => never): TrustProxy {

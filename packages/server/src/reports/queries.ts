@@ -23,6 +23,15 @@ export interface PeriodSummary {
   zeroResultRate: number
   noClickRate: number
   costSaved: number
+  /** Days of the period with any session: a period tracked for only part of its days is no baseline. */
+  activeDays: number
+  /** Contact sessions whose session id contacted again (in a later session) within 7 days. */
+  repeatContacts: number
+  /**
+   * First-contact resolution, proxied: contact sessions with no repeat contact within 7 days /
+   * contact sessions; null without contacts. The last 7 days' repeats may still come.
+   */
+  firstContactResolution: number | null
 }
 
 export interface Summary extends PeriodSummary {
@@ -40,7 +49,8 @@ async function periodSummary(db: SqlDb, site: string, range: DayRange, costPerCo
   const rows = await db.all<Row>(
     `SELECT SUM(sessions) AS sessions, SUM(help_sessions) AS help, SUM(deflected_explicit) AS dx, SUM(deflected_implicit) AS di,
        SUM(contacted_help) AS ch, SUM(contact_sessions) AS cs, SUM(searches) AS searches, SUM(zero_results) AS zero,
-       SUM(nonzero_searches) AS nonzero, SUM(clicked_searches) AS clicked
+       SUM(nonzero_searches) AS nonzero, SUM(clicked_searches) AS clicked, SUM(CASE WHEN sessions > 0 THEN 1 ELSE 0 END) AS active,
+       SUM(repeat_contact_sessions) AS repeats
      FROM daily WHERE site = ? AND day BETWEEN ? AND ?`,
     [site, range.from, range.to],
   )
@@ -63,6 +73,9 @@ async function periodSummary(db: SqlDb, site: string, range: DayRange, costPerCo
     zeroResultRate: ratio(n(r, 'zero'), searches),
     noClickRate: ratio(n(r, 'nonzero') - n(r, 'clicked'), searches),
     costSaved: Math.round(deflected * costPerContact * 100) / 100,
+    activeDays: n(r, 'active'),
+    repeatContacts: n(r, 'repeats'),
+    firstContactResolution: contacts > 0 ? (contacts - n(r, 'repeats')) / contacts : null,
   }
 }
 
@@ -81,16 +94,24 @@ export interface DayPoint {
   deflected: number
   contacts: number
   deflectionRate: number
+  /** Help sessions with a contact / help sessions (contacts outside help, e.g. tickets without a session, excluded). */
+  escalationRate: number
   searches: number
   zeroResultRate: number
   noClickRate: number
+  /** Searches followed by a result click. */
+  clicks: number
   views: number
+  /** "Helpful: yes" votes. */
+  helpful: number
 }
 
 /** One point per day in the range, days without traffic included as zeros. */
 export async function timeseries(db: SqlDb, site: string, range: DayRange): Promise<DayPoint[]> {
   const rows = await db.all<Row>('SELECT * FROM daily WHERE site = ? AND day BETWEEN ? AND ? ORDER BY day', [site, range.from, range.to])
   const byDay = new Map(rows.map((r) => [Number(r['day']), r]))
+  const votes = await db.all<Row>('SELECT day, SUM(helpful_yes) AS yes FROM article_daily WHERE site = ? AND day BETWEEN ? AND ? GROUP BY day', [site, range.from, range.to])
+  const helpful = new Map(votes.map((r) => [Number(r['day']), n(r, 'yes')]))
   const points: DayPoint[] = []
   for (let day = range.from; day <= range.to; day++) {
     const r = byDay.get(day)
@@ -104,10 +125,13 @@ export async function timeseries(db: SqlDb, site: string, range: DayRange): Prom
       deflected,
       contacts: n(r, 'contact_sessions'),
       deflectionRate: ratio(deflected, help),
+      escalationRate: ratio(n(r, 'contacted_help'), help),
       searches,
       zeroResultRate: ratio(n(r, 'zero_results'), searches),
       noClickRate: ratio(n(r, 'nonzero_searches') - n(r, 'clicked_searches'), searches),
+      clicks: n(r, 'clicked_searches'),
       views: n(r, 'views'),
+      helpful: helpful.get(day) ?? 0,
     })
   }
   return points
@@ -171,6 +195,8 @@ export async function contentGaps(db: SqlDb, site: string, range: DayRange, limi
 
 export interface ArticleStats {
   article: string
+  /** The article's title in the site's knowledge base (`sites[].kb`), when it is known. */
+  title?: string
   views: number
   viewSessions: number
   helpfulYes: number
@@ -179,6 +205,10 @@ export interface ArticleStats {
   helpfulRate: number | null
   /** Sessions that contacted support after viewing / sessions that viewed, 0..1. */
   contactAfterViewRate: number
+  /** Sessions whose session id contacted support (a ticket, or the widget) within 7 days of viewing it. */
+  ticketsAfterView: number
+  /** `ticketsAfterView` / sessions that viewed it, 0..1. */
+  ticketAfterViewRate: number
   topQueries: { query: string; clicks: number }[]
 }
 
@@ -193,7 +223,7 @@ const QUERY_FLOOR = `
 export async function articles(db: SqlDb, site: string, range: DayRange, limit = 50, minSessions = 1): Promise<ArticleStats[]> {
   const rows = await db.all<Row>(
     `SELECT article, SUM(views) AS views, SUM(view_sessions) AS vs, SUM(helpful_yes) AS yes, SUM(helpful_no) AS no,
-       SUM(contact_after_view) AS cav
+       SUM(contact_after_view) AS cav, SUM(tickets_after_view) AS tav
      FROM article_daily WHERE site = ? AND day BETWEEN ? AND ?
      GROUP BY article ORDER BY views DESC, article LIMIT ?`,
     [site, range.from, range.to, limit],
@@ -226,6 +256,8 @@ export async function articles(db: SqlDb, site: string, range: DayRange, limit =
       helpfulNo: no,
       helpfulRate: yes + no > 0 ? yes / (yes + no) : null,
       contactAfterViewRate: ratio(n(r, 'cav'), n(r, 'vs')),
+      ticketsAfterView: n(r, 'tav'),
+      ticketAfterViewRate: ratio(n(r, 'tav'), n(r, 'vs')),
       topQueries: queries,
     }
   })

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { SignpostEvent } from '@signpost/core'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import { parseConfig } from '../config/config.ts'
 import { freshSqlite, type TestStore } from '../storage/engines.testkit.ts'
@@ -95,5 +98,71 @@ describe('GET /v1/reports', () => {
     const res = await app.request('/v2/nothing')
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual({ error: { code: 'not-found', message: 'no route for GET /v2/nothing', status: 404 } })
+  })
+})
+
+describe('report fields the dashboard draws', () => {
+  it('gives each day its clicks, helpful votes and an escalation rate of help sessions only', async () => {
+    const base = { ts: NOW - 30_000, site: 'demo', locale: 'en', path: '/' }
+    await t.store.writeBatches([
+      [
+        { ...base, id: 'e-00000011', session: 's1', type: 'click', article: 'billing/refunds', position: 1, query: 'refund policy' },
+        { ...base, id: 'e-00000012', session: 's1', type: 'feedback', article: 'billing/refunds', helpful: true },
+        { ...base, id: 'e-00000013', session: 's2', type: 'contact', channel: 'email' },
+        { ...base, id: 'e-00000014', session: 'ticket-zendesk-1', type: 'contact', channel: 'zendesk' },
+      ] as SignpostEvent[],
+    ])
+    const days = (await (await get('/v1/reports/timeseries?site=demo&since=1d', DEMO)).json()).days
+    expect(days).toEqual([expect.objectContaining({ day: '2026-11-20', helpSessions: 2, contacts: 2, escalationRate: 0.5, clicks: 1, helpful: 1, searches: 2 })])
+  })
+
+  it('counts the active days of each period, so a half-tracked previous period is no baseline', async () => {
+    const s = await (await get('/v1/reports/summary?site=demo&since=7d', DEMO)).json()
+    expect(s.activeDays).toBe(1)
+    expect(s.previous.activeDays).toBe(0)
+  })
+})
+
+describe('article titles from the site’s knowledge base', () => {
+  const kbDir = mkdtempSync(join(tmpdir(), 'signpost-kb-'))
+  afterAll(() => rmSync(kbDir, { recursive: true, force: true }))
+  const withKb = (kb: string) =>
+    createApp({ store: t.store, config: parseConfig({ sites: [{ key: 'demo', reportTokens: [DEMO], kb }] }), now: () => NOW })
+  const manifest = (title: string) =>
+    JSON.stringify({
+      format: 1,
+      defaultLocale: 'en',
+      articles: [
+        { id: 'billing/refunds', locale: 'es', title: 'Reembolsos' },
+        { id: 'billing/refunds', locale: 'en', title },
+      ],
+    })
+
+  it('names each article by its title in JSON and CSV, and follows a rebuild', async () => {
+    writeFileSync(join(kbDir, 'manifest.json'), manifest('Refunds'))
+    const app = withKb(kbDir)
+    const req = (q = '') => app.request(`/v1/reports/articles?site=demo${q}`, { headers: { authorization: `Bearer ${DEMO}` } })
+    expect((await (await req()).json()).articles[0]).toMatchObject({ article: 'billing/refunds', title: 'Refunds' })
+    expect((await (await req('&format=csv')).text()).split('\r\n').slice(0, 2)).toEqual([
+      expect.stringMatching(/^article,title,views,/),
+      expect.stringMatching(/^billing\/refunds,Refunds,1,/),
+    ])
+    writeFileSync(join(kbDir, 'manifest.json'), manifest('Getting your money back'))
+    utimesSync(join(kbDir, 'manifest.json'), new Date(), new Date(Date.now() + 5000))
+    expect((await (await req()).json()).articles[0].title).toBe('Getting your money back')
+  })
+
+  it('still answers, with ids, when the knowledge base cannot be read', async () => {
+    const warn = console.warn
+    const warnings: string[] = []
+    console.warn = (m: string) => warnings.push(m)
+    try {
+      const res = await withKb(join(kbDir, 'missing')).request('/v1/reports/articles?site=demo', { headers: { authorization: `Bearer ${DEMO}` } })
+      expect(res.status).toBe(200)
+      expect((await res.json()).articles[0]).toEqual(expect.objectContaining({ article: 'billing/refunds', title: null }))
+      expect(warnings).toEqual([expect.stringContaining('no article titles from')])
+    } finally {
+      console.warn = warn
+    }
   })
 })

@@ -4,10 +4,13 @@ import type { ServerConfig, SiteConfig } from '../config/config.ts'
 import { type AuthFailureLimit, createAuthFailureLimit } from '../http/auth-failures.ts'
 import { ApiError, errorResponse } from '../http/errors.ts'
 import { createFailureLog, type FailureLog } from '../http/failure-log.ts'
+import { DEFAULT_LEARNED_DAYS, learnedExport, parseMinSessions } from '../learn/export.ts'
 import type { Store } from '../storage/store.ts'
 import { toCsv } from './csv.ts'
+import { type Breakdown, BREAKDOWNS, breakdown, feedbackReasons } from './ops.ts'
 import { articles, contentGaps, type DayRange, summary, timeseries } from './queries.ts'
 import { parseRange, RangeError_ } from './range.ts'
+import { createTitleLookup } from './titles.ts'
 
 type Env = { Variables: { site: SiteConfig; range: DayRange } }
 
@@ -22,7 +25,7 @@ export function tokenAllowed(token: string, site: SiteConfig): boolean {
 }
 
 /**
- * `GET /v1/reports/{summary,timeseries,content-gaps,articles}?site=&from=&to=` behind
+ * `GET /v1/reports/{summary,timeseries,content-gaps,articles,feedback-reasons,breakdown,learned}?site=&from=&to=` behind
  * `Authorization: Bearer <token>`, the token scoped to the site. `?format=csv` on each.
  *
  * @example
@@ -102,9 +105,33 @@ export function createReportsRoute(options: {
     const gaps = await contentGaps(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')), config.kAnonymity)
     return send(c, 'content-gaps', { site: c.get('site').key, gaps }, gaps)
   })
+  const titles = new Map(config.sites.flatMap((s) => (s.kb ? [[s.key, createTitleLookup(s.kb)] as const] : [])))
   app.get('/articles', async (c) => {
-    const list = await articles(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')), config.kAnonymity)
+    const known = await titles.get(c.get('site').key)?.()
+    // The title right after the id, so the CSV's second column names the article.
+    const list = (await articles(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')), config.kAnonymity)).map(({ article, ...rest }) =>
+      known ? { article, title: known.get(article) ?? null, ...rest } : { article, ...rest },
+    )
     return send(c, 'articles', { site: c.get('site').key, articles: list }, list)
+  })
+  app.get('/feedback-reasons', async (c) => {
+    const reasons = await feedbackReasons(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))
+    return send(c, 'feedback-reasons', { site: c.get('site').key, reasons }, reasons)
+  })
+  app.get('/breakdown', async (c) => {
+    const by = c.req.query('by') ?? 'route'
+    if (!(BREAKDOWNS as readonly string[]).includes(by)) throw new ApiError(400, 'bad-request', `by: expected "locale" or "route", got ${JSON.stringify(by.slice(0, 20))}`)
+    const rows = await breakdown(store.db, c.get('site').key, c.get('range'), by as Breakdown, limitOf(c.req.query('limit')))
+    return send(c, `breakdown-by-${by}`, { site: c.get('site').key, by, rows }, rows.map(({ value, ...rest }) => ({ [by]: value, ...rest })))
+  })
+  app.get('/learned', async (c) => {
+    const minSessions = parseMinSessions(c.req.query('min-sessions'))
+    if (minSessions === null)
+      throw new ApiError(400, 'bad-request', `min-sessions: expected a whole number ≥ 1, got ${JSON.stringify(c.req.query('min-sessions')?.slice(0, 20))}`)
+    // Learned keywords want a season of traffic: 90 days unless the caller names a range.
+    const q = { from: c.req.query('from'), to: c.req.query('to'), since: c.req.query('since') }
+    const range = q.from || q.since ? c.get('range') : parseRange({ ...q, since: `${DEFAULT_LEARNED_DAYS}d` }, now())
+    return c.json(await learnedExport(store.db, c.get('site').key, range, minSessions))
   })
   return app
 }

@@ -1,4 +1,5 @@
 import { normalizeQuery, type SignpostEvent } from '@signpost/core'
+import { type LearnedFacts, learnedDelta, learnedPairs } from '../learn/pairs.ts'
 import { type SqlDb, type SqlValue, weekOf } from './sql.ts'
 
 /** 30 minutes without an event closes a session (DESIGN.md). */
@@ -24,6 +25,24 @@ interface Session {
   storedPairs: string | undefined
   queries: Map<string, QueryPair>
   articles: Map<string, ArticlePair>
+  /** Result clicks by `query\0article`, with the first click's time. */
+  clicks: Map<string, ClickPair>
+  /** Articles this session voted helpful. */
+  helpful: Set<string>
+  /** Time of the session's last contact, so a pair that arrives late still counts it. */
+  lastContact: number | undefined
+  /** Time of its first contact: a later contact segment of the same id within 7 days repeats it. */
+  firstContact: number | undefined
+  /** Whether it counts as repeated (`repeat_contact_sessions`) in what is stored. */
+  repeated: boolean
+  /** Locale and route of its earliest help event (search, view, contact), for the breakdown report. */
+  where: Where | undefined
+  /** `where` when the pairs were loaded: the breakdown row its contribution was added to. */
+  whereBefore: Where | undefined
+  /** Whether a search of the session had returned nothing when the pairs were loaded. */
+  zeroBefore: boolean
+  /** The learned pairs (`../learn/pairs.ts`) when the pairs were loaded; undefined if never loaded. */
+  learnedBefore: Map<string, LearnedFacts> | undefined
   dirty: boolean
 }
 
@@ -45,8 +64,24 @@ const failed = (p: QueryPair): boolean => p.zero || p.pending > 0
 interface ArticlePair {
   article: string
   firstTs: number
+  /** Time of the last view, so a search before it makes a learned pair whatever the arrival order. */
+  lastTs: number
   contacted: boolean
+  /** Whether a contact of the same session id followed within 7 days (`tickets_after_view`). */
+  ticketed: boolean
   dirty: boolean
+}
+
+/** `[ts, locale, route]` of a session's earliest help event. */
+type Where = [number, string, string]
+
+/** A contact within this long after a reading (or after an earlier contact) follows it up. */
+export const FOLLOW_UP_MS = 7 * DAY_MS
+
+interface ClickPair {
+  query: string
+  article: string
+  ts: number
 }
 
 type Contribution = Record<'sessions' | 'help_sessions' | 'deflected_explicit' | 'deflected_implicit' | 'contacted_help' | 'contact_sessions', number>
@@ -87,6 +122,9 @@ export class Rollup {
   private queryDaily: Aggregates = new Map()
   private articleDaily: Aggregates = new Map()
   private articleQueryDaily: Aggregates = new Map()
+  private learnedDaily: Aggregates = new Map()
+  private feedbackReasons: Aggregates = new Map()
+  private breakdownDaily: Aggregates = new Map()
   private db: SqlDb
 
   constructor(db: SqlDb) {
@@ -104,6 +142,7 @@ export class Rollup {
       case 'search': {
         s.searched = true
         loadPairs(s)
+        locate(s, e)
         // Grouped by the normalized form, whatever the client sent.
         const q = normalizeQuery(e.query)
         const zero = e.results === 0 ? 1 : 0
@@ -123,6 +162,7 @@ export class Rollup {
         pair.dirty = true
         if (zero) pair.zero = true
         else pair.pending++
+        if (contactedSince(s, pair)) bump(this.queryDaily, [e.site, day, pair.query], { contacts: 1 })
         break
       }
       case 'click': {
@@ -135,34 +175,66 @@ export class Rollup {
           pair.pending = 0
           pair.dirty = true
         }
-        if (q) bump(this.articleQueryDaily, [e.site, day, e.article, q], { clicks: 1 })
+        if (q) {
+          bump(this.articleQueryDaily, [e.site, day, e.article, q], { clicks: 1 })
+          const key = q + '\u0000' + e.article
+          const click = s.clicks.get(key)
+          if (click) click.ts = Math.min(click.ts, e.ts)
+          else if (s.clicks.size < MAX_PAIRS) s.clicks.set(key, { query: q, article: e.article, ts: e.ts })
+        }
         break
       }
       case 'view': {
         s.viewed = true
         loadPairs(s)
+        locate(s, e)
         const ad = bump(this.articleDaily, [e.site, day, e.article], { views: 1 })
         bump(this.daily, [e.site, day], { views: 1 })
         let pair = s.articles.get(e.article)
         // Past the cap a session's new articles count as views only, as its new queries do.
         if (!pair && s.articles.size >= MAX_PAIRS) break
         if (!pair) {
-          pair = { article: e.article, firstTs: e.ts, contacted: false, dirty: true }
+          pair = { article: e.article, firstTs: e.ts, lastTs: e.ts, contacted: false, ticketed: false, dirty: true }
           s.articles.set(e.article, pair)
           ad['view_sessions'] = (ad['view_sessions'] ?? 0) + 1
         }
         pair.firstTs = Math.min(pair.firstTs, e.ts)
+        pair.lastTs = Math.max(pair.lastTs, e.ts)
         pair.dirty = true
+        if (contactedSince(s, pair)) bump(this.articleDaily, [e.site, day, pair.article], { contact_after_view: 1 })
+        // A contact of the same id in a later segment, already seen, follows this reading up.
+        for (const o of this.segments(s)) {
+          if (!o.contacted) continue
+          loadPairs(o)
+          if (this.followUp(s, pair, o.lastContact)) break
+        }
         break
       }
       case 'feedback': {
-        if (e.helpful) s.votedYes = true
+        if (e.reason) {
+          const reason = e.reason.trim().replace(/\s+/g, ' ').toLowerCase()
+          const r = bump(this.feedbackReasons, [e.site, day, e.article, reason], e.helpful ? { votes: 1, helpful: 1 } : { votes: 1 })
+          r['last_seen'] = Math.max(r['last_seen'] ?? 0, e.ts)
+        }
+        if (e.helpful) {
+          s.votedYes = true
+          loadPairs(s)
+          if (s.helpful.size < MAX_PAIRS) s.helpful.add(e.article)
+        }
         bump(this.articleDaily, [e.site, day, e.article], e.helpful ? { helpful_yes: 1 } : { helpful_no: 1 })
         break
       }
       case 'contact': {
         s.contacted = true
         loadPairs(s)
+        s.lastContact = Math.max(s.lastContact ?? e.ts, e.ts)
+        s.firstContact = Math.min(s.firstContact ?? e.ts, e.ts)
+        locate(s, e)
+        for (const o of this.segments(s)) {
+          loadPairs(o)
+          for (const pair of o.articles.values()) this.followUp(o, pair, e.ts)
+        }
+        this.markRepeats(s)
         for (const pair of s.queries.values()) {
           if (pair.contacted || pair.firstTs > e.ts) continue
           pair.contacted = true
@@ -182,6 +254,38 @@ export class Rollup {
     }
   }
 
+  /** Every loaded segment of `s`'s session id, `s` included. */
+  private segments(s: Session): Session[] {
+    return this.sessions.get(s.site + '\u0000' + s.sid) ?? [s]
+  }
+
+  /** Counts `pair` as read before a contact (at `contactTs`) within 7 days, once. */
+  private followUp(s: Session, pair: ArticlePair, contactTs: number | undefined): boolean {
+    if (pair.ticketed || contactTs === undefined || contactTs < pair.firstTs || contactTs - pair.firstTs > FOLLOW_UP_MS) return false
+    pair.ticketed = true
+    pair.dirty = true
+    s.dirty = true
+    bump(this.articleDaily, [s.site, s.day, pair.article], { tickets_after_view: 1 })
+    return true
+  }
+
+  /**
+   * A contact segment is repeated when another segment of the same session id first contacted
+   * within 7 days after its own first contact: the customer had to come back (first-contact
+   * resolution's proxy). Recomputed from every segment's first contact, so arrival order is moot.
+   */
+  private markRepeats(s: Session): void {
+    for (const o of this.segments(s)) if (o.contacted) loadPairs(o)
+    const contacts = this.segments(s).filter((o) => o.firstContact !== undefined)
+    for (const a of contacts) {
+      const repeated = contacts.some((b) => b !== a && b.firstContact! > a.firstContact! && b.firstContact! - a.firstContact! <= FOLLOW_UP_MS)
+      if (repeated === a.repeated) continue
+      a.repeated = repeated
+      a.dirty = true
+      bump(this.daily, [a.site, a.day], { repeat_contact_sessions: repeated ? 1 : -1 })
+    }
+  }
+
   /** Writes sessions (with their pairs) and aggregate deltas, many rows per statement. */
   async write(): Promise<void> {
     const db = this.db
@@ -198,6 +302,15 @@ export class Rollup {
           if (!p.dirty) continue
           const change = +failed(p) - +p.failedBefore
           if (change !== 0) bump(this.queryDaily, [s.site, s.day, p.query], { failed_sessions: change })
+        }
+        if (s.learnedBefore) {
+          for (const [, d] of learnedDelta(s.learnedBefore, learnedPairs(s)))
+            bump(this.learnedDaily, [s.site, s.day, d.query, d.article], { sessions: d.sessions, helpful: d.helpful, contacts: d.contacts })
+          // The breakdown row by locale and route: its contribution moves with the session's facts.
+          const dimsAfter = breakdown(s, after)
+          const dimsBefore = s.whereBefore ? breakdown({ ...s, where: s.whereBefore }, s.before, s.zeroBefore) : undefined
+          if (dimsBefore) bump(this.breakdownDaily, dimsBefore.key, negate(dimsBefore.counters))
+          if (dimsAfter) bump(this.breakdownDaily, dimsAfter.key, dimsAfter.counters)
         }
       }
     }
@@ -222,6 +335,11 @@ export class Rollup {
     })
     await this.upsertCounters('article_daily', ['site', 'day', 'article'], ARTICLE_COLUMNS, this.articleDaily)
     await this.upsertCounters('article_query_daily', ['site', 'day', 'article', 'query'], ['clicks'], this.articleQueryDaily)
+    await this.upsertCounters('learned_daily', ['site', 'day', 'query', 'article'], ['sessions', 'helpful', 'contacts'], this.learnedDaily)
+    await this.upsertCounters('feedback_reasons', ['site', 'day', 'article', 'reason'], ['votes', 'helpful', 'last_seen'], this.feedbackReasons, {
+      last_seen: `${greatest}(feedback_reasons.last_seen, excluded.last_seen)`,
+    })
+    await this.upsertCounters('breakdown_daily', ['site', 'day', 'locale', 'route'], BREAKDOWN_COLUMNS, this.breakdownDaily)
   }
 
   /** Adds counter deltas to an aggregate table. */
@@ -268,6 +386,15 @@ export class Rollup {
       storedPairs: undefined,
       queries: new Map(),
       articles: new Map(),
+      clicks: new Map(),
+      helpful: new Set(),
+      lastContact: undefined,
+      firstContact: undefined,
+      repeated: false,
+      where: undefined,
+      whereBefore: undefined,
+      zeroBefore: false,
+      learnedBefore: new Map(),
       dirty: true,
     }
     // A new segment may share its start with an old one only if it is the same segment.
@@ -315,6 +442,15 @@ export class Rollup {
         storedPairs: String(r['pairs']),
         queries: new Map(),
         articles: new Map(),
+        clicks: new Map(),
+        helpful: new Set(),
+        lastContact: undefined,
+        firstContact: undefined,
+        repeated: false,
+        where: undefined,
+        whereBefore: undefined,
+        zeroBefore: false,
+        learnedBefore: undefined,
         dirty: false,
       }
       s.before = contribution(s)
@@ -329,10 +465,21 @@ export class Rollup {
  */
 const MAX_PAIRS = 100
 
-/** The `pairs` column: `{ q: [[query, firstTs, pending, zero, contacted]], a: [[article, firstTs, contacted]] }`. */
+/**
+ * The `pairs` column: `{ q: [[query, firstTs, pending, zero, contacted]], a: [[article, firstTs,
+ * contacted, lastTs]], k: [[query, article, ts]], h: [article], lc: lastContactTs }`. `k`, `h`,
+ * `lc` and `lastTs` came later (learned pairs): rows written before them lack them.
+ */
 interface StoredPairs {
   q: [string, number, number, number, number][]
-  a: [string, number, number][]
+  a: [string, number, number, number?, number?][]
+  k?: [string, string, number][]
+  h?: string[]
+  lc?: number
+  /** First contact, whether the segment counts as repeated, and where it asked for help. */
+  fc?: number
+  rp?: 1
+  w?: Where
 }
 
 function loadPairs(s: Session): void {
@@ -344,15 +491,80 @@ function loadPairs(s: Session): void {
     pair.failedBefore = failed(pair)
     s.queries.set(query, pair)
   }
-  for (const [article, firstTs, contacted] of stored.a) s.articles.set(article, { article, firstTs, contacted: !!contacted, dirty: false })
+  for (const [article, firstTs, contacted, lastTs, ticketed] of stored.a)
+    s.articles.set(article, { article, firstTs, lastTs: lastTs ?? firstTs, contacted: !!contacted, ticketed: !!ticketed, dirty: false })
+  for (const [query, article, ts] of stored.k ?? []) s.clicks.set(query + '\u0000' + article, { query, article, ts })
+  for (const article of stored.h ?? []) s.helpful.add(article)
+  s.lastContact = stored.lc
+  // Rows from before `fc` existed: the last contact is the best first contact we know.
+  s.firstContact = stored.fc ?? stored.lc
+  s.repeated = !!stored.rp
+  s.where = stored.w
+  s.whereBefore = stored.w
+  s.zeroBefore = zeroSearched(s)
+  s.learnedBefore = learnedPairs(s)
+}
+
+/** Notes the locale and route of the session's earliest help event. */
+function locate(s: Session, e: SignpostEvent): void {
+  if (s.where && s.where[0] <= e.ts) return
+  s.where = [e.ts, e.locale, routeOf(e.path)]
+}
+
+/**
+ * A path as a route: numbers and ids become `:id`, so `/invoices/1042/edit` and
+ * `/invoices/77/edit` are one page of the host app.
+ */
+export function routeOf(path: string): string {
+  const route = path
+    .split('/')
+    .map((part) => (/\d/.test(part) && /^[\w-]+$/.test(part) && (/^\d+$/.test(part) || part.length >= 8) ? ':id' : part))
+    .join('/')
+  return route.length > 200 ? route.slice(0, 200) : route || '/'
+}
+
+const zeroSearched = (s: Session): boolean => [...s.queries.values()].some((q) => q.zero)
+
+/** The breakdown row and counters of a session with contribution `c`; none before it asked for help. */
+function breakdown(s: Session, c: Contribution, zero = zeroSearched(s)): { key: SqlValue[]; counters: Counters } | undefined {
+  if (!s.where) return undefined
+  return {
+    key: [s.site, s.day, s.where[1], s.where[2]],
+    counters: {
+      help_sessions: c.help_sessions,
+      deflected: c.deflected_explicit + c.deflected_implicit,
+      contacted_help: c.contacted_help,
+      contact_sessions: c.contact_sessions,
+      zero_result_sessions: c.help_sessions && zero ? 1 : 0,
+    },
+  }
+}
+
+function negate(c: Counters): Counters {
+  const out: Counters = {}
+  for (const k in c) out[k] = -c[k]!
+  return out
+}
+
+/** Whether a contact already seen in this session came after `pair` began; marks it if so. */
+function contactedSince(s: Session, pair: { firstTs: number; contacted: boolean }): boolean {
+  if (pair.contacted || s.lastContact === undefined || pair.firstTs > s.lastContact) return false
+  pair.contacted = true
+  return true
 }
 
 function storedPairs(s: Session): string {
   if (s.storedPairs !== undefined) return s.storedPairs
   const stored: StoredPairs = {
     q: [...s.queries.values()].map((p) => [p.query, p.firstTs, p.pending, +p.zero, +p.contacted]),
-    a: [...s.articles.values()].map((p) => [p.article, p.firstTs, +p.contacted]),
+    a: [...s.articles.values()].map((p) => (p.ticketed ? [p.article, p.firstTs, +p.contacted, p.lastTs, 1] : [p.article, p.firstTs, +p.contacted, p.lastTs])),
   }
+  if (s.clicks.size > 0) stored.k = [...s.clicks.values()].map((c) => [c.query, c.article, c.ts])
+  if (s.helpful.size > 0) stored.h = [...s.helpful]
+  if (s.lastContact !== undefined) stored.lc = s.lastContact
+  if (s.firstContact !== undefined) stored.fc = s.firstContact
+  if (s.repeated) stored.rp = 1
+  if (s.where) stored.w = s.where
   return JSON.stringify(stored)
 }
 
@@ -386,9 +598,11 @@ const DAILY_COLUMNS = [
   'nonzero_searches',
   'clicked_searches',
   'views',
+  'repeat_contact_sessions',
 ] as const
+const BREAKDOWN_COLUMNS = ['help_sessions', 'deflected', 'contacted_help', 'contact_sessions', 'zero_result_sessions'] as const
 const QUERY_COLUMNS = ['searches', 'zero_results', 'nonzero_searches', 'clicked_searches', 'sessions', 'failed_sessions', 'contacts', 'last_seen'] as const
-const ARTICLE_COLUMNS = ['views', 'view_sessions', 'helpful_yes', 'helpful_no', 'contact_after_view'] as const
+const ARTICLE_COLUMNS = ['views', 'view_sessions', 'helpful_yes', 'helpful_no', 'contact_after_view', 'tickets_after_view'] as const
 
 /** Map entries in key order: every instance then touches rows in the same order (no deadlocks). */
 function sortedEntries<V>(map: Map<string, V>): [string, V][] {

@@ -178,6 +178,55 @@ FROM query_daily GROUP BY site, (day + 3) / 7, query;
       postgres: foldPairs({ array: 'json_build_array', agg: 'json_agg', object: 'json_build_object', list: (q) => `COALESCE((${q}), '[]'::json)`, text: '::text' }),
     },
   },
+  {
+    version: 4,
+    // Sessions that searched a query and then opened an article: the learned-keywords export.
+    // Filled from this version on; earlier traffic is not replayed into it.
+    name: 'learned query → article pairs',
+    sql: `
+CREATE TABLE learned_daily (
+  site TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  query TEXT NOT NULL,
+  article TEXT NOT NULL,
+  sessions BIGINT NOT NULL DEFAULT 0,
+  helpful BIGINT NOT NULL DEFAULT 0,
+  contacts BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, day, query, article)
+);
+`,
+  },
+  {
+    version: 5,
+    // Filled from this version on, like learned_daily.
+    name: 'follow-up contacts, feedback reasons, and help by locale and route',
+    sql: `
+ALTER TABLE article_daily ADD COLUMN tickets_after_view BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE daily ADD COLUMN repeat_contact_sessions BIGINT NOT NULL DEFAULT 0;
+CREATE TABLE feedback_reasons (
+  site TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  article TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  votes BIGINT NOT NULL DEFAULT 0,
+  helpful BIGINT NOT NULL DEFAULT 0,
+  last_seen BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, day, article, reason)
+);
+CREATE TABLE breakdown_daily (
+  site TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  locale TEXT NOT NULL,
+  route TEXT NOT NULL,
+  help_sessions BIGINT NOT NULL DEFAULT 0,
+  deflected BIGINT NOT NULL DEFAULT 0,
+  contacted_help BIGINT NOT NULL DEFAULT 0,
+  contact_sessions BIGINT NOT NULL DEFAULT 0,
+  zero_result_sessions BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, day, locale, route)
+);
+`,
+  },
 ]
 
 /** Monday-based week number of a day number (day 0, 1970-01-01, was a Thursday). */

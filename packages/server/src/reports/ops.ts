@@ -1,0 +1,82 @@
+import type { SqlDb } from '../storage/sql.ts'
+import type { DayRange } from './queries.ts'
+
+type Row = Record<string, number | string | null>
+const n = (r: Row | undefined, k: string): number => Number(r?.[k] ?? 0)
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0)
+
+export interface FeedbackReason {
+  article: string
+  /** What customers wrote under "What was missing?", scrubbed, lower-cased, spaces collapsed. */
+  reason: string
+  votes: number
+  /** Of those votes, how many said the article helped all the same. */
+  helpful: number
+  notHelpful: number
+  lastSeen: string
+}
+
+/**
+ * Feedback reasons per article, the most "not helpful" first: what a writer reads before
+ * rewriting an article. Kept in a rollup, so they last as long as the other aggregates.
+ */
+export async function feedbackReasons(db: SqlDb, site: string, range: DayRange, limit = 50): Promise<FeedbackReason[]> {
+  const rows = await db.all<Row>(
+    `SELECT article, reason, SUM(votes) AS votes, SUM(helpful) AS helpful, MAX(last_seen) AS last_seen
+     FROM feedback_reasons WHERE site = ? AND day BETWEEN ? AND ?
+     GROUP BY article, reason
+     ORDER BY SUM(votes) - SUM(helpful) DESC, SUM(votes) DESC, article, reason
+     LIMIT ?`,
+    [site, range.from, range.to, limit],
+  )
+  return rows.map((r) => ({
+    article: String(r['article']),
+    reason: String(r['reason']),
+    votes: n(r, 'votes'),
+    helpful: n(r, 'helpful'),
+    notHelpful: n(r, 'votes') - n(r, 'helpful'),
+    lastSeen: new Date(n(r, 'last_seen')).toISOString(),
+  }))
+}
+
+export const BREAKDOWNS = ['locale', 'route'] as const
+export type Breakdown = (typeof BREAKDOWNS)[number]
+
+export interface BreakdownRow {
+  /** The locale, or the route (`/invoices/:id/edit`), of the help sessions' first help event. */
+  value: string
+  helpSessions: number
+  deflected: number
+  deflectionRate: number
+  /** Help sessions with a contact / help sessions. */
+  escalationRate: number
+  contacts: number
+  /** Help sessions with a search that found nothing / help sessions. */
+  zeroResultSessionRate: number
+}
+
+/** Help sessions split by locale or by route (where help was asked for), the busiest first. */
+export async function breakdown(db: SqlDb, site: string, range: DayRange, by: Breakdown, limit = 50): Promise<BreakdownRow[]> {
+  // `by` is one of two column names, checked by the type and by the route.
+  const column = by === 'locale' ? 'locale' : 'route'
+  const rows = await db.all<Row>(
+    `SELECT ${column} AS value, SUM(help_sessions) AS help, SUM(deflected) AS deflected, SUM(contacted_help) AS ch,
+       SUM(contact_sessions) AS contacts, SUM(zero_result_sessions) AS zero
+     FROM breakdown_daily WHERE site = ? AND day BETWEEN ? AND ?
+     GROUP BY ${column} HAVING SUM(help_sessions) > 0 OR SUM(contact_sessions) > 0
+     ORDER BY SUM(help_sessions) DESC, ${column} LIMIT ?`,
+    [site, range.from, range.to, limit],
+  )
+  return rows.map((r) => {
+    const help = n(r, 'help')
+    return {
+      value: String(r['value']),
+      helpSessions: help,
+      deflected: n(r, 'deflected'),
+      deflectionRate: ratio(n(r, 'deflected'), help),
+      escalationRate: ratio(n(r, 'ch'), help),
+      contacts: n(r, 'contacts'),
+      zeroResultSessionRate: ratio(n(r, 'zero'), help),
+    }
+  })
+}

@@ -1,0 +1,234 @@
+import { createHmac } from 'node:crypto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createApp, type SignpostApp } from '../app.ts'
+import { defaultConfig, parseConfig } from '../config/config.ts'
+import { ENGINES, freshSqlite, type TestStore } from '../storage/engines.testkit.ts'
+
+const NOW = Date.UTC(2026, 10, 20, 12, 0, 0)
+const TOKEN = 'report-token-for-demo-0001'
+const SECRETS = {
+  zendesk: 'dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ==',
+  freshdesk: 'freshdesk-shared-token-0001',
+  helpscout: 'helpscout-secret-key',
+  intercom: 'intercom-client-secret-0001',
+}
+const config = parseConfig({
+  sites: [
+    { key: 'demo', origins: ['*'], reportTokens: [TOKEN], webhooks: SECRETS },
+    { key: 'other', origins: ['*'], reportTokens: ['report-token-for-other-01'] },
+  ],
+  rateLimits: { ipRequestsPerSecond: 100_000, siteEventsPerSecond: 1_000_000 },
+})
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+
+/** The trigger body the README tells Zendesk admins to paste (placeholders filled in). */
+const zendeskBody = (id: number, session: string, created = NOW - 60_000) =>
+  JSON.stringify({ ticket: { id: String(id), created_at: iso(created), signpost_session: session } })
+/** Help Scout's convo.created payload (abridged from its webhook docs), with a "Signpost session" custom field. */
+const helpscoutBody = (id: number, session: string) =>
+  JSON.stringify({
+    id,
+    number: 349,
+    type: 'email',
+    folderId: 1234,
+    isDraft: false,
+    status: 'active',
+    subject: 'I need help!',
+    mailbox: { id: 1234, name: 'My Mailbox' },
+    customer: { id: 29418, firstName: 'Vernon', lastName: 'Bear', email: 'vbear@mywork.com' },
+    createdAt: iso(NOW - 60_000),
+    tags: [],
+    customFields: [{ fieldId: 10, name: 'Signpost session', value: session, type: 'SINGLE_LINE' }],
+  })
+/** Intercom's notification_event (from its webhook model docs) for conversation.user.created. */
+const intercomBody = (id: number, session: string | undefined) =>
+  JSON.stringify({
+    type: 'notification_event',
+    app_id: 'a86dr8yl',
+    data: {
+      type: 'notification_event_data',
+      item: { type: 'conversation', id: String(id), created_at: Math.floor((NOW - 60_000) / 1000), custom_attributes: session ? { signpost_session: session } : {} },
+    },
+    id: 'notif_ccd8a4d0-f965-11e3-a367-c779cae3e1b3',
+    topic: 'conversation.user.created',
+    delivery_attempts: 1,
+    created_at: Math.floor(NOW / 1000),
+  })
+/** Freshdesk's automation webhook in simple mode: the chosen fields wrapped in "freshdesk_webhook". */
+const freshdeskBody = (id: number, session: string) =>
+  JSON.stringify({ freshdesk_webhook: { ticket_id: id, ticket_subject: 'Refund', ticket_cf_signpost_session: session } })
+
+/** The headers each vendor would send with `body`, signed with `secret`. */
+function signed(vendor: keyof typeof SECRETS, body: string, secret: string = SECRETS[vendor]): Record<string, string> {
+  switch (vendor) {
+    case 'zendesk': {
+      const ts = '2026-11-20T11:59:00Z'
+      return { 'x-zendesk-webhook-signature': createHmac('sha256', secret).update(ts + body).digest('base64'), 'x-zendesk-webhook-signature-timestamp': ts }
+    }
+    case 'helpscout':
+      return { 'x-helpscout-signature': createHmac('sha1', secret).update(body).digest('base64') }
+    case 'intercom':
+      return { 'x-hub-signature': `sha1=${createHmac('sha1', secret).update(body).digest('hex')}` }
+    case 'freshdesk':
+      return { authorization: `Basic ${Buffer.from(`${secret}:X`).toString('base64')}` }
+  }
+}
+
+const SAMPLES = {
+  zendesk: (id: number, session: string) => zendeskBody(id, session),
+  freshdesk: freshdeskBody,
+  helpscout: helpscoutBody,
+  intercom: (id: number, session: string) => intercomBody(id, session),
+}
+
+let seq = 0
+const ev = (session: string, minute: number, e: Record<string, unknown>) => ({
+  id: `evt-${String(++seq).padStart(8, '0')}`,
+  ts: NOW - 20 * 60_000 + minute * 60_000,
+  session,
+  site: 'demo',
+  locale: 'en',
+  path: '/billing',
+  ...e,
+})
+
+function harness(open: () => Promise<TestStore>) {
+  const h = { t: undefined as unknown as TestStore, app: undefined as unknown as SignpostApp }
+  beforeEach(async () => {
+    h.t = await open()
+    h.app = createApp({ store: h.t.store, config, now: () => NOW })
+  })
+  afterEach(async () => {
+    await h.app.writer.drain()
+    await h.t.cleanup()
+  })
+  return {
+    h,
+    hook: (vendor: string, body: string, headers: Record<string, string>, site = 'demo') =>
+      h.app.request(`/v1/webhooks/${vendor}?site=${site}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }),
+    events: async (events: object[]) => {
+      const res = await h.app.request('/v1/events', { method: 'POST', body: JSON.stringify({ sentAt: NOW, events }) })
+      expect(res.status).toBe(200)
+    },
+    summary: async () => (await h.app.request('/v1/reports/summary?site=demo&since=1d', { headers: { authorization: `Bearer ${TOKEN}` } })).json(),
+  }
+}
+
+describe('POST /v1/webhooks/:vendor', () => {
+  const { h, hook, events, summary } = harness(freshSqlite)
+
+  for (const vendor of ['zendesk', 'freshdesk', 'helpscout', 'intercom'] as const) {
+    it(`turns a signed ${vendor} ticket carrying the help session into that session's contact, once`, async () => {
+      await events([ev('help-sess-1', 0, { type: 'search', query: 'refund', results: 2 }), ev('help-sess-1', 1, { type: 'view', article: 'billing/refunds', source: 'search' })])
+      const body = SAMPLES[vendor](4242, 'help-sess-1')
+      const res = await hook(vendor, body, signed(vendor, body))
+      expect(res.status).toBe(200)
+      expect(await res.json()).toEqual({ stored: 1, duplicates: 0, ticket: '4242', session: 'help-sess-1' })
+      const again = await hook(vendor, body, signed(vendor, body))
+      expect(await again.json()).toMatchObject({ stored: 0, duplicates: 1 })
+      const s = await summary()
+      expect(s).toMatchObject({ helpSessions: 1, contacts: 1, escalationRate: 1, deflected: { explicit: 0, implicit: 0 } })
+    })
+
+    it(`answers 401 to a ${vendor} delivery signed with another secret, and stores nothing`, async () => {
+      const body = SAMPLES[vendor](1, 'help-sess-1')
+      const res = await hook(vendor, body, signed(vendor, body, 'not-the-secret-at-all'))
+      expect(res.status).toBe(401)
+      expect((await res.json()).error).toMatchObject({ code: 'bad-signature', status: 401 })
+      expect(await h.t.store.countEvents('demo')).toBe(0)
+    })
+  }
+
+  it('answers 401 when the body was changed after signing, or the site has no secret for the vendor', async () => {
+    const body = zendeskBody(7, 'help-sess-1')
+    const tampered = await hook('zendesk', body.replace('"7"', '"8"'), signed('zendesk', body))
+    expect(tampered.status).toBe(401)
+    const other = await hook('zendesk', body, signed('zendesk', body), 'other')
+    expect(other.status).toBe(401)
+    expect((await other.json()).error.message).toContain('X-Zendesk-Webhook-Signature')
+    const unsigned = await hook('intercom', body, {})
+    expect(unsigned.status).toBe(401)
+    expect(await h.t.store.countEvents('demo')).toBe(0)
+    expect(await h.t.store.countEvents('other')).toBe(0)
+  })
+
+  it('counts a ticket without a session as a contact that did not come through help', async () => {
+    await events([ev('help-sess-1', 0, { type: 'view', article: 'billing/refunds', source: 'link' })])
+    const body = intercomBody(99, undefined)
+    expect((await hook('intercom', body, signed('intercom', body))).status).toBe(200)
+    const zd = JSON.stringify({ ticket: { id: '100', created_at: iso(NOW), signpost_session: '' } })
+    expect(await (await hook('zendesk', zd, signed('zendesk', zd))).json()).toMatchObject({ stored: 1, session: null })
+    expect(await summary()).toMatchObject({ helpSessions: 1, contacts: 2, escalationRate: 0, deflected: { implicit: 1 } })
+  })
+
+  it('answers 400 naming the field of a malformed, correctly signed body', async () => {
+    const cases: [keyof typeof SECRETS, string, RegExp][] = [
+      ['zendesk', '{"ticket": {"created_at": "2026-11-20T12:00:00Z"}}', /^ticket\.id: expected the ticket id/],
+      ['zendesk', '{"ticket": {"id": "1", "signpost_session": "x y"}}', /^ticket\.signpost_session: expected a help session id/],
+      ['zendesk', '{"ticket": {"id": "1", "created_at": "soon: 12:00"}}', /^ticket\.created_at: expected a date and time/],
+      ['intercom', '{"topic": "conversation.user.created", "data": {}}', /^data\.item: expected an object/],
+      ['helpscout', '{"id": 5, "customFields": {}}', /^customFields: expected an array/],
+      ['freshdesk', '{"freshdesk_webhook": {"ticket_id": true}}', /^freshdesk_webhook\.ticket_id: expected the ticket id/],
+      ['zendesk', '{"ticket": ', /^body: not valid JSON/],
+    ]
+    for (const [vendor, body, message] of cases) {
+      const res = await hook(vendor, body, signed(vendor, body))
+      expect(res.status, body).toBe(400)
+      expect((await res.json()).error.message).toMatch(message)
+    }
+    expect(await h.t.store.countEvents('demo')).toBe(0)
+  })
+
+  it("answers Intercom's ping without storing anything, and 404 to an unknown vendor", async () => {
+    const ping = JSON.stringify({ type: 'notification_event', topic: 'ping', data: { item: { type: 'ping', message: 'hi' } } })
+    expect(await (await hook('intercom', ping, signed('intercom', ping))).json()).toEqual({ stored: 0, duplicates: 0, ignored: true })
+    const res = await hook('jira', '{}', {})
+    expect(res.status).toBe(404)
+    expect((await res.json()).error.message).toMatch(/^no webhook for "jira"/)
+    expect(await h.t.store.countEvents('demo')).toBe(0)
+  })
+
+  it('takes the demo site’s secret from SIGNPOST_WEBHOOK_SECRET', () => {
+    const demo = defaultConfig({ env: { SIGNPOST_REPORT_TOKEN: TOKEN, SIGNPOST_WEBHOOK_SECRET: 'env-webhook-secret' } }).sites[0]!
+    expect(demo.webhooks).toEqual({ zendesk: 'env-webhook-secret', freshdesk: 'env-webhook-secret', helpscout: 'env-webhook-secret', intercom: 'env-webhook-secret' })
+    expect(defaultConfig({ env: { SIGNPOST_REPORT_TOKEN: TOKEN } }).sites[0]!.webhooks).toBeUndefined()
+    expect(() => parseConfig({ sites: [{ key: 'a', webhooks: { jira: 'secret-secret' } }] })).toThrow('sites[0].webhooks.jira: unknown ticket system')
+    expect(() => parseConfig({ sites: [{ key: 'a', webhooks: { zendesk: 'short' } }] })).toThrow('sites[0].webhooks.zendesk: expected the secret')
+  })
+})
+
+for (const engine of ENGINES) {
+  describe(`ticket webhooks replayed and out of order (${engine.name})`, async () => {
+    const available = await engine.available()
+    const { hook, events, summary } = harness(available ? engine.open : freshSqlite)
+    const test = available ? it : it.skip
+
+    /**
+     * Twelve help sessions; tickets from four vendors for six of them (two arriving before the
+     * widget's own events, as a beacon sent on pagehide would), and three tickets from customers
+     * who never opened help.
+     */
+    test('leaves every count exact whatever the order and however often deliveries repeat', async () => {
+      const widget = Array.from({ length: 12 }, (_, i) => [
+        ev(`help-sess-${i}`, i, { type: 'search', query: `question ${i % 3}`, results: 2 }),
+        ev(`help-sess-${i}`, i + 1, { type: 'view', article: `a/${i % 4}`, source: 'search' }),
+      ])
+      const vendors = ['zendesk', 'freshdesk', 'helpscout', 'intercom'] as const
+      const deliveries = Array.from({ length: 6 }, (_, i) => {
+        const vendor = vendors[i % 4]!
+        const body = SAMPLES[vendor](1000 + i, `help-sess-${i * 2}`)
+        return { vendor, body, headers: signed(vendor, body) }
+      })
+      for (let i = 0; i < 3; i++) {
+        const body = JSON.stringify({ ticket: { id: String(2000 + i), created_at: iso(NOW - i * 60_000), signpost_session: '{{ticket.ticket_field_360}}' } })
+        deliveries.push({ vendor: 'zendesk', body, headers: signed('zendesk', body) })
+      }
+      // Two tickets first, then the widget's events in reverse, then every delivery three times, last first.
+      for (const d of deliveries.slice(0, 2)) expect((await hook(d.vendor, d.body, d.headers)).status).toBe(200)
+      for (const batch of [...widget].reverse()) await events([...batch].reverse())
+      for (let round = 0; round < 3; round++) for (const d of [...deliveries].reverse()) expect((await hook(d.vendor, d.body, d.headers)).status).toBe(200)
+      const s = await summary()
+      expect(s).toMatchObject({ helpSessions: 12, contacts: 9, escalationRate: 0.5, deflected: { implicit: 6, explicit: 0 }, deflectionRate: 0.5 })
+    })
+  })
+}
