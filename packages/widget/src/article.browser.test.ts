@@ -98,17 +98,40 @@ describe('<signpost-help> feedback and contact', () => {
     expect($(el, 'section.footer')!.textContent).to.contain('Thanks for your feedback!')
   })
 
-  it('asks for an optional reason on "No" and sends it', async () => {
+  it('records "No" the moment it is given, so leaving without a reason loses nothing', async () => {
+    const sink = recorder()
     const el = await articleWidget()
+    el.analytics = sink
     const seen: SignpostFeedbackEvent[] = []
     el.addEventListener('signpost-feedback', (e) => seen.push(e))
     $$(el, 'fieldset button').find((b) => b.textContent!.trim() === 'No')!.click()
     const textarea = await until(() => $(el, 'textarea') as HTMLTextAreaElement | null, 'the reason field')
     expect(el.shadowRoot!.activeElement).to.equal(textarea)
+    el.close()
+    expect(seen.map((e) => e.detail)).to.deep.equal([{ article: 'billing/refunds', helpful: false, reason: undefined }])
+    expect(sink.events).to.deep.equal([{ type: 'feedback', article: 'billing/refunds', helpful: false, locale: 'en', path: location.pathname }])
+  })
+
+  it('sends the optional reason after "No" as its own follow-up event', async () => {
+    const sink = recorder()
+    const el = await articleWidget()
+    el.analytics = sink
+    const seen: SignpostFeedbackEvent[] = []
+    el.addEventListener('signpost-feedback', (e) => seen.push(e))
+    $$(el, 'fieldset button').find((b) => b.textContent!.trim() === 'No')!.click()
+    const textarea = await until(() => $(el, 'textarea') as HTMLTextAreaElement | null, 'the reason field')
     textarea.value = '  The screenshots are outdated '
     $(el, 'form button[type="submit"]')!.click()
     await el.updateComplete
-    expect(seen.map((e) => e.detail)).to.deep.equal([{ article: 'billing/refunds', helpful: false, reason: 'The screenshots are outdated' }])
+    expect(seen.map((e) => e.detail)).to.deep.equal([
+      { article: 'billing/refunds', helpful: false, reason: undefined },
+      { article: 'billing/refunds', helpful: false, reason: 'The screenshots are outdated' },
+    ])
+    expect(sink.events.map(({ locale, path, ...e }) => e)).to.deep.equal([
+      { type: 'feedback', article: 'billing/refunds', helpful: false },
+      { type: 'feedback', article: 'billing/refunds', helpful: false, reason: 'The screenshots are outdated', followUp: true },
+    ])
+    expect($(el, 'section.footer')!.textContent).to.contain('Thanks for your feedback!')
   })
 
   it('fires signpost-contact with the query and article, and the host can take over', async () => {
@@ -128,7 +151,7 @@ describe('<signpost-help> feedback and contact', () => {
       },
       { once: true },
     )
-    $$(el, 'section.footer button').find((b) => b.textContent!.trim() === 'Contact support')!.click()
+    $(el, '.contact-bar button')!.click()
     expect(contact).to.include({ query: 'refund', article: 'billing/refunds', channel: 'form', sessionId: el.sessionId })
     expect(sink.events.map((e) => e.type)).to.deep.equal(['open', 'search', 'click', 'view', 'contact'])
     expect(sink.events[2]).to.include({ article: 'billing/refunds', position: 1, query: 'refund' })
@@ -143,7 +166,7 @@ describe('<signpost-help> feedback and contact', () => {
       return null
     }
     try {
-      $$(el, 'section.footer button').find((b) => b.textContent!.trim() === 'Contact support')!.click()
+      $(el, '.contact-bar button')!.click()
     } finally {
       window.open = original
     }
