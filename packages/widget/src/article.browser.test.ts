@@ -192,3 +192,53 @@ describe('<signpost-help> feedback and contact', () => {
     expect(sink.events).to.deep.equal([{ type: 'open', locale: 'en', path: location.pathname }])
   })
 })
+
+describe('<signpost-help> article typography', () => {
+  it('keeps list markers in articles, nested lists with their own', async () => {
+    const el = await articleWidget('guides/workspace')
+    const ol = $(el, '[part="article"] ol')!
+    const nested = ol.querySelector('ul')!
+    const deeper = nested.querySelector('ul')!
+    expect(getComputedStyle(ol).listStyleType).to.equal('decimal')
+    expect(getComputedStyle(nested).listStyleType).to.equal('circle')
+    expect(getComputedStyle(deeper).listStyleType).to.equal('square')
+    expect(getComputedStyle($(el, '[part="article"] > div > ul')!).listStyleType).to.equal('disc')
+  })
+
+  it('labels each callout with its kind, or with its own title', async () => {
+    const el = await articleWidget('guides/workspace')
+    const labels = $$(el, '[part="article"] .callout .callout-label').map((p) => p.textContent!.trim())
+    expect(labels).to.deep.equal(['iNote', '✓Tip', '!Before you disconnect'])
+    // The icon is decoration: a screen reader hears "Note", not "i Note".
+    expect($$(el, '.callout-icon').every((i) => i.getAttribute('aria-hidden') === 'true')).to.equal(true)
+  })
+
+  it('shows one list of related articles: none added when the article has its own Related section', async () => {
+    const el = await articleWidget('guides/workspace')
+    expect($(el, '#related')).to.equal(null)
+    expect($(el, '#a-related-articles')!.textContent).to.equal('Related articles')
+  })
+
+  it('leaves room between Back and the title', async () => {
+    const el = await articleWidget()
+    const back = $(el, '.back')!.getBoundingClientRect()
+    const title = $(el, '#article-title')!.getBoundingClientRect()
+    expect(title.top - back.bottom).to.be.at.least(8)
+  })
+
+  it('opens an article scrolled to a heading anchor, with focus on that heading', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB}></signpost-help>`)
+    await el.showArticle('guides/workspace', 'choose-how-invoices-look')
+    const heading = $(el, '#a-choose-how-invoices-look')!
+    expect(el.shadowRoot!.activeElement).to.equal(heading)
+    const body = $(el, '.body')!.getBoundingClientRect()
+    const top = heading.getBoundingClientRect().top
+    expect(top).to.be.within(body.top - 1, body.top + 40)
+  })
+
+  it('opens at the title when the anchor names no heading', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB}></signpost-help>`)
+    await el.showArticle('guides/workspace', 'no-such-heading')
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#article-title'))
+  })
+})

@@ -41,7 +41,7 @@ export const es: SignpostStrings = {
   contactIntro: 'Cuéntanos qué necesitas; respondemos por correo. Mientras escribes, te mostramos artículos que pueden resolverlo.',
   email: 'Tu correo electrónico',
   subject: 'Asunto',
-  message: '¿En qué podemos ayudarte?',
+  message: 'Tu mensaje',
   required: 'El campo «{field}» es obligatorio.',
   invalidEmail: 'Escribe una dirección de correo como nombre@ejemplo.com.',
   contactSuggestions: 'Estos artículos pueden responder a tu pregunta',

@@ -10,6 +10,9 @@ import { read } from './contact.ts'
 import type { Internals } from './internals.ts'
 import { fetchShard } from './shards.ts'
 
+/** The latest navigation of each panel: a slower one started before it (a quick second Back) gives way. */
+const latest = new WeakMap<SignpostHelp, object>()
+
 export async function openArticle(
   host: SignpostHelp,
   m: Internals,
@@ -19,7 +22,10 @@ export async function openArticle(
   fromBack = false,
   section?: string,
 ): Promise<void> {
+  const token = {}
+  latest.set(host, token)
   await m.ensureLoaded()
+  if (latest.get(host) !== token) return
   const article = m.articleById(id)
   if (!article) {
     console.warn(`signpost: no article ${id}`)
@@ -73,6 +79,7 @@ export function back(host: SignpostHelp, m: Internals): void {
     void openArticle(host, m, previous.id, previous.source, undefined, true)
     return
   }
+  latest.set(host, {})
   m.current = undefined
   m.shard = undefined
   m.articleNode = undefined

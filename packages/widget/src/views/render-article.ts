@@ -30,8 +30,12 @@ export function renderArticleHtml(html: string, base: string, labels: Labels): D
   const origin = new URL(base).origin
   for (const a of fragment.querySelectorAll('a[href]')) {
     const href = a.getAttribute('href')!
-    if (a.hasAttribute('data-signpost-article') || href.startsWith('#')) {
+    const article = a.getAttribute('data-signpost-article')
+    if (article || href.startsWith('#')) {
       a.removeAttribute('target')
+      // The panel opens it; the href only has to be a real address (a bare fragment reads as a
+      // skip link with no target to assistive technology).
+      if (article) a.setAttribute('href', `${location.pathname}${location.search}#signpost:${article}`)
       continue
     }
     const url = new URL(href, base)

@@ -29,7 +29,7 @@ export const enViews: Pick<SignpostStrings, ViewStringKey> = {
   contactIntro: 'Tell us what you need; we answer by email. Articles that may answer it appear as you type.',
   email: 'Your email',
   subject: 'Subject',
-  message: 'How can we help?',
+  message: 'Your message',
   required: '{field} is required.',
   invalidEmail: 'Enter an email address like name@example.com.',
   contactSuggestions: 'These articles may answer your question',

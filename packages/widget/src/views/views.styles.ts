@@ -91,10 +91,10 @@ export const viewStyles = css`
   article :is(ul, ol) :is(ul, ol) {
     margin: 0.25em 0 0;
   }
-  article ul ul {
+  article :is(ul, ol) ul {
     list-style: circle;
   }
-  article ul ul ul {
+  article :is(ul, ol) :is(ul, ol) ul {
     list-style: square;
   }
   article li > p {
