@@ -324,7 +324,7 @@ export class SignpostHelp extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('opened') || this.mode === 'inline') return
+    if (!changed.has('opened')) return
     const dialog = this.renderRoot.querySelector('dialog')
     if (!dialog) return
     if (this.opened && !dialog.open) {

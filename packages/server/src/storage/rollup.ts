@@ -156,6 +156,9 @@ export class Rollup {
         break
       }
       case 'feedback': {
+        // A reason sent after its vote (the widget records votes the moment they are given) joins
+        // that vote: it is kept with the raw events, not counted as a second vote.
+        if (e.followUp) break
         if (e.helpful) s.votedYes = true
         bump(this.articleDaily, [e.site, day, e.article], e.helpful ? { helpful_yes: 1 } : { helpful_no: 1 })
         break
