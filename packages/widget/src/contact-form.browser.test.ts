@@ -135,6 +135,33 @@ describe('<signpost-help contact-form>', () => {
     expect(field(again, 'message').value).to.equal('Half-written question')
   })
 
+  it('works from the keyboard alone: to the form, through its fields, sent with Enter', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} contact-form></signpost-help>`)
+    let contact: SignpostContactEvent | undefined
+    el.addEventListener('signpost-contact', (e) => {
+      contact = e
+      e.preventDefault()
+    })
+    await el.open()
+    await sendKeys({ type: 'invoice' })
+    await until(() => $$(el, '[role="option"]').length > 0, 'results')
+    await sendKeys({ press: 'Tab' })
+    await sendKeys({ press: 'Tab' })
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '.contact-bar button'))
+    await sendKeys({ press: 'Enter' })
+    await until(() => el.shadowRoot!.activeElement === field(el, 'email'), 'focus in the email field')
+    await sendKeys({ type: 'ana@example.com' })
+    await sendKeys({ press: 'Tab' })
+    await sendKeys({ type: 'Invoice' })
+    await sendKeys({ press: 'Tab' })
+    expect(el.shadowRoot!.activeElement).to.equal(field(el, 'message'))
+    await sendKeys({ type: 'Where is it?' })
+    await sendKeys({ press: 'Shift+Tab' })
+    await sendKeys({ press: 'Enter' })
+    await until(() => $(el, '.contact-form .sent'), 'the confirmation')
+    expect(contact!.detail).to.deep.include({ email: 'ana@example.com', subject: 'Invoice', message: 'Where is it?', query: 'invoice' })
+  })
+
   it('returns with Escape to the view it was opened from', async () => {
     const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} contact-form></signpost-help>`)
     await el.showArticle('billing/cancel')

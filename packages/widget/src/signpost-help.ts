@@ -28,20 +28,27 @@ export interface ArticleEntry {
  * In-product help: a launcher that opens a search panel over a Signpost knowledge base, or the
  * search in place with `mode="inline"`.
  *
- * @summary Search-as-you-type help with route suggestions, article view, feedback and contact.
+ * @summary Search-as-you-type help with a home view, route suggestions, article view, feedback and
+ * contact from every view (optionally a built-in contact form that suggests articles as the customer writes).
+ *
+ * @slot logo - Beside the panel's heading (instead of the `logo` attribute's image).
+ * @slot greeting - The home view's greeting (instead of the `greeting` attribute).
  *
  * @event signpost-open - Emitted when the panel opens.
  * @event signpost-close - Emitted when the panel closes.
  * @event signpost-search - Emitted when a query settles, with `query`, `normalizedQuery` and `results`.
  * @event signpost-article - Emitted when an article is shown, with `article`, `source`, `position`, `query`.
- * @event signpost-feedback - Emitted on "Was this helpful?", with `article`, `helpful`, `reason`.
- * @event signpost-contact - Emitted on "Contact support", with `query`, `article`, `channel`, `sessionId`; cancelable.
+ * @event signpost-feedback - Emitted on a "Was this helpful?" vote, with `article`, `helpful`; again with `reason` if one is written.
+ * @event signpost-contact - Emitted on "Contact support" (or when the contact form is sent, then also with `email`, `subject`, `message`, `articles`), with `query`, `article`, `channel`, `sessionId`; cancelable.
  *
  * @csspart launcher - The button that opens the panel.
  * @csspart panel - The dialog (or the inline container).
  * @csspart input - The search field.
  * @csspart result - One search result or suggestion.
  * @csspart article - The article content.
+ * @csspart contact - The "Contact support" button under every view.
+ * @csspart greeting - The home view's greeting.
+ * @csspart logo - The logo image from the `logo` attribute.
  *
  * @cssprop --signpost-accent - Buttons, links, the launcher. Default light-dark(#1f4fd1, #9bb7ff). Every colour takes light-dark().
  * @cssprop --signpost-accent-contrast - Text on the accent colour. Default light-dark(#fff, #0b1020).
