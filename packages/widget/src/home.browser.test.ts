@@ -63,7 +63,9 @@ describe('<signpost-help> home view', () => {
     await el.open()
     await until(() => $(el, '.home'), 'the home view')
     expect(optionTitles(el)[0]).to.equal('Cancel your subscription')
+    // Greeting, then the page's suggestions, then recently viewed and popular: in reading order.
     const listbox = $(el, '#listbox')!
+    expect(listbox.compareDocumentPosition($(el, '.greeting')!) & Node.DOCUMENT_POSITION_PRECEDING).to.be.greaterThan(0)
     expect(listbox.compareDocumentPosition($(el, '.home')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0)
   })
 })

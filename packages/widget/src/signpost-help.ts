@@ -250,12 +250,9 @@ export class SignpostHelp extends LitElement {
     this.dispatchEvent(new SignpostCloseEvent())
   }
 
-  toggle(): Promise<void> {
-    if (this.opened) {
-      this.close()
-      return Promise.resolve()
-    }
-    return this.open()
+  async toggle(): Promise<void> {
+    if (this.opened) this.close()
+    else await this.open()
   }
 
   /** Opens the panel (launcher mode) and searches; resolves once the results are shown. */
@@ -447,11 +444,10 @@ export class SignpostHelp extends LitElement {
     return (await this.#loadViews()).openArticle(this, this as never, id, source, position, fromBack, section)
   }
 
-  /** @internal Searches without touching the search field (the contact form's suggestions). */
-  async find(query: string): Promise<ManifestArticle[]> {
+  /** @internal Searches without touching the search field (the contact form's suggestions); a sequence number of its own. */
+  async find(query: string): Promise<{ hits: { id: string }[] }> {
     await this.ensureLoaded()
-    const { hits } = await this.#search!.search(-Math.random(), query, '', 3)
-    return hits.flatMap(({ id }) => this.articleById(id) ?? [])
+    return this.#search!.search(-Math.random(), query, '', 3)
   }
 
   /** Pointer over or focus on the launcher: start loading, so the index is in by the click. */
@@ -584,7 +580,9 @@ export class SignpostHelp extends LitElement {
       return this.#views?.renderNoResults(this, this as never, lit) ?? html`<p>${s.noResults.replace('{query}', this.query)}</p>`
     }
     const label = hasQuery ? s.results : s.suggestions
-    return html`<h3 id="listbox-label" ?hidden=${options.length === 0}>${label}</h3>
+    // Before any query, the views chunk frames the page's suggestions: a greeting above, more articles below.
+    const home = hasQuery ? undefined : this.#views
+    return html`${home?.renderGreeting(this, this as never, lit)}<h3 id="listbox-label" ?hidden=${options.length === 0}>${label}</h3>
       <ul id="listbox" role="listbox" aria-labelledby="listbox-label">
         ${options.map(({ article, title, snippet }, i) => {
           return html`<li
@@ -599,7 +597,7 @@ export class SignpostHelp extends LitElement {
           </li>`
         })}
       </ul>
-      ${hasQuery ? nothing : this.#views?.renderHome(this, this as never, lit)}`
+      ${home?.renderHome(this, this as never, lit)}`
   }
 
   /** @internal Runs the query again (the category filter changed). */

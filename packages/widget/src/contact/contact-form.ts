@@ -33,7 +33,7 @@ interface FormState {
 const states = new WeakMap<SignpostHelp, FormState>()
 let sheet: CSSStyleSheet | undefined
 
-function stateOf(host: SignpostHelp): FormState {
+function stateOf(host: SignpostHelp, m: Internals): FormState {
   let state = states.get(host)
   if (!state) {
     if (!sheet) {
@@ -55,7 +55,7 @@ function stateOf(host: SignpostHelp): FormState {
     }
     state = { draft: loadDraft(), errors: {}, status: 'editing', suggestions: [], shownKey: '', stopWatching }
     states.set(host, state)
-    if (state.draft.subject || state.draft.message) suggestSoon(host, state, 0)
+    if (state.draft.subject || state.draft.message) suggestSoon(host, m, state, 0)
   }
   return state
 }
@@ -77,11 +77,12 @@ function reportDeflected(host: SignpostHelp): void {
   state.opened = undefined
 }
 
-function suggestSoon(host: SignpostHelp, state: FormState, delay = SUGGEST_MS): void {
+function suggestSoon(host: SignpostHelp, m: Internals, state: FormState, delay = SUGGEST_MS): void {
   clearTimeout(state.timer)
   state.timer = setTimeout(async () => {
     const text = `${state.draft.subject} ${state.draft.message.slice(0, 300)}`.trim()
-    const found = /[\p{L}\p{N}]{3}/u.test(text) ? await host.find(text).catch(() => []) : []
+    const { hits } = /[\p{L}\p{N}]{3}/u.test(text) ? await host.find(text).catch(() => ({ hits: [] })) : { hits: [] }
+    const found = hits.flatMap(({ id }) => m.articleById(id) ?? [])
     if (states.get(host) !== state) return
     state.suggestions = found
     const key = found.map((a) => a.id).join('\n')
@@ -147,7 +148,7 @@ async function send(host: SignpostHelp, m: Internals, state: FormState, read: st
 export function renderContactForm(host: SignpostHelp, m: Internals, lit: Lit, close: () => void, read: string[]): TemplateResult {
   const { html, nothing } = lit
   const s = m.t
-  const state = stateOf(host)
+  const state = stateOf(host, m)
   const origin = read[read.length - 1]
   if (state.status === 'sent') {
     return html`<div class="body contact-form">
@@ -165,7 +166,7 @@ export function renderContactForm(host: SignpostHelp, m: Internals, lit: Lit, cl
       state.errors = { ...state.errors, [name]: undefined }
       host.requestUpdate()
     }
-    if (name !== 'email') suggestSoon(host, state)
+    if (name !== 'email') suggestSoon(host, m, state)
   }
   const onSubmit = (e: SubmitEvent) => {
     e.preventDefault()

@@ -11,17 +11,18 @@ export function renderLogo(host: SignpostHelp, _m: Internals, lit: Lit): Templat
   return html`<slot name="logo">${host.logo ? html`<img class="logo" part="logo" src=${host.logo} alt="" />` : nothing}</slot>`
 }
 
-/** Before any query: the greeting, then (after the page's suggestions) recently viewed and popular articles. */
-export function renderHome(host: SignpostHelp, m: Internals, lit: Lit): TemplateResult {
-  const { html } = lit
+/** Before any query, above the page's suggestions: the greeting (attribute, slot or the locale's). */
+export function renderGreeting(host: SignpostHelp, m: Internals, lit: Lit): TemplateResult {
+  return lit.html`<p class="greeting" part="greeting"><slot name="greeting">${host.greeting || m.t.greeting}</slot></p>`
+}
+
+/** Before any query, below the page's suggestions: recently viewed and popular articles. */
+export function renderHome(_host: SignpostHelp, m: Internals, lit: Lit): TemplateResult {
   const s = m.t
   const recent = recentArticles((id) => m.articleById(id)).slice(0, 3)
   const shown = new Set(recent.map((a) => a.id))
   const popular = popularArticles(m.articles.filter((a) => !shown.has(a.id)))
-  return html`<div class="home">
-    <p class="greeting" part="greeting"><slot name="greeting">${host.greeting || s.greeting}</slot></p>
-    ${articleList(m, lit, 'recent', s.recent, recent)} ${articleList(m, lit, 'popular', s.popular, popular)}
-  </div>`
+  return lit.html`<div class="home">${articleList(m, lit, 'recent', s.recent, recent)} ${articleList(m, lit, 'popular', s.popular, popular)}</div>`
 }
 
 /** The no-results screen: say so, offer popular articles (contact is in the bar below). */

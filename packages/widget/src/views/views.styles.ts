@@ -29,8 +29,16 @@ export const viewStyles = css`
     border-radius: 8px;
     background: var(--_surface);
   }
+  /* break-word, not anywhere: table cells keep whole words (the table scrolls sideways instead). */
   article {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+  }
+  article :is(h2, h3, h4) {
+    scroll-margin-top: var(--_space);
+  }
+  /* Headings take focus only so screen readers start there: no ring, they are not controls. */
+  article [tabindex='-1']:focus {
+    outline: none;
   }
   article a {
     color: var(--_accent);
@@ -200,14 +208,14 @@ export const viewStyles = css`
   }
   select {
     max-width: none;
-    flex: 1 1 auto;
+    flex: none;
   }
   /* The search field and the category filter share a row while both fit, whole; then the filter wraps. */
   .search {
     flex-wrap: wrap;
   }
   input[type='search'] {
-    flex: 1 1 12em;
+    flex: 1 1 10em;
   }
   :is(.home, .no-results) h3 {
     margin-top: calc(1.5 * var(--_space));
