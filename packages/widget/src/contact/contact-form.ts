@@ -95,6 +95,16 @@ function suggestSoon(host: SignpostHelp, m: Internals, state: FormState, delay =
   }, delay)
 }
 
+/** A `mailto:` address with the form's subject and message (and the session id, for support to join them). */
+export function mailtoUrl(address: string, m: { subject: string; message: string; sessionId: string }): string {
+  const [to, query] = address.split('?', 2)
+  const params = new URLSearchParams(query)
+  if (m.subject) params.set('subject', m.subject)
+  params.set('body', `${m.message}\n\n--\nHelp session: ${m.sessionId}`)
+  // mailto wants %20 for spaces, not URLSearchParams' +.
+  return `${to}?${params.toString().replace(/\+/g, '%20')}`
+}
+
 /** Which fields are wrong, each with a message naming the field. */
 function validate(draft: Draft, s: Internals['t']): FormState['errors'] {
   const errors: FormState['errors'] = {}
@@ -120,7 +130,11 @@ async function send(host: SignpostHelp, m: Internals, state: FormState, read: st
   const event = new SignpostContactEvent(detail)
   host.dispatchEvent(event)
   let sent = event.defaultPrevented
-  if (!sent && host.contactUrl && !host.contactUrl.startsWith('mailto:')) {
+  if (!sent && host.contactUrl.startsWith('mailto:')) {
+    // The customer's mail app takes it from here, with the message filled in.
+    location.href = mailtoUrl(host.contactUrl, detail)
+    sent = true
+  } else if (!sent && host.contactUrl) {
     state.status = 'sending'
     host.requestUpdate()
     try {
@@ -134,7 +148,7 @@ async function send(host: SignpostHelp, m: Internals, state: FormState, read: st
   state.status = sent ? 'sent' : 'failed'
   if (sent) {
     const analyticsQuery = host.analyticsQuery
-    host.track({ type: 'contact', channel: 'form', ...(article ? { article } : {}), ...(analyticsQuery ? { query: analyticsQuery } : {}) })
+    host.track({ type: 'contact', channel: host.contactUrl.startsWith('mailto:') && !event.defaultPrevented ? 'email' : 'form', ...(article ? { article } : {}), ...(analyticsQuery ? { query: analyticsQuery } : {}) })
     clearDraft()
     state.draft = { email: state.draft.email, subject: '', message: '' }
     state.suggestions = []
