@@ -67,6 +67,10 @@ describe('<signpost-help> home view', () => {
     const listbox = $(el, '#listbox')!
     expect(listbox.compareDocumentPosition($(el, '.greeting')!) & Node.DOCUMENT_POSITION_PRECEDING).to.be.greaterThan(0)
     expect(listbox.compareDocumentPosition($(el, '.home')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0)
+    // Popular does not repeat what the page's suggestions already offer.
+    expect(listTitles(el, 'popular')).not.to.include('Cancel your subscription')
+    expect(listTitles(el, 'popular')).not.to.include('Refunds')
+    expect(listTitles(el, 'popular')).to.include('Reset your password')
   })
 })
 

@@ -1,6 +1,7 @@
 /** The search side of the panel (views chunk): home view, no-results screen, category filter, logo. */
 import type { ManifestArticle } from '@signpost/core'
 import type { TemplateResult } from 'lit'
+import { suggestionsFor } from '../context/suggestions.ts'
 import { popularArticles, recentArticles } from '../home/popular.ts'
 import type { SignpostHelp } from '../signpost-help.ts'
 import type { Internals, Lit } from './internals.ts'
@@ -20,7 +21,8 @@ export function renderGreeting(host: SignpostHelp, m: Internals, lit: Lit): Temp
 export function renderHome(_host: SignpostHelp, m: Internals, lit: Lit): TemplateResult {
   const s = m.t
   const recent = recentArticles((id) => m.articleById(id)).slice(0, 3)
-  const shown = new Set(recent.map((a) => a.id))
+  // Each article once: popular leaves out what the page's suggestions and recently viewed show.
+  const shown = new Set([...recent, ...suggestionsFor(m.articles, m.context)].map((a) => a.id))
   const popular = popularArticles(m.articles.filter((a) => !shown.has(a.id)))
   return lit.html`<div class="home">${articleList(m, lit, 'recent', s.recent, recent)} ${articleList(m, lit, 'popular', s.popular, popular)}</div>`
 }

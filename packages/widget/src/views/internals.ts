@@ -1,5 +1,6 @@
 import type { ArticleShard, ManifestArticle, ViewSource } from '@signpost/core'
 import type { TemplateResult, html as litHtml, nothing as litNothing } from 'lit'
+import type { HelpContext } from '../context/route.ts'
 import type { ArticleEntry } from '../signpost-help.ts'
 import type { SignpostStrings } from '../strings.ts'
 
@@ -18,6 +19,7 @@ export interface Internals {
   status: 'idle' | 'loading' | 'ready' | 'error'
   category: string
   readonly articles: ManifestArticle[]
+  readonly context: HelpContext
   readonly loadedDir?: 'ltr' | 'rtl'
   articleById(id: string): ManifestArticle | undefined
   openArticle(id: string, source: ViewSource, position?: number, fromBack?: boolean, section?: string): Promise<void>
