@@ -262,6 +262,18 @@ describe('<signpost-help> keyboard (APG combobox)', () => {
     // Only the strings: no search worker, no knowledge base.
     expect(fetched('worker')).to.deep.equal([])
   })
+
+  it('switches the launcher language when the locale changes before the panel was ever opened', async () => {
+    performance.clearResourceTimings()
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} preload></signpost-help>`)
+    await until(() => fetched('worker').length > 0, 'the preload')
+    // Let the English knowledge base finish loading: what follows must not depend on its timing.
+    await new Promise((r) => setTimeout(r, 500))
+    el.locale = 'es'
+    await until(() => $(el, '[part="launcher"]')!.textContent!.includes('Ayuda'), 'the Spanish launcher')
+    el.locale = 'en'
+    await until(() => $(el, '[part="launcher"]')!.textContent!.includes('Help'), 'the English launcher again')
+  })
 })
 
 describe('<signpost-help> route suggestions', () => {

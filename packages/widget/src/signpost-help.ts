@@ -313,9 +313,10 @@ export class SignpostHelp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // The launcher speaks the page's language before the knowledge base is fetched.
-    if (changed.has('locale') && this.status === 'idle') {
-      void loadStrings(this.locale)?.then((s) => {
+    // The launcher speaks the page's language before the knowledge base is (re)fetched; the load
+    // that follows sets the strings of the locale the knowledge base actually has.
+    if (changed.has('locale')) {
+      void Promise.resolve(loadStrings(this.locale)).then((s) => {
         this.#localeStrings = s
         this.requestUpdate()
       })
