@@ -7,19 +7,18 @@
  */
 import type { ManifestArticle } from '@signpost/core'
 import type { TemplateResult } from 'lit'
-import { SignpostContactEvent } from '../events/contact.ts'
 import type { SignpostHelp } from '../signpost-help.ts'
 import type { Internals, Lit } from '../views/internals.ts'
 import { type Draft, clearDraft, loadDraft, saveDraft } from './draft.ts'
 import { formStyles } from './contact-form.styles.ts'
+import { type Errors, deliver, validate } from './deliver.ts'
 
 /** Wait this long after the last keystroke before suggesting (ms). */
 export const SUGGEST_MS = 300
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 interface FormState {
   draft: Draft
-  errors: Partial<Record<keyof Draft, string>>
+  errors: Errors
   status: 'editing' | 'sending' | 'sent' | 'failed'
   suggestions: ManifestArticle[]
   /** The suggestions last reported as shown, so an unchanged list is reported once. */
@@ -95,28 +94,8 @@ function suggestSoon(host: SignpostHelp, m: Internals, state: FormState, delay =
   }, delay)
 }
 
-/** A `mailto:` address with the form's subject and message (and the session id, for support to join them). */
-export function mailtoUrl(address: string, m: { subject: string; message: string; sessionId: string }): string {
-  const [to, query] = address.split('?', 2)
-  const params = new URLSearchParams(query)
-  if (m.subject) params.set('subject', m.subject)
-  params.set('body', `${m.message}\n\n--\nHelp session: ${m.sessionId}`)
-  // mailto wants %20 for spaces, not URLSearchParams' +.
-  return `${to}?${params.toString().replace(/\+/g, '%20')}`
-}
-
-/** Which fields are wrong, each with a message naming the field. */
-function validate(draft: Draft, s: Internals['t']): FormState['errors'] {
-  const errors: FormState['errors'] = {}
-  if (!draft.email.trim()) errors.email = s.required.replace('{field}', s.email)
-  else if (!EMAIL.test(draft.email.trim())) errors.email = s.invalidEmail
-  if (!draft.message.trim()) errors.message = s.required.replace('{field}', s.message)
-  return errors
-}
-
 async function send(host: SignpostHelp, m: Internals, state: FormState, read: string[], article?: string): Promise<void> {
-  const s = m.t
-  state.errors = validate(state.draft, s)
+  state.errors = validate(state.draft, m.t)
   const invalid = Object.keys(state.errors)[0]
   if (invalid) {
     host.requestUpdate()
@@ -125,30 +104,15 @@ async function send(host: SignpostHelp, m: Internals, state: FormState, read: st
     return
   }
   const { email, subject, message } = state.draft
-  const query = host.query
-  const detail = { query, article, channel: 'form', sessionId: host.sessionId, email: email.trim(), subject: subject.trim(), message, articles: read }
-  const event = new SignpostContactEvent(detail)
-  host.dispatchEvent(event)
-  let sent = event.defaultPrevented
-  if (!sent && host.contactUrl.startsWith('mailto:')) {
-    // The customer's mail app takes it from here, with the message filled in.
-    location.href = mailtoUrl(host.contactUrl, detail)
-    sent = true
-  } else if (!sent && host.contactUrl) {
+  const detail = { query: host.query, article, channel: 'form', sessionId: host.sessionId, email: email.trim(), subject: subject.trim(), message, articles: read }
+  const channel = await deliver(host, detail, () => {
     state.status = 'sending'
     host.requestUpdate()
-    try {
-      const response = await fetch(host.contactUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event.detail) })
-      sent = response.ok
-      if (!sent) console.error(`signpost: POST ${host.contactUrl} answered ${response.status}`)
-    } catch (error) {
-      console.error(`signpost: POST ${host.contactUrl} failed`, error)
-    }
-  }
-  state.status = sent ? 'sent' : 'failed'
-  if (sent) {
-    const analyticsQuery = host.analyticsQuery
-    host.track({ type: 'contact', channel: host.contactUrl.startsWith('mailto:') && !event.defaultPrevented ? 'email' : 'form', ...(article ? { article } : {}), ...(analyticsQuery ? { query: analyticsQuery } : {}) })
+  })
+  state.status = channel ? 'sent' : 'failed'
+  if (channel) {
+    const query = host.analyticsQuery
+    host.track({ type: 'contact', channel, ...(article ? { article } : {}), ...(query ? { query } : {}) })
     clearDraft()
     state.draft = { email: state.draft.email, subject: '', message: '' }
     state.suggestions = []
