@@ -92,4 +92,33 @@ describe('a customer on the demo, then the ops manager', () => {
     await expect.poll(() => articleRow.textContent()).toMatch(/1\s*100\.0%\s*100\.0%/)
     await page.screenshot({ path: join(artifacts, 'dashboard.png'), fullPage: true })
   })
+
+  it('counts a deflection at the point of contact: the contact form suggested an article, the customer read it and left', async () => {
+    const page = await loop.browser.newPage({ viewport: { width: 1200, height: 800 } })
+    await page.goto(`${loop.demoUrl}/settings/billing`)
+    const help = page.locator('signpost-help')
+    await help.evaluate((el) => el.setAttribute('contact-form', ''))
+    await help.locator('[part="launcher"]').click()
+    await help.getByRole('button', { name: 'Contact support' }).click()
+    await help.getByLabel('Subject').pressSequentially('refund for my last invoice', { delay: 20 })
+    const suggestion = help.locator('.suggestions button').first()
+    await expect.poll(() => suggestion.count()).toBe(1)
+    await suggestion.click()
+    await expect.poll(() => help.locator('[part="article"]').count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => help.getByLabel('Subject').inputValue()).toBe('refund for my last invoice')
+    await help.getByRole('button', { name: 'Close help' }).click()
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' })
+      document.dispatchEvent(new Event('visibilitychange'))
+    })
+    type Summary = { contactForm: { suggested: number; deflected: number; deflectionRate: number }; contacts: number }
+    const summary = await until(async () => {
+      const s = await loop.report<Summary>('summary')
+      return s.contactForm.deflected === 1 && s
+    }, 'the contact-form deflection to be counted')
+    expect(summary.contactForm).toEqual({ suggested: 1, deflected: 1, deflectionRate: 1 })
+    // Nothing was sent: still only the first customer's contact.
+    expect(summary.contacts).toBe(1)
+  })
 })

@@ -81,6 +81,51 @@ for (const theme of ['light', 'dark'] as const) {
       await el.updateComplete
       await expectNoViolations(el, 'feedback given')
     })
+
+    it('has no violations on the home view with recently viewed, greeting and logo', async () => {
+      localStorage.setItem('signpost:recent', JSON.stringify(['billing/cancel']))
+      el.setAttribute('logo', '/packages/widget/test/fixtures/content/images/refund.png')
+      await el.open()
+      await until(() => $(el, '#recent'), 'recently viewed')
+      await expectNoViolations(el, 'home')
+      localStorage.clear()
+    })
+
+    it('has no violations on a long article with lists, callouts, a table and code', async () => {
+      await el.showArticle('guides/workspace')
+      await until(() => $(el, '[part="article"] .callout-label'), 'the callouts')
+      await expectNoViolations(el, 'long article')
+    })
+
+    it('has no violations in the contact form: empty, with errors, with suggestions, sent', async () => {
+      localStorage.clear()
+      el.contactForm = true
+      await el.open()
+      ;(await until(() => $(el, '.contact-bar button'), 'the contact bar')).click()
+      await until(() => $(el, '#cf-email'), 'the form')
+      await expectNoViolations(el, 'contact form')
+      $(el, '.contact-form button[type="submit"]')!.click()
+      await until(() => $(el, '#cf-email-error'), 'the errors')
+      await expectNoViolations(el, 'contact form with errors')
+      const subject = $(el, '#cf-subject') as HTMLInputElement
+      subject.value = 'refund'
+      subject.dispatchEvent(new Event('input', { bubbles: true, composed: true }))
+      await until(() => $(el, '.suggestions li'), 'the suggestions')
+      await expectNoViolations(el, 'contact form with suggestions')
+      el.addEventListener('signpost-contact', (e) => e.preventDefault(), { once: true })
+      for (const [id, value] of [
+        ['#cf-email', 'ana@example.com'],
+        ['#cf-message', 'Help'],
+      ] as const) {
+        const input = $(el, id) as HTMLInputElement
+        input.value = value
+        input.dispatchEvent(new Event('input', { bubbles: true, composed: true }))
+      }
+      $(el, '.contact-form button[type="submit"]')!.click()
+      await until(() => $(el, '.contact-form .sent'), 'the confirmation')
+      await expectNoViolations(el, 'contact form sent')
+      localStorage.clear()
+    })
   })
 }
 

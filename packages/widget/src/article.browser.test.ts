@@ -98,17 +98,40 @@ describe('<signpost-help> feedback and contact', () => {
     expect($(el, 'section.footer')!.textContent).to.contain('Thanks for your feedback!')
   })
 
-  it('asks for an optional reason on "No" and sends it', async () => {
+  it('records "No" the moment it is given, so leaving without a reason loses nothing', async () => {
+    const sink = recorder()
     const el = await articleWidget()
+    el.analytics = sink
     const seen: SignpostFeedbackEvent[] = []
     el.addEventListener('signpost-feedback', (e) => seen.push(e))
     $$(el, 'fieldset button').find((b) => b.textContent!.trim() === 'No')!.click()
     const textarea = await until(() => $(el, 'textarea') as HTMLTextAreaElement | null, 'the reason field')
     expect(el.shadowRoot!.activeElement).to.equal(textarea)
+    el.close()
+    expect(seen.map((e) => e.detail)).to.deep.equal([{ article: 'billing/refunds', helpful: false, reason: undefined }])
+    expect(sink.events).to.deep.equal([{ type: 'feedback', article: 'billing/refunds', helpful: false, locale: 'en', path: location.pathname }])
+  })
+
+  it('sends the optional reason after "No" as its own follow-up event', async () => {
+    const sink = recorder()
+    const el = await articleWidget()
+    el.analytics = sink
+    const seen: SignpostFeedbackEvent[] = []
+    el.addEventListener('signpost-feedback', (e) => seen.push(e))
+    $$(el, 'fieldset button').find((b) => b.textContent!.trim() === 'No')!.click()
+    const textarea = await until(() => $(el, 'textarea') as HTMLTextAreaElement | null, 'the reason field')
     textarea.value = '  The screenshots are outdated '
     $(el, 'form button[type="submit"]')!.click()
     await el.updateComplete
-    expect(seen.map((e) => e.detail)).to.deep.equal([{ article: 'billing/refunds', helpful: false, reason: 'The screenshots are outdated' }])
+    expect(seen.map((e) => e.detail)).to.deep.equal([
+      { article: 'billing/refunds', helpful: false, reason: undefined },
+      { article: 'billing/refunds', helpful: false, reason: 'The screenshots are outdated' },
+    ])
+    expect(sink.events.map(({ locale, path, ...e }) => e)).to.deep.equal([
+      { type: 'feedback', article: 'billing/refunds', helpful: false },
+      { type: 'feedback', article: 'billing/refunds', helpful: false, reason: 'The screenshots are outdated', followUp: true },
+    ])
+    expect($(el, 'section.footer')!.textContent).to.contain('Thanks for your feedback!')
   })
 
   it('fires signpost-contact with the query and article, and the host can take over', async () => {
@@ -128,7 +151,7 @@ describe('<signpost-help> feedback and contact', () => {
       },
       { once: true },
     )
-    $$(el, 'section.footer button').find((b) => b.textContent!.trim() === 'Contact support')!.click()
+    $(el, '.contact-bar button')!.click()
     expect(contact).to.include({ query: 'refund', article: 'billing/refunds', channel: 'form', sessionId: el.sessionId })
     expect(sink.events.map((e) => e.type)).to.deep.equal(['open', 'search', 'click', 'view', 'contact'])
     expect(sink.events[2]).to.include({ article: 'billing/refunds', position: 1, query: 'refund' })
@@ -143,7 +166,7 @@ describe('<signpost-help> feedback and contact', () => {
       return null
     }
     try {
-      $$(el, 'section.footer button').find((b) => b.textContent!.trim() === 'Contact support')!.click()
+      $(el, '.contact-bar button')!.click()
     } finally {
       window.open = original
     }
@@ -167,5 +190,55 @@ describe('<signpost-help> feedback and contact', () => {
     await el.toggle()
     expect(seen).to.deep.equal(['signpost-open', 'signpost-close'])
     expect(sink.events).to.deep.equal([{ type: 'open', locale: 'en', path: location.pathname }])
+  })
+})
+
+describe('<signpost-help> article typography', () => {
+  it('keeps list markers in articles, nested lists with their own', async () => {
+    const el = await articleWidget('guides/workspace')
+    const ol = $(el, '[part="article"] ol')!
+    const nested = ol.querySelector('ul')!
+    const deeper = nested.querySelector('ul')!
+    expect(getComputedStyle(ol).listStyleType).to.equal('decimal')
+    expect(getComputedStyle(nested).listStyleType).to.equal('circle')
+    expect(getComputedStyle(deeper).listStyleType).to.equal('square')
+    expect(getComputedStyle($(el, '[part="article"] > div > ul')!).listStyleType).to.equal('disc')
+  })
+
+  it('labels each callout with its kind, or with its own title', async () => {
+    const el = await articleWidget('guides/workspace')
+    const labels = $$(el, '[part="article"] .callout .callout-label').map((p) => p.textContent!.trim())
+    expect(labels).to.deep.equal(['iNote', '✓Tip', '!Before you disconnect'])
+    // The icon is decoration: a screen reader hears "Note", not "i Note".
+    expect($$(el, '.callout-icon').every((i) => i.getAttribute('aria-hidden') === 'true')).to.equal(true)
+  })
+
+  it('shows one list of related articles: none added when the article has its own Related section', async () => {
+    const el = await articleWidget('guides/workspace')
+    expect($(el, '#related')).to.equal(null)
+    expect($(el, '#a-related-articles')!.textContent).to.equal('Related articles')
+  })
+
+  it('leaves room between Back and the title', async () => {
+    const el = await articleWidget()
+    const back = $(el, '.back')!.getBoundingClientRect()
+    const title = $(el, '#article-title')!.getBoundingClientRect()
+    expect(title.top - back.bottom).to.be.at.least(8)
+  })
+
+  it('opens an article scrolled to a heading anchor, with focus on that heading', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB}></signpost-help>`)
+    await el.showArticle('guides/workspace', 'choose-how-invoices-look')
+    const heading = $(el, '#a-choose-how-invoices-look')!
+    expect(el.shadowRoot!.activeElement).to.equal(heading)
+    const body = $(el, '.body')!.getBoundingClientRect()
+    const top = heading.getBoundingClientRect().top
+    expect(top).to.be.within(body.top - 1, body.top + 40)
+  })
+
+  it('opens at the title when the anchor names no heading', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB}></signpost-help>`)
+    await el.showArticle('guides/workspace', 'no-such-heading')
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#article-title'))
   })
 })

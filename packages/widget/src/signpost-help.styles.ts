@@ -75,6 +75,7 @@ export const styles = css`
     color: var(--_text);
     box-shadow: 0 12px 40px rgb(0 0 0 / 30%);
     overflow: hidden;
+    z-index: var(--signpost-z-index, 2147483000);
   }
   dialog[open] {
     display: flex;

@@ -5,6 +5,7 @@ import { SignpostCloseEvent, SignpostOpenEvent } from './events/open.ts'
 import { SearchClient } from './search/client.ts'
 import { styles } from './signpost-help.styles.ts'
 import { type SignpostStrings, en, loadStrings } from './strings.ts'
+import type { Lit } from './views/internals.ts'
 
 /** How long the query must stay unchanged before it is reported as a search (ms). */
 const SETTLE_MS = 1000
@@ -27,20 +28,27 @@ export interface ArticleEntry {
  * In-product help: a launcher that opens a search panel over a Signpost knowledge base, or the
  * search in place with `mode="inline"`.
  *
- * @summary Search-as-you-type help with route suggestions, article view, feedback and contact.
+ * @summary Search-as-you-type help with a home view, route suggestions, article view, feedback and
+ * contact from every view (optionally a built-in contact form that suggests articles as the customer writes).
+ *
+ * @slot logo - Beside the panel's heading (instead of the `logo` attribute's image).
+ * @slot greeting - The home view's greeting (instead of the `greeting` attribute).
  *
  * @event signpost-open - Emitted when the panel opens.
  * @event signpost-close - Emitted when the panel closes.
  * @event signpost-search - Emitted when a query settles, with `query`, `normalizedQuery` and `results`.
  * @event signpost-article - Emitted when an article is shown, with `article`, `source`, `position`, `query`.
- * @event signpost-feedback - Emitted on "Was this helpful?", with `article`, `helpful`, `reason`.
- * @event signpost-contact - Emitted on "Contact support", with `query`, `article`, `channel`, `sessionId`; cancelable.
+ * @event signpost-feedback - Emitted on a "Was this helpful?" vote, with `article`, `helpful`; again with `reason` if one is written.
+ * @event signpost-contact - Emitted on "Contact support" (or when the contact form is sent, then also with `email`, `subject`, `message`, `articles`), with `query`, `article`, `channel`, `sessionId`; cancelable.
  *
  * @csspart launcher - The button that opens the panel.
  * @csspart panel - The dialog (or the inline container).
  * @csspart input - The search field.
  * @csspart result - One search result or suggestion.
  * @csspart article - The article content.
+ * @csspart contact - The "Contact support" button under every view.
+ * @csspart greeting - The home view's greeting.
+ * @csspart logo - The logo image from the `logo` attribute.
  *
  * @cssprop --signpost-accent - Buttons, links, the launcher. Default light-dark(#1f4fd1, #9bb7ff). Every colour takes light-dark().
  * @cssprop --signpost-accent-contrast - Text on the accent colour. Default light-dark(#fff, #0b1020).
@@ -71,6 +79,10 @@ export class SignpostHelp extends LitElement {
     position: { reflect: true },
     preload: { type: Boolean },
     contactUrl: { attribute: 'contact-url' },
+    contactForm: { type: Boolean, attribute: 'contact-form' },
+    heading: {},
+    greeting: {},
+    logo: {},
     strings: { attribute: false },
     analytics: { attribute: false },
     opened: { type: Boolean, reflect: true, attribute: 'open' },
@@ -100,8 +112,19 @@ export class SignpostHelp extends LitElement {
   declare position: 'bottom-right' | 'bottom-left'
   /** Fetch the index when the browser is idle rather than on first open. */
   declare preload: boolean
-  /** Where "Contact support" goes: a URL (opened in a new tab) or a `mailto:` address. */
+  /**
+   * Where "Contact support" goes: a URL (opened in a new tab) or a `mailto:` address; with
+   * `contact-form`, the endpoint the form POSTs its JSON to.
+   */
   declare contactUrl: string
+  /** "Contact support" opens a built-in form (email, subject, message) that suggests articles as the customer types. */
+  declare contactForm: boolean
+  /** The panel's heading; defaults to the locale's "Help". */
+  declare heading: string | undefined
+  /** The home view's greeting; defaults to the locale's "How can we help?". Or slot `greeting`. */
+  declare greeting: string | undefined
+  /** URL of a logo shown beside the heading (decorative). Or slot `logo`. */
+  declare logo: string | undefined
   /** Overrides for any visible string; English and Spanish are built in. */
   declare strings: Partial<SignpostStrings>
   /** Receives analytics events (schema v1); the widget itself sends nothing anywhere. */
@@ -119,7 +142,7 @@ export class SignpostHelp extends LitElement {
   declare private context: HelpContext
   declare private current: ArticleEntry | undefined
   declare private shard: ArticleShard | undefined
-  declare private articleNode: DocumentFragment | undefined
+  declare private articleNode: HTMLElement | undefined
   declare private feedback: 'none' | 'reason' | 'done'
   declare private liveMessage: string
 
@@ -154,6 +177,7 @@ export class SignpostHelp extends LitElement {
     this.position = 'bottom-right'
     this.preload = false
     this.contactUrl = ''
+    this.contactForm = false
     this.strings = {}
     this.opened = false
     this.query = ''
@@ -207,11 +231,6 @@ export class SignpostHelp extends LitElement {
     if (this.#explicitPath === undefined) this.context = { ...this.context, path: location.pathname }
   }
 
-  /** @internal Feedback was sent: thank the customer. */
-  feedbackGiven(): void {
-    this.feedback = 'done'
-  }
-
   /** Opens the panel and moves focus into the search field. */
   async open(): Promise<void> {
     if (this.mode === 'inline' || this.opened) return
@@ -231,12 +250,9 @@ export class SignpostHelp extends LitElement {
     this.dispatchEvent(new SignpostCloseEvent())
   }
 
-  toggle(): Promise<void> {
-    if (this.opened) {
-      this.close()
-      return Promise.resolve()
-    }
-    return this.open()
+  async toggle(): Promise<void> {
+    if (this.opened) this.close()
+    else await this.open()
   }
 
   /** Opens the panel (launcher mode) and searches; resolves once the results are shown. */
@@ -257,10 +273,14 @@ export class SignpostHelp extends LitElement {
     await this.updateComplete
   }
 
-  /** Opens the panel on an article (by id or alias); resolves once it is rendered. */
-  async showArticle(id: string): Promise<void> {
+  /**
+   * Opens the panel on an article (by id or alias); resolves once it is rendered. With `section`
+   * (a heading's id, as search results and the shard's `headings` carry it), the article opens
+   * scrolled to that heading, which takes focus.
+   */
+  async showArticle(id: string, section?: string): Promise<void> {
     await this.open()
-    await this.openArticle(id, 'link')
+    await this.openArticle(id, 'link', undefined, false, section)
   }
 
   /** Tells the widget where the customer is in a single-page app, for suggestions before typing. */
@@ -293,6 +313,14 @@ export class SignpostHelp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The launcher speaks the page's language before the knowledge base is (re)fetched; the load
+    // that follows sets the strings of the locale the knowledge base actually has.
+    if (changed.has('locale')) {
+      void Promise.resolve(loadStrings(this.locale)).then((s) => {
+        this.#localeStrings = s
+        this.requestUpdate()
+      })
+    }
     if ((changed.has('kb') || changed.has('locale')) && this.status !== 'idle') {
       this.#loading = undefined
       this.status = 'idle'
@@ -301,15 +329,20 @@ export class SignpostHelp extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('opened') || this.mode === 'inline') return
+    if (!changed.has('opened')) return
     const dialog = this.renderRoot.querySelector('dialog')
     if (!dialog) return
     if (this.opened && !dialog.open) {
-      dialog.showModal()
-      this.renderRoot.querySelector('input')?.focus()
+      // Docked beside the page on desktop, which stays usable; full screen (so modal) on phones.
+      if (matchMedia('(max-width:640px)').matches) dialog.showModal()
+      else dialog.show()
+      // Where the customer was: the search field, the article, or the contact form.
+      this.renderRoot.querySelector<HTMLElement>('input,#article-title')?.focus({ preventScroll: true })
     } else if (!this.opened && dialog.open) {
+      const within = dialog.contains((this.renderRoot as ShadowRoot).activeElement)
       dialog.close()
-      this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus()
+      // Focus goes back to the launcher only from inside the panel, never away from the page.
+      if (within) this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus()
     }
   }
 
@@ -408,9 +441,14 @@ export class SignpostHelp extends LitElement {
     }
   }
 
-  private async openArticle(id: string, source: ViewSource, position?: number, fromBack = false): Promise<void> {
-    const views = await this.#loadViews()
-    return views.openArticle(this, this as never, id, source, position, fromBack)
+  private async openArticle(id: string, source: ViewSource, position?: number, fromBack = false, section?: string): Promise<void> {
+    return (await this.#loadViews()).openArticle(this, this as never, id, source, position, fromBack, section)
+  }
+
+  /** @internal Searches without touching the search field (the contact form's suggestions); a sequence number of its own. */
+  async find(query: string): Promise<{ hits: { id: string }[] }> {
+    await this.ensureLoaded()
+    return this.#search!.search(-Math.random(), query, '', 3)
   }
 
   /** Pointer over or focus on the launcher: start loading, so the index is in by the click. */
@@ -439,8 +477,6 @@ export class SignpostHelp extends LitElement {
   back(): void {
     this.#views?.back(this, this as never)
   }
-
-
 
   /** @internal */
   private get t(): SignpostStrings {
@@ -477,12 +513,11 @@ export class SignpostHelp extends LitElement {
   }
 
   #handleDialogKeydown(e: KeyboardEvent): void {
+    // Escape steps back (article → results, form → where it was opened) before it closes the panel.
     if (e.key === 'Escape') {
       e.preventDefault()
-      this.close()
-      return
+      if (!this.#views?.stepBack(this, this as never)) this.close()
     }
-    if (e.key === 'Tab') this.#views?.trapTab(e, e.currentTarget as HTMLElement, this.renderRoot as ShadowRoot)
   }
 
   protected override render() {
@@ -496,22 +531,21 @@ export class SignpostHelp extends LitElement {
         <span aria-hidden="true">?</span>${s.launcher}
       </button>
       <dialog part="panel" dir=${this.loadedDir || nothing} lang=${this.#activeLocale || nothing} aria-labelledby="panel-title" @keydown=${this.#handleDialogKeydown} @cancel=${(e: Event) => e.preventDefault()} @close=${() => this.opened && this.close()}>
-        ${this.opened
-          ? html`<header>
-                <h2 id="panel-title">${s.title}</h2>
-                <button class="icon-button" aria-label=${s.close} @click=${() => this.close()}><span aria-hidden="true">×</span></button>
-              </header>
-              ${panel}`
-          : nothing}
+        <header>
+          ${this.#views?.renderLogo(this, this as never, lit)}<h2 id="panel-title">${this.heading || s.title}</h2>
+          <button class="icon-button" aria-label=${s.close} @click=${() => this.close()}><span aria-hidden="true">×</span></button>
+        </header>
+        ${panel}
       </dialog>
     `
   }
 
+  /** The search, or what the views chunk shows instead (an article, the contact form), and the contact bar. */
   #renderPanel() {
-    const s = this.t
-    const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this.liveMessage}</div>`
-    if (this.current) return html`${live}<div class="body">${this.#renderArticle()}</div>`
-    return html`${live}${this.#renderSearchBox()}<div class="body">${this.#renderResults()}</div>${this.status === 'error' ? html`<p class="muted" role="alert">${s.unavailable}</p>` : nothing}`
+    const views = this.#views
+    return html`<div class="visually-hidden" role="status" aria-live="polite">${this.liveMessage}</div>
+      ${views?.renderView(this, this as never, lit) ?? html`${this.#renderSearchBox()}<div class="body">${this.#renderResults()}</div>`}
+      ${this.status === 'error' ? html`<p class="muted" role="alert">${this.t.unavailable}</p>` : views?.renderContactBar(this, this as never, lit)}`
   }
 
   #renderSearchBox() {
@@ -534,16 +568,7 @@ export class SignpostHelp extends LitElement {
         @input=${this.#handleInput}
         @keydown=${this.#handleKeydown}
       />
-      ${this.#views?.renderCategoryFilter({
-        lit: { html, nothing },
-        strings: s,
-        articles: this.articles,
-        selected: this.category,
-        select: (category) => {
-          this.category = category
-          void this.#runQuery(this.query)
-        },
-      })}
+      ${this.#views?.renderCategoryFilter(this, this as never, lit)}
     </div>`
   }
 
@@ -553,19 +578,12 @@ export class SignpostHelp extends LitElement {
     const options = this.#options
     if (this.status === 'loading' && options.length === 0) return html`<p class="muted">${s.loading}</p>`
     if (hasQuery && options.length === 0 && this.status === 'ready') {
-      return this.#views
-        ? this.#views.renderNoResults({
-            lit: { html, nothing },
-            strings: s,
-            query: this.query,
-            popular: this.#views.popularArticles(this.articles),
-            contact: () => this.#views!.contact(this),
-            openArticle: (id) => void this.openArticle(id, 'suggestion'),
-          })
-        : html`<p>${s.noResults.replace('{query}', this.query)}</p>`
+      return this.#views?.renderNoResults(this, this as never, lit) ?? html`<p>${s.noResults.replace('{query}', this.query)}</p>`
     }
     const label = hasQuery ? s.results : s.suggestions
-    return html`<h3 id="listbox-label" ?hidden=${options.length === 0}>${label}</h3>
+    // Before any query, the views chunk frames the page's suggestions: a greeting above, more articles below.
+    const home = hasQuery ? undefined : this.#views
+    return html`${home?.renderGreeting(this, this as never, lit)}<h3 id="listbox-label" ?hidden=${options.length === 0}>${label}</h3>
       <ul id="listbox" role="listbox" aria-labelledby="listbox-label">
         ${options.map(({ article, title, snippet }, i) => {
           return html`<li
@@ -579,23 +597,23 @@ export class SignpostHelp extends LitElement {
             <span class="result-snippet">${snippet ? this.#renderMarked(snippet) : article.summary}</span>
           </li>`
         })}
-      </ul>`
+      </ul>
+      ${home?.renderHome(this, this as never, lit)}`
+  }
+
+  /** @internal Runs the query again (the category filter changed). */
+  rerun(): void {
+    void this.#runQuery(this.query)
   }
 
   #renderMarked(segments: TextSegment[]) {
     return segments.map((seg) => (seg.match ? html`<mark>${seg.text}</mark>` : seg.text))
   }
 
-  #renderArticle() {
-    const s = this.t
-    return this.#views && this.shard && this.articleNode
-      ? this.#views.renderArticleView(this, this as never, { html, nothing })
-      : html`<p class="muted" role="status">${this.status === 'error' ? s.unavailable : s.articleLoading}</p>`
-  }
-
-
-
 }
+
+/** What the views chunk renders with: the entry's Lit, so there is one copy of it. */
+const lit: Lit = { html, nothing }
 
 type Views = typeof import('./views/lazy.ts')
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never

@@ -30,10 +30,38 @@ export interface SignpostStrings {
   contact: string
   articleLoading: string
   opensInNewTab: string
+  /** Labels of callouts in articles (`:::note`, `:::info`; `:::tip`; `:::important`; `:::warning`; `:::caution`, `:::danger`). */
+  calloutNote: string
+  calloutTip: string
+  calloutImportant: string
+  calloutWarning: string
+  calloutCaution: string
+  /** The home view's greeting (or the `greeting` attribute, or slot `greeting`). */
+  greeting: string
+  recent: string
+  /** The contact form. */
+  contactTitle: string
+  contactIntro: string
+  email: string
+  subject: string
+  message: string
+  /** `{field}` is replaced by the field's label. */
+  required: string
+  invalidEmail: string
+  contactSuggestions: string
+  contactSend: string
+  cancel: string
+  sending: string
+  contactSent: string
+  contactFailed: string
+  backToForm: string
 }
 
 /** Keys only the lazy views show: their English text ships in the views chunk. */
-export type ViewStringKey = 'back' | 'category' | 'allCategories' | 'opensInNewTab' | 'popular' | 'noResultsHint' | 'related' | 'helpful' | 'yes' | 'no' | 'reasonLabel' | 'send' | 'thanks' | 'contactPrompt' | 'contact'
+export type ViewStringKey = Exclude<
+  keyof SignpostStrings,
+  'launcher' | 'title' | 'close' | 'searchLabel' | 'searchPlaceholder' | 'suggestions' | 'results' | 'resultCount' | 'oneResult' | 'noResults' | 'loading' | 'unavailable'
+>
 
 export const en: Omit<SignpostStrings, ViewStringKey> = {
   launcher: 'Help',
@@ -48,7 +76,6 @@ export const en: Omit<SignpostStrings, ViewStringKey> = {
   noResults: 'No results for “{query}”',
   loading: 'Loading…',
   unavailable: 'Help is unavailable right now.',
-  articleLoading: 'Loading article…',
 }
 
 /** Built-in translations besides English, each a small chunk fetched with the knowledge base. */

@@ -73,7 +73,7 @@ describe('validateEvent', () => {
   })
 
   it('refuses unknown types and non-objects', () => {
-    expect(validateEvent({ ...base, type: 'purchase' })).toEqual({ ok: false, errors: ['type: expected one of open, search, click, view, feedback, contact, got "purchase"'] })
+    expect(validateEvent({ ...base, type: 'purchase' })).toEqual({ ok: false, errors: ['type: expected one of open, search, click, view, feedback, contact, contact-suggestions-shown, contact-deflected, got "purchase"'] })
     expect(validateEvent('x', 0)).toEqual({ ok: false, errors: ['events[0]: expected an object'] })
   })
 

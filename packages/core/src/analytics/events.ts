@@ -5,7 +5,7 @@
 
 export const EVENT_SCHEMA_VERSION = 1
 
-export const EVENT_TYPES = ['open', 'search', 'click', 'view', 'feedback', 'contact'] as const
+export const EVENT_TYPES = ['open', 'search', 'click', 'view', 'feedback', 'contact', 'contact-suggestions-shown', 'contact-deflected'] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
 export const VIEW_SOURCES = ['search', 'suggestion', 'link'] as const
@@ -58,6 +58,11 @@ export interface FeedbackEvent extends BaseEvent {
   article: string
   helpful: boolean
   reason?: string
+  /**
+   * True on the reason that follows a vote already sent (the widget records the vote the moment
+   * it is given): it adds the reason to that vote and is not counted as a vote of its own.
+   */
+  followUp?: boolean
 }
 
 export interface ContactEvent extends BaseEvent {
@@ -68,7 +73,32 @@ export interface ContactEvent extends BaseEvent {
   query?: string
 }
 
-export type SignpostEvent = OpenEvent | SearchEvent | ClickEvent | ViewEvent | FeedbackEvent | ContactEvent
+/** The contact form suggested articles as the customer typed (reported once per distinct list). */
+export interface ContactSuggestionsShownEvent extends BaseEvent {
+  type: 'contact-suggestions-shown'
+  /** Ids of the articles suggested, best first. */
+  articles: string[]
+  /** The form's subject, scrubbed like a query. */
+  query?: string
+}
+
+/** The customer opened a suggestion of the contact form and left without sending: deflected at the point of contact. */
+export interface ContactDeflectedEvent extends BaseEvent {
+  type: 'contact-deflected'
+  /** The suggestion opened last. */
+  article: string
+  query?: string
+}
+
+export type SignpostEvent =
+  | OpenEvent
+  | SearchEvent
+  | ClickEvent
+  | ViewEvent
+  | FeedbackEvent
+  | ContactEvent
+  | ContactSuggestionsShownEvent
+  | ContactDeflectedEvent
 
 /** An event before the tracker stamps id, ts, session and site on it: what the widget emits. */
 export type EventInput = SignpostEvent extends infer E

@@ -117,7 +117,24 @@ export function validateEvent(input: unknown, index?: number): ValidationResult 
       const reason = c.string('reason', LIMITS.reason, { optional: true, empty: true })
       // A reason is free text like a query: customers paste emails and numbers into it too.
       const scrubbed = reason ? scrubQuery(reason) : ''
-      event = { ...base, type: 'feedback', article: article!, helpful: helpful as boolean, ...(scrubbed ? { reason: scrubbed } : {}) }
+      const followUp = (input as Fields).followUp
+      if (followUp !== undefined && typeof followUp !== 'boolean') c.fail('followUp', 'expected true or false')
+      event = { ...base, type: 'feedback', article: article!, helpful: helpful as boolean, ...(scrubbed ? { reason: scrubbed } : {}), ...(followUp === true ? { followUp: true } : {}) }
+      break
+    }
+    case 'contact-suggestions-shown': {
+      const articles = (input as Fields).articles
+      if (!Array.isArray(articles) || articles.length === 0 || articles.length > 10 || articles.some((a) => typeof a !== 'string' || a.length === 0 || a.length > LIMITS.article)) {
+        c.fail('articles', `expected 1 to 10 article ids, each a non-empty string of at most ${LIMITS.article} characters`)
+      }
+      const query = c.string('query', LIMITS.query, { optional: true, empty: true })
+      event = { ...base, type: 'contact-suggestions-shown', articles: articles as string[], ...(query ? { query: scrubQuery(query) } : {}) }
+      break
+    }
+    case 'contact-deflected': {
+      const article = c.string('article', LIMITS.article)
+      const query = c.string('query', LIMITS.query, { optional: true, empty: true })
+      event = { ...base, type: 'contact-deflected', article: article!, ...(query ? { query: scrubQuery(query) } : {}) }
       break
     }
     case 'contact': {

@@ -301,6 +301,11 @@ async function reportCommand(flags: Record<string, string>, io: CliIo): Promise<
           ['zero-result rate', pct(s.zeroResultRate), delta(s.zeroResultRate, p.zeroResultRate, pct)],
           ['no-click rate', pct(s.noClickRate), delta(s.noClickRate, p.noClickRate, pct)],
           ['cost saved', s.costSaved.toFixed(2), p.costSaved.toFixed(2)],
+          [
+            'contact form: deflected / suggested',
+            `${s.contactForm.deflected} / ${s.contactForm.suggested} (${pct(s.contactForm.deflectionRate)})`,
+            `${p.contactForm.deflected} / ${p.contactForm.suggested}`,
+          ],
         ],
         [false, true, true],
       ),

@@ -32,6 +32,36 @@ export interface PeriodSummary {
    * contact sessions; null without contacts. The last 7 days' repeats may still come.
    */
   firstContactResolution: number | null
+  contactForm: ContactFormFigures
+}
+
+/**
+ * Deflection at the point of contact: sessions whose built-in contact form suggested articles, and
+ * of those, the ones that opened a suggestion and left without sending (no contact in the session).
+ * Read from the raw events, so only as far back as `retentionDays`.
+ */
+export interface ContactFormFigures {
+  suggested: number
+  deflected: number
+  /** deflected / suggested, 0..1. */
+  deflectionRate: number
+}
+
+async function contactFormFigures(db: SqlDb, site: string, range: DayRange): Promise<ContactFormFigures> {
+  const rows = await db.all<Row>(
+    `SELECT COUNT(*) AS suggested, SUM(CASE WHEN deflected = 1 AND contacted = 0 THEN 1 ELSE 0 END) AS deflected FROM (
+       SELECT session,
+         MAX(CASE WHEN type = 'contact-suggestions-shown' THEN 1 ELSE 0 END) AS suggested,
+         MAX(CASE WHEN type = 'contact-deflected' THEN 1 ELSE 0 END) AS deflected,
+         MAX(CASE WHEN type = 'contact' THEN 1 ELSE 0 END) AS contacted
+       FROM events WHERE site = ? AND ts >= ? AND ts < ? AND type IN ('contact-suggestions-shown', 'contact-deflected', 'contact')
+       GROUP BY session
+     ) x WHERE suggested = 1`,
+    [site, range.from * DAY_MS, (range.to + 1) * DAY_MS],
+  )
+  const suggested = n(rows[0], 'suggested')
+  const deflected = n(rows[0], 'deflected')
+  return { suggested, deflected, deflectionRate: ratio(deflected, suggested) }
 }
 
 export interface Summary extends PeriodSummary {
@@ -76,6 +106,7 @@ async function periodSummary(db: SqlDb, site: string, range: DayRange, costPerCo
     activeDays: n(r, 'active'),
     repeatContacts: n(r, 'repeats'),
     firstContactResolution: contacts > 0 ? (contacts - n(r, 'repeats')) / contacts : null,
+    contactForm: await contactFormFigures(db, site, range),
   }
 }
 

@@ -216,6 +216,9 @@ export class Rollup {
           const r = bump(this.feedbackReasons, [e.site, day, e.article, reason], e.helpful ? { votes: 1, helpful: 1 } : { votes: 1 })
           r['last_seen'] = Math.max(r['last_seen'] ?? 0, e.ts)
         }
+        // A reason sent after its vote (the widget records votes the moment they are given) joins
+        // that vote: its text is counted with the reasons above, not as a second vote.
+        if (e.followUp) break
         if (e.helpful) {
           s.votedYes = true
           loadPairs(s)

@@ -1,6 +1,8 @@
 /**
- * Keyboard behaviour of the panel (WAI-ARIA APG combobox and dialog patterns), in the views chunk
- * that loads on open: plain functions, so the key logic is testable without a DOM.
+ * Keyboard behaviour of the search field (WAI-ARIA APG combobox), in the views chunk that loads on
+ * open: a plain function, so the key logic is testable without a DOM. The panel traps no focus: on
+ * desktop it is a non-modal dialog beside the page; below 640 px the browser's modal dialog keeps
+ * focus in.
  */
 
 export interface ComboboxMove {
@@ -33,24 +35,4 @@ export function comboboxKey(key: string, active: number, count: number, hasQuery
       return !hasQuery && active < 0 ? undefined : { active: -1, clear: true }
   }
   return undefined
-}
-
-const FOCUSABLE = 'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])'
-
-/** Keeps Tab inside the dialog, wrapping at both ends. */
-export function trapTab(e: KeyboardEvent, dialog: HTMLElement, root: ShadowRoot): void {
-  const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-    (el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
-  )
-  const first = focusable[0]
-  const last = focusable[focusable.length - 1]
-  const active = root.activeElement
-  if (!first || !last) return
-  if (e.shiftKey && (active === first || !dialog.contains(active))) {
-    e.preventDefault()
-    last.focus()
-  } else if (!e.shiftKey && (active === last || !dialog.contains(active))) {
-    e.preventDefault()
-    first.focus()
-  }
 }

@@ -2,34 +2,30 @@
  * Moving between articles in the panel (views chunk): tracking and announcing a view, fetching the
  * shard, sanitizing it (DOMPurify, its own chunk), and going back.
  */
-import type { ArticleShard, ManifestArticle, ViewSource } from '@signpost/core'
+import type { ViewSource } from '@signpost/core'
 import { SignpostArticleEvent } from '../events/article.ts'
-import type { ArticleEntry, SignpostHelp } from '../signpost-help.ts'
-import type { SignpostStrings } from '../strings.ts'
+import { rememberViewed } from '../home/popular.ts'
+import type { SignpostHelp } from '../signpost-help.ts'
+import { read } from './contact.ts'
+import type { Internals } from './internals.ts'
 import { fetchShard } from './shards.ts'
 
-/** The element's state navigation changes: TS-private there, reached through this view of it. */
-export interface NavigationInternals {
-  current?: ArticleEntry
-  shard?: ArticleShard
-  articleNode?: DocumentFragment
-  feedback: 'none' | 'reason' | 'done'
-  status: string
-  readonly t: SignpostStrings
-  articleById(id: string): ManifestArticle | undefined
-  ensureLoaded(): Promise<void>
-  flushSearch(): void
-}
+/** The latest navigation of each panel: a slower one started before it (a quick second Back) gives way. */
+const latest = new WeakMap<SignpostHelp, object>()
 
 export async function openArticle(
   host: SignpostHelp,
-  m: NavigationInternals,
+  m: Internals,
   id: string,
   source: ViewSource,
   position?: number,
   fromBack = false,
+  section?: string,
 ): Promise<void> {
+  const token = {}
+  latest.set(host, token)
   await m.ensureLoaded()
+  if (latest.get(host) !== token) return
   const article = m.articleById(id)
   if (!article) {
     console.warn(`signpost: no article ${id}`)
@@ -42,6 +38,8 @@ export async function openArticle(
     if (position !== undefined) host.track({ type: 'click', article: article.id, position, query: host.analyticsQuery })
     host.track({ type: 'view', article: article.id, source })
     host.dispatchEvent(new SignpostArticleEvent({ article: article.id, source, position, query: host.query }))
+    rememberViewed(article.id)
+    read.set(host, [...(read.get(host) ?? []).filter((x) => x !== article.id), article.id])
   }
   m.current = entry
   m.shard = undefined
@@ -51,23 +49,39 @@ export async function openArticle(
     const [shard, { renderArticleHtml }] = await Promise.all([fetchShard(new URL(article.shard, host.kbUrl).href), import('./render-article.ts')])
     if (m.current !== entry) return
     m.shard = shard
-    m.articleNode = renderArticleHtml(shard.html, host.kbUrl, m.t.opensInNewTab)
+    const body = document.createElement('div')
+    body.append(renderArticleHtml(shard.html, host.kbUrl, m.t))
+    m.articleNode = body
     await host.updateComplete
-    host.renderRoot.querySelector<HTMLElement>('#article-title')?.focus()
+    focusSection(host, section)
   } catch (error) {
     if (m.current === entry) m.status = 'error'
     console.error(error)
   }
 }
 
-export function back(host: SignpostHelp, m: NavigationInternals): void {
+/**
+ * Scrolls the shown article to a heading (its id as the build wrote it: search results and the
+ * shard's `headings` carry it) and moves focus there; the title when there is none or no such heading.
+ */
+export function focusSection(host: SignpostHelp, section?: string): void {
+  const heading = section ? host.renderRoot.querySelector<HTMLElement>(`#a-${CSS.escape(section)}`) : null
+  if (heading) {
+    heading.tabIndex = -1
+    heading.focus({ preventScroll: true })
+    heading.scrollIntoView({ block: 'start' })
+  } else host.renderRoot.querySelector<HTMLElement>('#article-title')?.focus()
+}
+
+export function back(host: SignpostHelp, m: Internals): void {
   const previous = host.stack.pop()
   if (previous) {
     void openArticle(host, m, previous.id, previous.source, undefined, true)
     return
   }
+  latest.set(host, {})
   m.current = undefined
   m.shard = undefined
   m.articleNode = undefined
-  void host.updateComplete.then(() => host.renderRoot.querySelector('input')?.focus())
+  void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>('.body input, input')?.focus())
 }

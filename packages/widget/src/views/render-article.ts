@@ -4,9 +4,23 @@
  * here because a knowledge base is fetched from a URL the widget cannot vouch for.
  */
 import DOMPurify from 'dompurify'
+import type { SignpostStrings } from '../strings.ts'
+
+type Labels = Pick<SignpostStrings, 'opensInNewTab' | 'calloutNote' | 'calloutTip' | 'calloutImportant' | 'calloutWarning' | 'calloutCaution'>
+
+/** Callout kinds the build writes (`:::warning`) → their label and icon. */
+const CALLOUTS: Record<string, [keyof Labels, string]> = {
+  note: ['calloutNote', 'i'],
+  info: ['calloutNote', 'i'],
+  tip: ['calloutTip', '✓'],
+  important: ['calloutImportant', '!'],
+  warning: ['calloutWarning', '!'],
+  caution: ['calloutCaution', '!'],
+  danger: ['calloutCaution', '!'],
+}
 
 /** Parses shard HTML into a sanitized fragment: no string ever reaches an HTML sink, so Trusted Types pages need no policy of ours. */
-export function renderArticleHtml(html: string, base: string, externalLabel: string): DocumentFragment {
+export function renderArticleHtml(html: string, base: string, labels: Labels): DocumentFragment {
   // null when the markup has no body to sanitize (a <frameset>, say): show nothing rather than fail.
   const fragment: DocumentFragment = DOMPurify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
@@ -16,8 +30,12 @@ export function renderArticleHtml(html: string, base: string, externalLabel: str
   const origin = new URL(base).origin
   for (const a of fragment.querySelectorAll('a[href]')) {
     const href = a.getAttribute('href')!
-    if (a.hasAttribute('data-signpost-article') || href.startsWith('#')) {
+    const article = a.getAttribute('data-signpost-article')
+    if (article || href.startsWith('#')) {
       a.removeAttribute('target')
+      // The panel opens it; the href only has to be a real address (a bare fragment reads as a
+      // skip link with no target to assistive technology).
+      if (article) a.setAttribute('href', `${location.pathname}${location.search}#signpost:${article}`)
       continue
     }
     const url = new URL(href, base)
@@ -27,7 +45,7 @@ export function renderArticleHtml(html: string, base: string, externalLabel: str
       a.setAttribute('rel', 'noopener noreferrer')
       const hint = document.createElement('span')
       hint.className = 'visually-hidden'
-      hint.textContent = ` ${externalLabel}`
+      hint.textContent = ` ${labels.opensInNewTab}`
       a.append(hint)
     }
   }
@@ -38,8 +56,34 @@ export function renderArticleHtml(html: string, base: string, externalLabel: str
     img.setAttribute('decoding', 'async')
     if (!img.hasAttribute('alt')) img.setAttribute('alt', '')
   }
+  for (const callout of fragment.querySelectorAll('.callout')) labelCallout(callout, labels)
   // Heading ids live in the widget's shadow root; prefix-free ids are fine there, but never let
   // shard ids collide with the widget's own.
   for (const el of fragment.querySelectorAll('[id]')) el.id = `a-${el.id}`
   return fragment
+}
+
+/**
+ * Gives a callout its label ("Note", "Warning") and icon, so its kind is not told by colour alone:
+ * the callout's own title (`:::warning[Before you start]`, a first paragraph that is only bold
+ * text) becomes the label; otherwise the kind's name in the customer's language.
+ */
+function labelCallout(callout: Element, labels: Labels): void {
+  const kind = /callout-([a-z]+)/.exec(callout.className)?.[1] ?? 'note'
+  const [key, icon] = CALLOUTS[kind] ?? CALLOUTS.note!
+  const first = callout.firstElementChild
+  const titled = first?.tagName === 'P' && first.childNodes.length === 1 && first.firstElementChild?.tagName === 'STRONG'
+  const label = titled ? first : document.createElement('p')
+  if (!titled) {
+    const strong = document.createElement('strong')
+    strong.textContent = labels[key]
+    label.append(strong)
+    callout.prepend(label)
+  }
+  label.className = 'callout-label'
+  const mark = document.createElement('span')
+  mark.className = 'callout-icon'
+  mark.setAttribute('aria-hidden', 'true')
+  mark.textContent = icon
+  label.prepend(mark)
 }

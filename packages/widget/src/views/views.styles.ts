@@ -11,6 +11,10 @@ export const viewStyles = css`
     text-decoration: underline;
     text-align: start;
   }
+:host {
+    --_error: light-dark(#b42318, #ffa198);
+    --_note: var(--_accent);
+  }
   .primary {
     padding: 8px 16px;
     border: 0;
@@ -25,8 +29,16 @@ export const viewStyles = css`
     border-radius: 8px;
     background: var(--_surface);
   }
+  /* break-word, not anywhere: table cells keep whole words (the table scrolls sideways instead). */
   article {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+  }
+  article :is(h2, h3, h4) {
+    scroll-margin-top: var(--_space);
+  }
+  /* Headings take focus only so screen readers start there: no ring, they are not controls. */
+  article [tabindex='-1']:focus {
+    outline: none;
   }
   article a {
     color: var(--_accent);
@@ -77,11 +89,74 @@ export const viewStyles = css`
     background: var(--_surface-2);
     font-size: 0.9em;
   }
+  /* The panel's lists are bare; an article's lists keep their markers, nested ones their own. */
+  article ul {
+    list-style: disc;
+  }
+  article ol {
+    list-style: decimal;
+  }
+  article :is(ul, ol) :is(ul, ol) {
+    margin: 0.25em 0 0;
+  }
+  article :is(ul, ol) ul {
+    list-style: circle;
+  }
+  article :is(ul, ol) :is(ul, ol) ul {
+    list-style: square;
+  }
+  article li > p {
+    margin: 0;
+  }
+  article h2[tabindex] {
+    margin-block-start: 0;
+  }
+  .back {
+    margin-block-end: var(--_space);
+  }
   article .callout {
+    --_kind: var(--_note);
+    --_on-kind: var(--_on-accent);
     padding: 8px 12px;
-    border-inline-start: 4px solid var(--_accent);
+    border-inline-start: 4px solid var(--_kind);
     border-radius: 6px;
     background: var(--_surface-2);
+  }
+  article .callout-tip {
+    --_kind: light-dark(#067647, #75e0a7);
+    --_on-kind: light-dark(#fff, #0b1020);
+  }
+  article :is(.callout-warning, .callout-important) {
+    --_kind: light-dark(#b54708, #fdb022);
+    --_on-kind: light-dark(#fff, #0b1020);
+  }
+  article :is(.callout-caution, .callout-danger) {
+    --_kind: var(--_error);
+    --_on-kind: light-dark(#fff, #0b1020);
+  }
+  article .callout-label {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    margin-bottom: 0.35em;
+  }
+  .callout-icon {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    border-radius: 50%;
+    background: var(--_kind);
+    color: var(--_on-kind);
+    font-size: 0.85em;
+    font-weight: 700;
+    line-height: 1;
+  }
+  .reason label {
+    display: block;
+    margin-top: var(--_space);
+    font-weight: 600;
   }
   article .callout > :last-child {
     margin-bottom: 0;
@@ -128,16 +203,47 @@ export const viewStyles = css`
       }
     }
   }
-  select {
-    max-width: 40%;
-  }
   .icon-button:hover {
     background: var(--_surface-2);
   }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 15%);
+  select {
+    max-width: none;
+    flex: none;
   }
-  .no-results h3 {
-    margin-top: var(--_space);
+  /* The search field and the category filter share a row while both fit, whole; then the filter wraps. */
+  .search {
+    flex-wrap: wrap;
+  }
+  input[type='search'] {
+    flex: 1 1 10em;
+  }
+  :is(.home, .no-results) h3 {
+    margin-top: calc(1.5 * var(--_space));
+  }
+  .links li + li {
+    margin-top: 2px;
+  }
+  .greeting {
+    margin: 0 0 var(--_space);
+    font-size: 1.25rem;
+    font-weight: 700;
+  }
+  header h2 {
+    flex: 1;
+  }
+  .logo,
+  ::slotted([slot='logo']) {
+    max-height: 28px;
+    width: auto;
+  }
+  .contact-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+    padding: 10px var(--_space);
+    border-top: 1px solid var(--_border);
+    background: var(--_surface);
   }
 `
