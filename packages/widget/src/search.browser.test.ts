@@ -181,6 +181,15 @@ describe('<signpost-help> keyboard (APG combobox)', () => {
     expect($(el, '#article-title')!.textContent).to.equal('Reset your password')
   })
 
+  it('opens a result at the section that answers the question, with focus on its heading', async () => {
+    const el = await openWidget()
+    await el.search('disconnect my bank account')
+    await until(() => optionTitles(el).includes('Set up your workspace'), 'the workspace guide among the results')
+    $(el, `#option-${optionTitles(el).indexOf('Set up your workspace')}`)!.click()
+    await until(() => $(el, '#a-connect-your-bank'), 'the article')
+    await until(() => el.shadowRoot!.activeElement?.id === 'a-connect-your-bank', 'focus on the "Connect your bank" heading')
+  })
+
   it('clears the query with Escape, then closes the panel and returns focus to the launcher', async () => {
     const el = await openWidget()
     await sendKeys({ type: 'refund' })

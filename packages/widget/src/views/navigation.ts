@@ -2,7 +2,7 @@
  * Moving between articles in the panel (views chunk): tracking and announcing a view, fetching the
  * shard, sanitizing it (DOMPurify, its own chunk), and going back.
  */
-import type { ViewSource } from '@signpost/core'
+import { type ArticleShard, bestSection, type ViewSource } from '@signpost/core'
 import { SignpostArticleEvent } from '../events/article.ts'
 import { rememberViewed } from '../home/popular.ts'
 import type { SignpostHelp } from '../signpost-help.ts'
@@ -53,11 +53,17 @@ export async function openArticle(
     body.append(renderArticleHtml(shard.html, host.kbUrl, m.t))
     m.articleNode = body
     await host.updateComplete
-    focusSection(host, section)
+    // From a search, the article opens where the question's words gather (the snippet's section).
+    focusSection(host, section ?? (source === 'search' ? answeringHeading(shard, host.query, article.locale) : undefined))
   } catch (error) {
     if (m.current === entry) m.status = 'error'
     console.error(error)
   }
+}
+
+function answeringHeading(shard: ArticleShard, query: string, locale: string): string | undefined {
+  const i = bestSection(shard.html, shard.headings, query, locale)
+  return i === undefined ? undefined : shard.headings[i]!.id
 }
 
 /**
