@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { Manifest, Synonyms } from '@signpost/core'
 import type { RenderedArticle } from './article.ts'
+import { readContentConfig, strictDiagnostics } from './content-config.ts'
 import { type Diagnostic, sortDiagnostics } from './diagnostics.ts'
 import { findArticles } from './files.ts'
 import { assembleOutput, type OutputFiles } from './output/assemble.ts'
@@ -29,6 +30,8 @@ export interface BuildOptions {
    * its articles' `terms` are then empty.
    */
   countWords?: boolean
+  /** Every warning is an error (`--strict`); default: `strict` in the folder's `signpost.yml`, else false. */
+  strict?: boolean
 }
 
 export interface BuildCache {
@@ -103,7 +106,9 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
     diagnostics.push(...parsed.diagnostics.list)
   }
   diagnostics.push(...checkArticles(all))
-  const sorted = sortDiagnostics(diagnostics)
+  const { config, diagnostics: configProblems } = readContentConfig(root)
+  diagnostics.push(...configProblems)
+  const sorted = sortDiagnostics((options.strict ?? config.strict) ? strictDiagnostics(diagnostics) : diagnostics)
   return {
     articles: options.drafts ? all : all.filter((a) => !a.frontmatter.draft),
     synonyms,

@@ -13,6 +13,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
       out: { type: 'string', default: 'dist/kb' },
       'default-locale': { type: 'string', default: 'en' },
       drafts: { type: 'boolean', default: false },
+      strict: { type: 'boolean' },
     },
   })
   const root = resolve(io.cwd, positionals[0] ?? 'content')
@@ -22,6 +23,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     root,
     defaultLocale: values['default-locale'],
     drafts: values.drafts,
+    strict: values.strict,
     out,
     onProgress: io.interactive ? (line) => io.stderr.write(`signpost build: ${line}\r`) : undefined,
   })

@@ -11,11 +11,12 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     options: {
       format: { type: 'string', default: 'text' },
       'default-locale': { type: 'string', default: 'en' },
+      strict: { type: 'boolean' },
     },
   })
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`)
   const root = resolve(io.cwd, positionals[0] ?? 'content')
-  const result = await loadContent({ root, defaultLocale: values['default-locale'], drafts: true, countWords: false })
+  const result = await loadContent({ root, defaultLocale: values['default-locale'], drafts: true, countWords: false, strict: values.strict })
   if (values.format === 'json') {
     io.stdout.write(`${JSON.stringify({ errors: result.errors, warnings: result.warnings, diagnostics: result.diagnostics }, null, 2)}\n`)
   } else {

@@ -8,14 +8,16 @@ type Command = (args: string[], io: CliIO) => Promise<number>
  */
 const COMMANDS: Record<string, { usage: string; load: () => Promise<Command> }> = {
   build: {
-    usage: `signpost build [dir] [--out dist/kb] [--default-locale en] [--drafts]
-  Renders a folder of markdown (default: content) into a static knowledge base.`,
+    usage: `signpost build [dir] [--out dist/kb] [--default-locale en] [--drafts] [--strict]
+  Renders a folder of markdown (default: content) into a static knowledge base. Nothing is
+  written when there are errors; --strict (or "strict: true" in the folder's signpost.yml)
+  makes every warning an error.`,
     load: async () => (await import('./build-command.ts')).buildCommand,
   },
   check: {
-    usage: `signpost check [dir] [--format text|json] [--default-locale en]
-  Validates every article (frontmatter, links, images, includes) and writes nothing.
-  Exit 1 when there are errors.`,
+    usage: `signpost check [dir] [--format text|json] [--default-locale en] [--strict]
+  Validates every article (frontmatter, links, anchors, images, includes) and writes nothing.
+  Exit 1 when there are errors; --strict (or "strict: true" in signpost.yml) counts warnings too.`,
     load: async () => (await import('./check-command.ts')).checkCommand,
   },
   search: {
