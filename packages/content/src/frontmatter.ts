@@ -14,6 +14,12 @@ export interface Frontmatter {
   aliases: string[]
   updated?: string
   locale?: string
+  /** Who keeps the article true: a person or a team, as the writers name them (`@kim`, `billing`). */
+  owner?: string
+  /** When it must be reviewed again (`YYYY-MM-DD`); `signpost check --stale` lists those past it. */
+  reviewBy?: string
+  /** 1-based line of the `review-by:` key. */
+  reviewByLine?: number
   /** 1-based line of the `title:` key (or of the frontmatter's start), for messages about it. */
   titleLine: number
   /**
@@ -46,6 +52,13 @@ const list = (key: 'keywords' | 'tags' | 'routes' | 'aliases', splitCommas = fal
   fm[key] = [...fm[key], ...items.map((i) => String(i).trim()).filter(Boolean)]
 }
 
+/** A calendar day, `YYYY-MM-DD` (a time after it is allowed and dropped). */
+const date = (key: 'updated' | 'reviewBy'): Rule => (v, fm) => {
+  const s = v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v.trim() : ''
+  if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+Z?)?$/.test(s) || Number.isNaN(Date.parse(s))) return 'expected a date like 2026-01-31'
+  fm[key] = s.slice(0, 10)
+}
+
 const RULES: Record<string, Rule> = {
   title: text('title'),
   summary: text('summary'),
@@ -65,11 +78,12 @@ const RULES: Record<string, Rule> = {
     fm.draft = v
   },
   aliases: list('aliases'),
-  updated: (v, fm) => {
-    const s = v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v.trim() : ''
-    if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+Z?)?$/.test(s) || Number.isNaN(Date.parse(s))) return 'expected a date like 2026-01-31'
-    fm.updated = s.slice(0, 10)
+  updated: date('updated'),
+  owner: (v, fm) => {
+    if (typeof v !== 'string' || v.trim() === '') return 'expected a person or team, like "@kim" or "billing"'
+    fm.owner = v.trim()
   },
+  'review-by': date('reviewBy'),
   locale: (v, fm) => {
     if (typeof v !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v)) return 'expected a locale like "en" or "pt-BR"'
     fm.locale = v
@@ -111,6 +125,7 @@ export function parseSource(source: string, diags: FileDiagnostics): ParsedSourc
       continue
     }
     if (key === 'title') fm.titleLine = line
+    if (key === 'review-by') fm.reviewByLine = line
     if (value === null || value === '') {
       if (key === 'title') diags.error(line, col, 'missing-title', 'frontmatter "title" is empty')
       else diags.warn(line, col, 'empty-key', `frontmatter "${key}" has no value (ignored)`)

@@ -1,6 +1,7 @@
-import { resolve } from 'node:path'
+import { relative, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadContent } from '../build.ts'
+import { readViews, type StaleArticle, staleArticles, todayUtc } from '../upkeep/stale.ts'
 import { type CliIO, UsageError } from './io.ts'
 import { printDiagnostics } from './report-diagnostics.ts'
 
@@ -12,11 +13,26 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
       format: { type: 'string', default: 'text' },
       'default-locale': { type: 'string', default: 'en' },
       strict: { type: 'boolean' },
+      stale: { type: 'boolean', default: false },
+      today: { type: 'string' },
+      views: { type: 'string' },
     },
   })
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`)
+  if (values.today !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.today) || Number.isNaN(Date.parse(values.today))))
+    throw new UsageError(`--today must be a date like 2026-01-31, not "${values.today}"`)
+  if (!values.stale && (values.today !== undefined || values.views !== undefined)) throw new UsageError('--today and --views go with --stale')
   const root = resolve(io.cwd, positionals[0] ?? 'content')
+  const views = values.views === undefined ? undefined : readViews(resolve(io.cwd, values.views))
   const result = await loadContent({ root, defaultLocale: values['default-locale'], drafts: true, countWords: false, strict: values.strict })
+
+  if (values.stale) {
+    const today = values.today ?? todayUtc()
+    const stale = staleArticles(result.articles, today, views)
+    if (values.format === 'json') io.stdout.write(`${JSON.stringify({ today, stale, errors: result.errors }, null, 2)}\n`)
+    else printStale(stale, today, result.articles.length, root, io)
+    return result.errors > 0 || (values.strict && stale.length > 0) ? 1 : 0
+  }
   if (values.format === 'json') {
     io.stdout.write(`${JSON.stringify({ errors: result.errors, warnings: result.warnings, diagnostics: result.diagnostics }, null, 2)}\n`)
   } else {
@@ -24,4 +40,15 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(`signpost check: ${result.articles.length} articles, ${result.errors} errors, ${result.warnings} warnings\n`)
   }
   return result.errors > 0 ? 1 : 0
+}
+
+/** `content/billing/refunds.md:6:1: review-by 2026-09-01, 96 days overdue, owner @kim, 1204 views` */
+function printStale(stale: StaleArticle[], today: string, total: number, root: string, io: CliIO): void {
+  const prefix = relative(io.cwd, root)
+  for (const s of stale) {
+    const where = `${prefix ? join(prefix, s.file) : s.file}:${s.line}:1`
+    const views = s.views === null ? '' : `, ${s.views} view${s.views === 1 ? '' : 's'}`
+    io.stdout.write(`${where}: review-by ${s.reviewBy}, ${s.daysOverdue} day${s.daysOverdue === 1 ? '' : 's'} overdue, ${s.owner ? `owner ${s.owner}` : 'no owner'}${views}\n`)
+  }
+  io.stdout.write(`signpost check --stale: ${stale.length} of ${total} articles overdue for review on ${today}\n`)
 }

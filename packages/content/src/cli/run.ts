@@ -17,7 +17,10 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<Command> }> 
   check: {
     usage: `signpost check [dir] [--format text|json] [--default-locale en] [--strict]
   Validates every article (frontmatter, links, anchors, images, includes) and writes nothing.
-  Exit 1 when there are errors; --strict (or "strict: true" in signpost.yml) counts warnings too.`,
+  Exit 1 when there are errors; --strict (or "strict: true" in signpost.yml) counts warnings too.
+signpost check [dir] --stale [--views learned.json] [--today 2026-01-31] [--format text|json]
+  Lists the articles past their "review-by" date with their owner, the most read first when a
+  learned/traffic file gives views. Exit 0 (1 with --strict when any is overdue).`,
     load: async () => (await import('./check-command.ts')).checkCommand,
   },
   search: {
