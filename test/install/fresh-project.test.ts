@@ -5,7 +5,7 @@
  * HTML page loading the CDN bundle with the tracker configured by attributes — each built and
  * loaded in Chromium over a knowledge base that the installed `signpost` CLI built.
  */
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile, execFileSync, spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { type Server, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -111,6 +111,21 @@ describe('a fresh project outside the repository', () => {
     const { stdout, stderr } = await bin('signpost', ['build', 'content', '--out', 'kb'])
     expect(stdout + stderr).toMatch(/^signpost build: 2 articles, 1 locale \(en\), 0 warnings/m)
     expect(existsSync(join(project, 'kb/manifest.json'))).toBe(true)
+  })
+
+  it('previews with the installed widget: signpost dev serves its CDN bundle', async () => {
+    const dev = spawn(process.execPath, [join(project, 'node_modules/.bin/signpost'), 'dev', 'content', '--out', 'kb-dev', '--port', '0'], { cwd: project })
+    try {
+      let out = ''
+      dev.stdout.on('data', (chunk) => (out += chunk))
+      await expect.poll(() => /preview at (\S+)/.exec(out)?.[1], { timeout: 20_000 }).toBeTruthy()
+      const url = /preview at (\S+)/.exec(out)![1]!
+      expect(await (await fetch(url)).text()).toContain('<script type="module" src="/__signpost/widget/signpost.js">')
+      const bundle = await fetch(new URL('__signpost/widget/signpost.js', url))
+      expect(bundle.status).toBe(200)
+    } finally {
+      dev.kill()
+    }
   })
 
   it('type-checks <signpost-help> props and events in React JSX and Vue templates', async () => {
