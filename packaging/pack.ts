@@ -68,7 +68,7 @@ export function packAll(outDir: string, { build = true } = {}): Map<string, stri
       for (const entry of manifest.files ?? []) {
         if (entry.startsWith('!')) continue
         if (!existsSync(join(source, entry))) throw new Error(`pack: ${manifest.name}: "${entry}" is listed in "files" but was not built`)
-        cpSync(join(source, entry), join(target, entry), { recursive: true, filter: (path) => !/\.(tsbuildinfo|map)$/.test(path) })
+        cpSync(join(source, entry), join(target, entry), { recursive: true, filter: (path) => !path.endsWith('.tsbuildinfo') })
       }
       cpSync(join(source, 'README.md'), join(target, 'README.md'))
       cpSync(join(repo, 'CHANGELOG.md'), join(target, 'CHANGELOG.md'))

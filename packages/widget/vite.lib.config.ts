@@ -7,7 +7,7 @@ import { minifyLitCss, minifyLitHtml } from './build/minify-lit.ts'
  * modules for the host app's bundler, with Lit, DOMPurify, MiniSearch and `@signpost/core` left as
  * imports so the app shares one copy of each. The search worker is bundled whole (a worker cannot
  * share the page's modules) and referenced with `new URL(…, import.meta.url)`, which Vite, webpack
- * and Rollup all follow. Not minified: the app's bundler minifies.
+ * and Rollup all follow (dev servers included). Not minified: the app's bundler minifies.
  */
 const external = [/^lit($|\/)/, /^@lit\//, /^lit-html($|\/)/, /^lit-element($|\/)/, 'dompurify', 'minisearch', /^@signpost\/core($|\/)/]
 
@@ -26,7 +26,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     minify: false,
-    sourcemap: true,
+    // Readable as it is; the app's bundler makes the maps of what it ships.
+    sourcemap: false,
     lib: {
       entry: {
         index: fileURLToPath(new URL('./src/index.ts', import.meta.url)),

@@ -89,7 +89,10 @@ async function search(path: string, query: string): Promise<{ titles: string[]; 
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(String(error)))
   try {
-    await page.goto(`${origin}${path}`)
+    page.on('response', (response) => {
+      if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) errors.push(`${response.status()} ${response.url()}`)
+    })
+    await page.goto(path.startsWith('http') ? path : `${origin}${path}`)
     // signpost-search fires (and is tracked) once the query has settled.
     await page.evaluate(() => {
       ;(window as unknown as { settled: Promise<void> }).settled = new Promise((resolve) => addEventListener('signpost-search', () => resolve(), { once: true }))
@@ -149,6 +152,27 @@ describe('a fresh project outside the repository', () => {
     expect(errors).toEqual([])
   })
 
+  it('searches in the React app under the Vite dev server too, the worker found and no request failing', async () => {
+    const port = await freePort()
+    const vite = spawn(process.execPath, [join(project, 'node_modules/.bin/vite'), '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: project })
+    let log = ''
+    vite.stdout.on('data', (chunk) => (log += chunk))
+    vite.stderr.on('data', (chunk) => (log += chunk))
+    try {
+      const answers = () => fetch(`http://127.0.0.1:${port}/react.html`).then((r) => r.ok, () => false)
+      await expect.poll(answers, { timeout: 30_000 }).toBe(true)
+      // The dev server serves public/ at the root.
+      await bin('signpost', ['build', 'content', '--out', 'public/kb'])
+      const { titles, searched, errors } = await search(`http://127.0.0.1:${port}/react.html`, 'refund')
+      expect(titles[0]).toBe('Refund a payment')
+      expect(searched).toBe('refund:1')
+      expect(errors).toEqual([])
+      expect(log).not.toMatch(/error|failed/i)
+    } finally {
+      vite.kill()
+    }
+  })
+
   it('searches in the built Vue app, which receives the typed signpost-search event', async () => {
     const { titles, searched, errors } = await search('/dist/vue.html', 'password')
     expect(titles[0]).toBe('Reset your password')
@@ -181,3 +205,12 @@ describe.skipIf(!oldNode())('the installed CLI on an unsupported Node', () => {
     expect(failure.stderr).toMatch(/^signpost: Node\.js 2\d\.\d+\.\d+ is not supported; Signpost needs Node\.js 22\.18 or newer/)
   })
 })
+
+/** A port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as AddressInfo
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
