@@ -30,6 +30,13 @@ signpost search --queries <file.json> [--index dist/kb] [--locale en] [--limit 5
   [{ "q": "...", "targets": ["article-id"] }] and reports success@1 and success@5.`,
     load: async () => (await import('./search-command.ts')).searchCommand,
   },
+  import: {
+    usage: `signpost import <zendesk|intercom|helpscout> <export.json> [--out content] [--locale en] [--force]
+  Turns a help center exported from Zendesk (articles.json?include=sections,categories),
+  Intercom (articles and collections) or Help Scout (articles and categories) into markdown with
+  frontmatter: one folder per locale and section, links between articles rewritten, images kept.`,
+    load: async () => (await import('./import-command.ts')).importCommand,
+  },
   dev: {
     usage: `signpost dev [dir] [--out dist/kb] [--port 4321] [--no-serve]
   Builds, then rebuilds on every change (only the changed articles are rendered again) and
