@@ -51,8 +51,14 @@ function readManifest(dir: string): Manifest {
   return JSON.parse(readFileSync(join(repo, 'packages', dir, 'package.json'), 'utf8')) as Manifest
 }
 
-/** Builds and packs every package into `outDir`; returns the tarballs' absolute paths by package name. */
-export function packAll(outDir: string, { build = true } = {}): Map<string, string> {
+/**
+ * Builds and packs every package into `outDir`; returns the tarballs' absolute paths by package
+ * name. `buildCommands` replaces a package's `npm run build` (run in its folder).
+ */
+export function packAll(
+  outDir: string,
+  { build = true, buildCommands = {} }: { build?: boolean; buildCommands?: Partial<Record<(typeof PACKAGES)[number], string[]>> } = {},
+): Map<string, string> {
   mkdirSync(outDir, { recursive: true })
   const manifests = new Map(PACKAGES.map((dir) => [dir, readManifest(dir)]))
   const versions = new Map([...manifests.values()].map((m) => [m.name, m.version]))
@@ -62,7 +68,8 @@ export function packAll(outDir: string, { build = true } = {}): Map<string, stri
     for (const dir of PACKAGES) {
       const manifest = manifests.get(dir)!
       const source = join(repo, 'packages', dir)
-      if (build) execFileSync('npm', ['run', 'build', '--silent'], { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] })
+      const [command, ...args] = buildCommands[dir] ?? ['npm', 'run', 'build', '--silent']
+      if (build) execFileSync(command!, args, { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] })
       const target = join(stage, dir)
       mkdirSync(target)
       for (const entry of manifest.files ?? []) {

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { packAll } from '../../packaging/pack.ts'
 
 const run = promisify(execFile)
+const repo = join(import.meta.dirname, '../..')
 const app = join(import.meta.dirname, 'app')
 
 /** The dependencies a user would add next to Signpost's, as ranges from the registry. */
@@ -46,7 +47,11 @@ async function bin(name: string, args: string[]): Promise<{ stdout: string; stde
 
 beforeAll(async () => {
   project = mkdtempSync(join(tmpdir(), 'signpost-fresh-'))
-  const tarballs = packAll(join(project, '.tarballs'))
+  const tarballs = packAll(join(project, '.tarballs'), {
+    // The dashboard page was built by vitest's global setup and end-to-end tests are serving it
+    // now: rebuilding it would empty packages/dashboard/dist under them. Only its Node side here.
+    buildCommands: { dashboard: [process.execPath, join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'] },
+  })
   cpSync(app, project, { recursive: true })
   const signpost = Object.fromEntries([...tarballs].map(([name, file]) => [name, `file:${file}`]))
   writeFileSync(
