@@ -18,7 +18,11 @@ export interface RenderedArticle {
   frontmatter: Frontmatter
   html: string
   headings: ArticleHeading[]
-  links: (LinkRef & { line: number })[]
+  links: (LinkRef & { line: number; col: number })[]
+  /** In-page links (`[see below](#fees)`): `#fees` and where it is written. */
+  pageAnchors: { href: string; line: number; col: number }[]
+  /** Every id a link may land on: its headings' and those in its raw HTML. */
+  anchorIds: string[]
   /** Content-root-relative paths of the images it shows. */
   images: string[]
   /** Content-root-relative paths of the DocFX includes it pulled in (a change to one re-renders it). */
@@ -108,13 +112,14 @@ export function renderArticle(file: SourceFile, source: string, env: RenderEnv):
     title = rendered.firstH1
     diags.warn(1, 1, 'missing-title', `no "title" in frontmatter; using the first heading "${title}"`)
   }
+  // Broken frontmatter is already an error at its line; keys it lost are not missing in addition.
   if (!title) {
-    diags.error(1, 1, 'missing-title', 'missing "title" in frontmatter (required)')
+    if (!fm.broken) diags.error(1, 1, 'missing-title', 'missing "title" in frontmatter (required)')
     title = file.id
   }
   let summary = fm.summary
   if (!summary) {
-    diags.warn(fm.titleLine, 1, 'missing-summary', 'no "summary" in frontmatter; using the first sentences')
+    if (!fm.broken) diags.warn(fm.titleLine, 1, 'missing-summary', 'no "summary" in frontmatter; using the first sentences')
     summary = truncate(htmlToText(html), SUMMARY_LENGTH)
   }
   return {
@@ -126,20 +131,34 @@ export function renderArticle(file: SourceFile, source: string, env: RenderEnv):
     frontmatter: fm,
     html,
     headings: rendered.headings,
-    links: rendered.links.map((l) => ({ ...l, line: lineOf(l.href)[0] })),
+    links: rendered.links.map((l) => {
+      const [line, col] = lineOf(`](${l.href}`, 2)
+      return { ...l, line, col }
+    }),
+    pageAnchors: [...new Set([...html.matchAll(/<a\b[^>]*?\shref="(#(?!signpost:)[^"]+)"/g)].map((m) => m[1]!))].map((href) => {
+      const [line, col] = lineOf(`](${href}`, 2)
+      return { href, line, col }
+    }),
+    anchorIds: [...html.matchAll(/\s(?:id|name)="([^"]+)"/g)].map((m) => m[1]!),
     images,
     includes,
     diagnostics: diags.list,
   }
 }
 
-/** Finds the 1-based line and column of the first occurrence of a needle, for messages. */
-function lineFinder(source: string): (needle: string) => [number, number] {
+/**
+ * Finds the 1-based line and column of the first occurrence of a needle, for messages; `skip`
+ * characters of the needle are context (`](` before an href) and not part of the column. Without
+ * its context the needle alone is looked for (a reference-style link's definition).
+ */
+function lineFinder(source: string): (needle: string, skip?: number) => [number, number] {
   let lower: string | undefined
   let starts: number[] | undefined
-  return (needle) => {
+  return (needle, skip = 0) => {
     lower ??= source.toLowerCase()
-    const i = lower.indexOf(needle.toLowerCase())
+    let i = lower.indexOf(needle.toLowerCase())
+    if (i >= 0) i += skip
+    else if (skip > 0) i = lower.indexOf(needle.slice(skip).toLowerCase())
     if (i < 0) return [1, 1]
     if (!starts) {
       starts = [0]

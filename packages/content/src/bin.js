@@ -7,6 +7,14 @@
 import module from 'node:module'
 import v8 from 'node:v8'
 
+// Before anything that needs a recent Node: an older one would fail on TypeScript sources or a
+// missing API with a stack trace that names neither Node nor the version needed.
+const [major, minor] = process.versions.node.split('.').map(Number)
+if (major < 22 || (major === 22 && minor < 18)) {
+  process.stderr.write(`signpost: Node.js ${process.versions.node} is not supported; Signpost needs Node.js 22.18 or newer (24 recommended).\n`)
+  process.exit(1)
+}
+
 module.enableCompileCache?.()
 // A build or check is over in seconds, and on two cores V8's top tier costs it more than it gives:
 // TurboFan's compiles (a second of CPU for business-central) compete with the render worker and

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { LearnedFile, Manifest, Synonyms } from '@signpost/core'
 import type { RenderedArticle } from './article.ts'
+import { readContentConfig, strictDiagnostics } from './content-config.ts'
 import { type Diagnostic, sortDiagnostics } from './diagnostics.ts'
 import { findArticles } from './files.ts'
 import { learnedObject, type LoadedLearned, readLearnedFile } from './learned/learned-file.ts'
@@ -37,6 +38,8 @@ export interface BuildOptions {
    * Default: `learned.json` in the content root when there is one; `false` for none.
    */
   learned?: string | LearnedFile | false
+  /** Every warning is an error (`--strict`); default: `strict` in the folder's `signpost.yml`, else false. */
+  strict?: boolean
 }
 
 export interface BuildCache {
@@ -116,7 +119,9 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
   const learnedFile = openLearned(root, options.learned)
   const learned = learnedFile ? learnedIndex(learnedFile, all, defaultLocale) : undefined
   if (learned) diagnostics.push(...learned.diagnostics)
-  const sorted = sortDiagnostics(diagnostics)
+  const { config, diagnostics: configProblems } = readContentConfig(root)
+  diagnostics.push(...configProblems)
+  const sorted = sortDiagnostics((options.strict ?? config.strict) ? strictDiagnostics(diagnostics) : diagnostics)
   return {
     articles: options.drafts ? all : all.filter((a) => !a.frontmatter.draft),
     synonyms,

@@ -1,5 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml'
 import { routePatternWarning } from '@signpost/core'
+import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, visit, type YAMLError } from 'yaml'
 import type { FileDiagnostics } from './diagnostics.ts'
 
 /** Validated frontmatter: the content contract of DESIGN.md. */
@@ -15,8 +15,19 @@ export interface Frontmatter {
   aliases: string[]
   updated?: string
   locale?: string
+  /** Who keeps the article true: a person or a team, as the writers name them (`@kim`, `billing`). */
+  owner?: string
+  /** When it must be reviewed again (`YYYY-MM-DD`); `signpost check --stale` lists those past it. */
+  reviewBy?: string
+  /** 1-based line of the `review-by:` key. */
+  reviewByLine?: number
   /** 1-based line of the `title:` key (or of the frontmatter's start), for messages about it. */
   titleLine: number
+  /**
+   * The frontmatter has a syntax error, already reported: keys after it are lost, and saying they
+   * are missing (a cascading "missing title") would point the writer at the wrong line.
+   */
+  broken?: boolean
 }
 
 export interface ParsedSource {
@@ -42,6 +53,13 @@ const list = (key: 'keywords' | 'tags' | 'routes' | 'aliases', splitCommas = fal
   fm[key] = [...fm[key], ...items.map((i) => String(i).trim()).filter(Boolean)]
 }
 
+/** A calendar day, `YYYY-MM-DD` (a time after it is allowed and dropped). */
+const date = (key: 'updated' | 'reviewBy'): Rule => (v, fm) => {
+  const s = v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v.trim() : ''
+  if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+Z?)?$/.test(s) || Number.isNaN(Date.parse(s))) return 'expected a date like 2026-01-31'
+  fm[key] = s.slice(0, 10)
+}
+
 const RULES: Record<string, Rule> = {
   title: text('title'),
   summary: text('summary'),
@@ -61,11 +79,12 @@ const RULES: Record<string, Rule> = {
     fm.draft = v
   },
   aliases: list('aliases'),
-  updated: (v, fm) => {
-    const s = v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v.trim() : ''
-    if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+Z?)?$/.test(s) || Number.isNaN(Date.parse(s))) return 'expected a date like 2026-01-31'
-    fm.updated = s.slice(0, 10)
+  updated: date('updated'),
+  owner: (v, fm) => {
+    if (typeof v !== 'string' || v.trim() === '') return 'expected a person or team, like "@kim" or "billing"'
+    fm.owner = v.trim()
   },
+  'review-by': date('reviewBy'),
   locale: (v, fm) => {
     if (typeof v !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v)) return 'expected a locale like "en" or "pt-BR"'
     fm.locale = v
@@ -88,13 +107,18 @@ export function parseSource(source: string, diags: FileDiagnostics): ParsedSourc
   const close = /^---[ \t]*$/m.exec(rest)
   if (!close) {
     diags.error(1, 1, 'unclosed-frontmatter', 'frontmatter starts with "---" but has no closing "---" line')
+    fm.broken = true
     return { frontmatter: fm, body: '', bodyLine: 1 }
   }
   const yamlText = rest.slice(0, close.index)
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '')
   const bodyLine = 2 + lineCount(yamlText) + 1
-  const entries = simpleEntries(yamlText) ?? yamlEntries(yamlText, diags)
-  if (!entries) return { frontmatter: fm, body: afterClose, bodyLine }
+  const entries: Entries | undefined = simpleEntries(yamlText) ?? yamlEntries(yamlText, diags)
+  if (!entries) {
+    fm.broken = true
+    return { frontmatter: fm, body: afterClose, bodyLine }
+  }
+  if (entries.broken) fm.broken = true
   for (const { key, value, line, col } of entries) {
     const rule = RULES[key]
     if (!rule) {
@@ -102,6 +126,7 @@ export function parseSource(source: string, diags: FileDiagnostics): ParsedSourc
       continue
     }
     if (key === 'title') fm.titleLine = line
+    if (key === 'review-by') fm.reviewByLine = line
     if (value === null || value === '') {
       if (key === 'title') diags.error(line, col, 'missing-title', 'frontmatter "title" is empty')
       else diags.warn(line, col, 'empty-key', `frontmatter "${key}" has no value (ignored)`)
@@ -124,28 +149,70 @@ interface Entry {
   col: number
 }
 
-/** Parses with the YAML library; undefined (after reporting) when the frontmatter is not a valid map. */
-export function yamlEntries(yamlText: string, diags: FileDiagnostics): Entry[] | undefined {
+/** Entries read before a syntax error are `broken`: the ones after it are missing. */
+type Entries = Entry[] & { broken?: boolean }
+
+/**
+ * Parses with the YAML library; undefined (after reporting) when the frontmatter is not a map.
+ * A syntax error is reported once, where the writer must look, and the keys before it are still
+ * read (marked `broken`), so the title on line 2 is not "missing" because line 5 is wrong.
+ */
+export function yamlEntries(yamlText: string, diags: FileDiagnostics): Entries | undefined {
   const lines = new LineCounter()
   const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
   const at = (offset: number | undefined): [number, number] => {
     const p = lines.linePos(offset ?? 0)
     return [p.line + 1, p.col]
   }
-  for (const e of doc.errors) {
-    // An error found at the end of the block (an unclosed bracket) belongs to its last line.
-    const [line, col] = at(Math.min(e.pos[0], yamlText.trimEnd().length))
-    diags.error(line, col, 'frontmatter-syntax', `frontmatter is not valid YAML: ${e.message.split('\n')[0]}`)
+  const problems = syntaxProblems(doc.errors, doc, yamlText)
+  let firstErrorLine = Number.POSITIVE_INFINITY
+  const reportedLines = new Set<number>()
+  for (const { offset, message } of problems) {
+    const [line, col] = at(offset)
+    // The library often reports one mistake several times on its line (a tab, then the nested
+    // mapping it seems to start): the first is the cause.
+    if (reportedLines.has(line)) continue
+    reportedLines.add(line)
+    firstErrorLine = Math.min(firstErrorLine, line)
+    diags.error(line, col, 'frontmatter-syntax', `frontmatter is not valid YAML: ${message}`)
   }
-  if (doc.errors.length > 0) return undefined
   if (doc.contents !== null && !isMap(doc.contents)) {
-    diags.error(2, 1, 'frontmatter-shape', 'frontmatter must be a map of keys to values')
+    if (problems.length === 0) diags.error(2, 1, 'frontmatter-shape', 'frontmatter must be a map of keys to values')
     return undefined
   }
-  return ((doc.contents?.items ?? []) as Pair<Node, Node>[]).map((pair) => {
+  const entries: Entries = []
+  for (const pair of (doc.contents?.items ?? []) as Pair<Node, Node>[]) {
     const [line, col] = at(pair.key?.range?.[0])
+    // Keys at or after a syntax error may hold what the writer meant for another key.
+    if (line >= firstErrorLine) break
     const value = isScalar(pair.value) || isSeq(pair.value) || isMap(pair.value) ? pair.value.toJSON() : null
-    return { key: isScalar(pair.key) ? String(pair.key.value) : '', value, line, col }
+    entries.push({ key: isScalar(pair.key) ? String(pair.key.value) : '', value, line, col })
+  }
+  if (problems.length > 0) entries.broken = true
+  return entries
+}
+
+const CLOSING: Record<string, string> = { '[': ']', '{': '}', '"': '"', "'": "'" }
+
+/**
+ * Each YAML error with the offset of its cause. An unclosed bracket or quote is reported by the
+ * library where it gave up (the next key, or the end); the writer needs the bracket's own place.
+ */
+function syntaxProblems(errors: YAMLError[], doc: ReturnType<typeof parseDocument>, text: string): { offset: number; message: string }[] {
+  const openers: { start: number; end: number; char: string }[] = []
+  visit(doc, (_key, node) => {
+    if (!(isScalar(node) || isCollection(node)) || !node.range) return
+    const char = text[node.range[0]]!
+    const closing = CLOSING[char]
+    const last = text.slice(node.range[0] + 1, node.range[1]).trimEnd().slice(-1)
+    if (closing && last !== closing) openers.push({ start: node.range[0], end: node.range[2], char })
+  })
+  return errors.map((e) => {
+    const pos = Math.min(e.pos[0], text.trimEnd().length)
+    const unclosed = openers.filter((o) => o.start < pos && pos <= o.end + 1).at(-1)
+    if (!unclosed) return { offset: pos, message: e.message.split('\n')[0]! }
+    const what = unclosed.char === '[' || unclosed.char === '{' ? `"${unclosed.char}"` : `quote ${unclosed.char}`
+    return { offset: unclosed.start, message: `this ${what} is never closed with ${CLOSING[unclosed.char]}` }
   })
 }
 

@@ -1,11 +1,14 @@
 import type { RenderedArticle } from './article.ts'
 import type { Diagnostic } from './diagnostics.ts'
 
-/** Checks across articles: duplicate ids and titles, aliases, and links to articles that do not exist. */
+/**
+ * Checks across articles: duplicate ids and titles, aliases, links to articles that do not exist,
+ * and links to headings (`refunds.md#fees`, `#fees`) that do not exist.
+ */
 export function checkArticles(articles: RenderedArticle[]): Diagnostic[] {
   const out: Diagnostic[] = []
-  const warn = (a: RenderedArticle, line: number, code: string, message: string, severity: Diagnostic['severity'] = 'warning') =>
-    out.push({ file: a.source.rel, line, col: 1, severity, code, message })
+  const warn = (a: RenderedArticle, line: number, code: string, message: string, severity: Diagnostic['severity'] = 'warning', col = 1) =>
+    out.push({ file: a.source.rel, line, col, severity, code, message })
 
   const byLocale = new Map<string, RenderedArticle[]>()
   for (const a of articles) byLocale.set(a.locale, [...(byLocale.get(a.locale) ?? []), a])
@@ -27,7 +30,17 @@ export function checkArticles(articles: RenderedArticle[]): Diagnostic[] {
         if (ids.has(alias)) warn(a, 1, 'alias-conflict', `alias "${alias}" is the id of another article`)
       }
       for (const link of a.links) {
-        if (!ids.has(link.id) && !aliases.has(link.id)) warn(a, link.line, 'broken-link', `link "${link.href}" points at "${link.id}", which is not an article`)
+        const target = ids.get(link.id) ?? ids.get(aliases.get(link.id) ?? '')
+        if (!target) warn(a, link.line, 'broken-link', `link "${link.href}" points at "${link.id}", which is not an article`, 'warning', link.col)
+        else {
+          const anchor = link.href.split('#', 2)[1]
+          const missing = anchor ? missingAnchor(target, anchor) : undefined
+          if (missing) warn(a, link.line, 'broken-anchor', `link "${link.href}": ${missing}`, 'warning', link.col)
+        }
+      }
+      for (const { href, line, col } of a.pageAnchors ?? []) {
+        const missing = missingAnchor(a, href.slice(1))
+        if (missing) warn(a, line, 'broken-anchor', `link "${href}": ${missing}`, 'warning', col)
       }
     }
   }
@@ -39,4 +52,18 @@ export function aliasMap(articles: RenderedArticle[]): Map<string, string> {
   const map = new Map<string, string>()
   for (const a of articles) for (const alias of a.frontmatter.aliases) if (!map.has(alias)) map.set(alias, a.id)
   return map
+}
+
+/** Why `#anchor` does not land in `article` (no heading or HTML element has that id), or undefined. */
+function missingAnchor(article: RenderedArticle, anchor: string): string | undefined {
+  let wanted = anchor
+  try {
+    wanted = decodeURIComponent(anchor)
+  } catch {}
+  const ids = article.anchorIds ?? article.headings.map((h) => h.id)
+  if (ids.includes(wanted)) return undefined
+  const near = ids.find((id) => id.toLowerCase() === wanted.toLowerCase().replace(/\s+/g, '-'))
+  const headings = article.headings.map((h) => `#${h.id}`)
+  const hint = near ? `; did you mean "#${near}"?` : headings.length > 0 ? ` (its headings: ${headings.slice(0, 8).join(', ')}${headings.length > 8 ? ', …' : ''})` : ' (it has no headings)'
+  return `"${article.source.rel}" has no heading "#${wanted}"${hint}`
 }

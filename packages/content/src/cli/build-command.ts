@@ -14,6 +14,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
       'default-locale': { type: 'string', default: 'en' },
       drafts: { type: 'boolean', default: false },
       learned: { type: 'string' },
+      strict: { type: 'boolean' },
     },
   })
   const root = resolve(io.cwd, positionals[0] ?? 'content')
@@ -24,6 +25,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     defaultLocale: values['default-locale'],
     drafts: values.drafts,
     learned: values.learned === undefined ? undefined : resolve(io.cwd, values.learned),
+    strict: values.strict,
     out,
     onProgress: io.interactive ? (line) => io.stderr.write(`signpost build: ${line}\r`) : undefined,
   })

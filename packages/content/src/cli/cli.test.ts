@@ -55,7 +55,7 @@ describe('signpost check', () => {
     expect(io.err().split('\n')).toEqual(
       expect.arrayContaining([
         'content/a.md:3:1: warning: unknown frontmatter key "author" (ignored) [unknown-key]',
-        'content/a.md:5:1: warning: link "missing.md" points at "missing", which is not an article [broken-link]',
+        'content/a.md:5:5: warning: link "missing.md" points at "missing", which is not an article [broken-link]',
       ]),
     )
     expect(io.out()).toBe('signpost check: 1 articles, 0 errors, 3 warnings\n')

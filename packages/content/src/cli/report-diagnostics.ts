@@ -2,6 +2,12 @@ import { relative, join } from 'node:path'
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.ts'
 import type { CliIO } from './io.ts'
 
+/** One diagnostic compiler-style, its path relative to the working directory. */
+export function diagnosticLine(d: Diagnostic, root: string, io: Pick<CliIO, 'cwd'>): string {
+  const prefix = relative(io.cwd, root)
+  return formatDiagnostic({ ...d, file: prefix ? join(prefix, d.file) : d.file })
+}
+
 /** Prints diagnostics compiler-style with paths relative to the working directory. */
 export function printDiagnostics(list: Diagnostic[], root: string, io: CliIO, options: { maxWarnings?: number } = {}): void {
   const prefix = relative(io.cwd, root)

@@ -10,16 +10,21 @@ type Command = (args: string[], io: CliIO) => Promise<number>
  */
 const COMMANDS: Record<string, { usage: string; load: () => Promise<Command> }> = {
   build: {
-    usage: `signpost build [dir] [--out dist/kb] [--default-locale en] [--drafts] [--learned learned.json]
-  Renders a folder of markdown (default: content) into a static knowledge base.
-  --learned indexes the queries customers searched before opening each article (the output of
-  \`signpost learn\`); dir/learned.json is used when present.`,
+    usage: `signpost build [dir] [--out dist/kb] [--default-locale en] [--drafts] [--strict] [--learned learned.json]
+  Renders a folder of markdown (default: content) into a static knowledge base. Nothing is
+  written when there are errors; --strict (or "strict: true" in the folder's signpost.yml)
+  makes every warning an error. --learned indexes the queries customers searched before opening
+  each article (the output of \`signpost learn\`); dir/learned.json is used when present.`,
     load: async () => (await import('./build-command.ts')).buildCommand,
   },
   check: {
-    usage: `signpost check [dir] [--format text|json] [--default-locale en] [--learned learned.json]
-  Validates every article (frontmatter, links, images, includes) and writes nothing.
-  Lists the queries each article learned from traffic. Exit 1 when there are errors.`,
+    usage: `signpost check [dir] [--format text|json] [--default-locale en] [--strict] [--learned learned.json]
+  Validates every article (frontmatter, links, anchors, images, includes) and writes nothing.
+  Exit 1 when there are errors; --strict (or "strict: true" in signpost.yml) counts warnings too.
+  --learned lists the queries and synonyms each article learned from traffic.
+signpost check [dir] --stale [--views learned.json] [--today 2026-01-31] [--format text|json]
+  Lists the articles past their "review-by" date with their owner, the most read first when a
+  learned/traffic file gives views. Exit 0 (1 with --strict when any is overdue).`,
     load: async () => (await import('./check-command.ts')).checkCommand,
   },
   search: {
@@ -28,6 +33,13 @@ signpost search --queries <file.json> [--index dist/kb] [--locale en] [--limit 5
   Searches a built knowledge base exactly as the widget does. --queries runs a list of
   [{ "q": "...", "targets": ["article-id"] }] and reports success@1 and success@5.`,
     load: async () => (await import('./search-command.ts')).searchCommand,
+  },
+  import: {
+    usage: `signpost import <zendesk|intercom|helpscout> <export.json> [--out content] [--locale en] [--force]
+  Turns a help center exported from Zendesk (articles.json?include=sections,categories),
+  Intercom (articles and collections) or Help Scout (articles and categories) into markdown with
+  frontmatter: one folder per locale and section, links between articles rewritten, images kept.`,
+    load: async () => (await import('./import-command.ts')).importCommand,
   },
   dev: {
     usage: `signpost dev [dir] [--out dist/kb] [--port 4321] [--no-serve]

@@ -1,5 +1,17 @@
-/** The writer's preview: every article by locale and category, rendered as the build wrote it. */
-export const PREVIEW_PAGE = `<!doctype html>
+/** The latest build's problems, as the terminal prints them. */
+export interface PreviewDiagnostics {
+  errors: number
+  warnings: number
+  /** `content/a.md:3:10: error: … [code]`, errors first. */
+  lines: string[]
+}
+
+/**
+ * The writer's preview: every article by locale and category, rendered as the build wrote it;
+ * beside it the real widget searching the same build (when its bundle is at hand); over it, the
+ * build's errors and warnings as file:line:col, live.
+ */
+export const previewPage = ({ widget }: { widget: boolean }): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -17,11 +29,19 @@ export const PREVIEW_PAGE = `<!doctype html>
   img { max-width: 100%; }
   .meta { color: #5b6673; font-size: .9rem; }
   select { margin-bottom: .5rem; }
+  aside { position: fixed; right: 1rem; top: 1rem; width: 24rem; max-width: 40vw; }
+  aside h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: #5b6673; margin: 0 0 .25rem; }
+  #problems { position: fixed; left: 0; right: 0; bottom: 0; max-height: 45vh; overflow: auto; margin: 0; padding: .75rem 1rem; font: 13px/1.5 ui-monospace, monospace; background: #fff8f6; border-top: 3px solid #c2410c; color: #3b0f02; white-space: pre-wrap; z-index: 10; }
+  #problems.warnings-only { background: #fffbeb; border-color: #b45309; }
+  #problems[hidden] { display: none; }
+  #problems strong { display: block; font: 600 14px system-ui, sans-serif; margin-bottom: .25rem; }
 </style>
 </head>
 <body>
 <nav><label>Locale <select id="locale"></select></label><div id="list"></div></nav>
 <main id="article"><p>Pick an article.</p></main>
+${widget ? '<aside aria-label="The widget, over this build"><h2>Widget</h2><div id="widget"></div></aside>\n<script type="module" src="/__signpost/widget/signpost.js"></script>' : ''}
+<section id="problems" role="status" aria-live="polite" hidden><strong></strong><div id="problem-lines"></div></section>
 <script type="module">
   const list = document.getElementById('list'), main = document.getElementById('article'), pick = document.getElementById('locale')
   let manifest
@@ -50,10 +70,31 @@ export const PREVIEW_PAGE = `<!doctype html>
     main.querySelector('h1').textContent = shard.title
     main.querySelector('.meta').textContent = article.id + (article.updated ? ' · updated ' + article.updated : '') + ' · ' + article.summary
   }
-  pick.addEventListener('change', load)
+  const holder = document.getElementById('widget')
+  function widget() {
+    if (!holder) return
+    // A new element loads the rebuilt manifest and indexes from scratch.
+    const help = document.createElement('signpost-help')
+    help.setAttribute('kb', '/manifest.json')
+    help.setAttribute('mode', 'inline')
+    if (pick.value) help.setAttribute('locale', pick.value)
+    holder.replaceChildren(help)
+  }
+  const problems = document.getElementById('problems')
+  function report({ errors, warnings, lines }) {
+    problems.hidden = lines.length === 0
+    problems.classList.toggle('warnings-only', errors === 0)
+    problems.querySelector('strong').textContent = errors > 0
+      ? errors + ' error' + (errors === 1 ? '' : 's') + ': the preview shows the last build without errors'
+      : warnings + ' warning' + (warnings === 1 ? '' : 's')
+    document.getElementById('problem-lines').replaceChildren(...lines.map((line) => Object.assign(document.createElement('div'), { textContent: line })))
+  }
+  pick.addEventListener('change', () => load().then(widget))
   addEventListener('hashchange', show)
-  new EventSource('/__signpost/reload').onmessage = load
-  load()
+  const events = new EventSource('/__signpost/reload')
+  events.addEventListener('reload', () => load().then(widget))
+  events.addEventListener('diagnostics', (e) => report(JSON.parse(e.data)))
+  load().then(widget)
 </script>
 </body>
 </html>

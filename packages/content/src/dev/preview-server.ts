@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
-import { PREVIEW_PAGE } from './preview-page.ts'
+import { type PreviewDiagnostics, previewPage } from './preview-page.ts'
 
 const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
@@ -14,12 +14,26 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
 }
 
+export interface PreviewOptions {
+  /** Folder of the widget's CDN bundle (`signpost.js` and `chunks/`), served at `/__signpost/widget/`. */
+  widget?: string
+}
+
 /**
- * Serves a built knowledge base with a writer's preview page at `/` that reloads after every
- * rebuild (server-sent events on `/__signpost/reload`).
+ * Serves a built knowledge base with a writer's preview page at `/`: the real widget over it, and
+ * the latest build's problems over the page. Both follow every rebuild through server-sent events
+ * on `/__signpost/reload` (`reload` after a build that wrote output, `diagnostics` after every one).
  */
-export function startPreviewServer(out: string, port: number): Promise<{ server: Server; url: string; reload(): void }> {
+export function startPreviewServer(
+  out: string,
+  port: number,
+  options: PreviewOptions = {},
+): Promise<{ server: Server; url: string; reload(): void; report(diagnostics: PreviewDiagnostics): void }> {
   const clients = new Set<ServerResponse>()
+  let latest: PreviewDiagnostics = { errors: 0, warnings: 0, lines: [] }
+  const send = (event: string, data: string) => {
+    for (const c of clients) c.write(`event: ${event}\ndata: ${data}\n\n`)
+  }
   const server = createServer((req, res) => {
     // Whatever a request holds, it gets an answer and the writer's preview keeps running.
     handle(req, res).catch((error: Error) => {
@@ -36,13 +50,25 @@ export function startPreviewServer(out: string, port: number): Promise<{ server:
       return
     }
     if (path === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PREVIEW_PAGE)
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(previewPage({ widget: options.widget !== undefined }))
       return
     }
     if (path === '/__signpost/reload') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' }).write(': connected\n\n')
+      res.write(`event: diagnostics\ndata: ${JSON.stringify(latest)}\n\n`)
       clients.add(res)
       req.on('close', () => clients.delete(res))
+      return
+    }
+    if (path.startsWith('/__signpost/widget/')) {
+      if (!options.widget) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('the widget bundle was not found\n')
+      const file = normalize(join(options.widget, path.slice('/__signpost/widget/'.length)))
+      if (!file.startsWith(normalize(options.widget) + sep)) return void res.writeHead(403).end()
+      try {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(await readFile(file))
+      } catch {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}\n`)
+      }
       return
     }
     const file = normalize(join(out, path))
@@ -69,8 +95,10 @@ export function startPreviewServer(out: string, port: number): Promise<{ server:
       resolve({
         server,
         url: `http://127.0.0.1:${actual}/`,
-        reload: () => {
-          for (const c of clients) c.write('data: reload\n\n')
+        reload: () => send('reload', 'reload'),
+        report: (diagnostics) => {
+          latest = diagnostics
+          send('diagnostics', JSON.stringify(diagnostics))
         },
       })
     })

@@ -48,4 +48,19 @@ describe('signpost dev', () => {
     const still = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'))
     expect(still.articles.map((x: { title: string }) => x.title)).toEqual(['A', 'B edited'])
   })
+
+  it('ignores the swap, backup and lock files editors write beside an article', async () => {
+    const fx = await contentFixture({ 'billing/a.md': article('title: A') })
+    cleanups.push(fx.cleanup)
+    const builds: DevBuild[] = []
+    const watcher = await watchContent({ root: fx.root, out: join(fx.dir, 'kb'), onBuild: (b) => builds.push(b) })
+    cleanups.push(() => watcher.close())
+    for (const scratch of ['billing/.a.md.swp', 'billing/a.md~', 'billing/4913', 'billing/#a.md#', 'billing/.#a.md', 'billing/a.md.3f9a1c.tmp', 'billing/a.md___jb_tmp___'])
+      await writeFileIn(fx.root, scratch, 'scratch')
+    await writeFileIn(fx.root, 'billing/a.md', article('title: A edited'))
+    const second = await nextBuild(builds, 2)
+    expect(second.changed).toEqual(['billing/a.md'])
+    await watcher.idle()
+    expect(builds).toHaveLength(2)
+  })
 })

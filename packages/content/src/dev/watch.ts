@@ -2,6 +2,7 @@ import { type FSWatcher, watch } from 'node:fs'
 import { KB_FORMAT_VERSION } from '@signpost/core'
 import { type BuildResult, buildContent, createBuildCache } from '../build.ts'
 import { writeOutput } from '../output/write.ts'
+import { isEditorScratch } from './editor-files.ts'
 
 export interface DevOptions {
   root: string
@@ -44,7 +45,9 @@ export async function watchContent(options: DevOptions): Promise<{ close(): void
   await run([])
 
   const watcher: FSWatcher = watch(options.root, { recursive: true }, (_event, file) => {
-    if (file) pending.add(String(file).split('\\').join('/'))
+    const path = file ? String(file).split('\\').join('/') : undefined
+    if (path && isEditorScratch(path)) return
+    if (path) pending.add(path)
     clearTimeout(timer)
     timer = setTimeout(() => {
       const changed = [...pending].sort()

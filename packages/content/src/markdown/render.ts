@@ -1,5 +1,6 @@
 import { Lexer, Marked, type MarkedOptions, type Token, Tokenizer, type Tokens } from 'marked'
 import type { ArticleHeading } from '@signpost/core'
+import { decodeEntities } from './html-text.ts'
 import { joinPath } from './paths.ts'
 import { createSlugger } from './slug.ts'
 
@@ -146,7 +147,8 @@ const marked = new Marked({
     heading({ tokens, depth }: Tokens.Heading) {
       const s = current()
       const inner = this.parser.parseInline(tokens)
-      const text = inner.replace(/<[^>]+>/g, '').trim()
+      // As read, not as escaped: "didn't" rather than "didn&#39;t" (the id would say "didn39t").
+      const text = decodeEntities(inner.replace(/<[^>]+>/g, '')).trim()
       if (depth === 1 && s.firstH1 === undefined) {
         // The first H1 repeats the title: the widget shows the title itself.
         s.firstH1 = text

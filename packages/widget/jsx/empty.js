@@ -1,0 +1,2 @@
+// @signpost/widget/react and /vue carry types only; importing them at run time does nothing.
+export {}
