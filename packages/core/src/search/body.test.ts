@@ -38,13 +38,15 @@ describe('a body index cut into shards', () => {
 
   it('asks only for the shards a query needs, and ranks as the whole index once they are loaded', () => {
     const { primary, table, shards, whole } = sharded(['f', 'p'])
-    let index: SearchIndex = { ...loadSearchIndex({ locale: 'en', primary }), body: openBody(table as never, 'en') }
+    let body = openBody(table as never, 'en')
+    let index: SearchIndex = { ...loadSearchIndex({ locale: 'en', primary }), body }
     const query = 'zip archive'
-    expect(missingShards(index, query)).toEqual([0, 2])
+    expect(missingShards(index, body, query)).toEqual([0, 2])
     // Before the shards arrive, the primary index answers alone.
     expect(ids(index, query)).toEqual([])
-    for (const j of missingShards(index, query)) index = { ...index, body: withShard(index.body!, j, shards[j]) }
-    expect(missingShards(index, query)).toEqual([])
+    for (const j of missingShards(index, body, query)) body = withShard(body, j, shards[j])
+    index = { ...index, body }
+    expect(missingShards(index, body, query)).toEqual([])
     const reference = loadSearchIndex({ locale: 'en', primary, body: JSON.stringify(whole) })
     expect(search(index, query)).toEqual(search(reference, query))
     expect(ids(index, query)).toEqual(['data/export'])

@@ -1,5 +1,5 @@
-export { search, loadSearchIndex, withBodyIndex, missingShards, type SearchIndex, type SearchOptions, type SearchHit } from './search.ts'
-export { openBody, withShard, loadBody, type BodyIndex, type BodyPart } from './body.ts'
+export { search, loadPrimaryIndex, type SearchIndex, type SearchableBody, type SearchOptions, type SearchHit } from './search.ts'
+export { loadSearchIndex, withBodyIndex, missingShards, openBody, withShard, loadBody, type BodyIndex, type BodyPart } from './body.ts'
 export { bestSection, sectionTexts } from './sections.ts'
 export { parseQuery, type QueryGroup, type QueryTerm, type Synonyms } from './query.ts'
 export { highlight, snippet, type TextSegment } from './highlight.ts'
