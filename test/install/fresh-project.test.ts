@@ -121,6 +121,13 @@ describe('a fresh project outside the repository', () => {
     expect(existsSync(join(project, 'kb/manifest.json'))).toBe(true)
   })
 
+  it('imports a help center exported from Intercom with the installed CLI', async () => {
+    const sample = join(repo, 'packages/content/src/import/fixtures/intercom.json')
+    const { stdout } = await bin('signpost', ['import', 'intercom', sample, '--out', 'imported'])
+    expect(stdout).toBe('signpost import: 3 articles (en, es), 1 drafts, 1 links between them rewritten → imported\n')
+    expect(readFileSync(join(project, 'imported/en/payments/connect-stripe.md'), 'utf8')).toContain('Then read [Payouts](./payouts.md).')
+  })
+
   it('previews with the installed widget: signpost dev serves its CDN bundle', async () => {
     const dev = spawn(process.execPath, [join(project, 'node_modules/.bin/signpost'), 'dev', 'content', '--out', 'kb-dev', '--port', '0'], { cwd: project })
     try {

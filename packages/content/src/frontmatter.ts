@@ -164,7 +164,7 @@ export function yamlEntries(yamlText: string, diags: FileDiagnostics): Entries |
     const p = lines.linePos(offset ?? 0)
     return [p.line + 1, p.col]
   }
-  const problems = syntaxProblems(doc.errors, doc, yamlText)
+  const problems = doc.errors.length === 0 ? [] : syntaxProblems(doc.errors, doc, yamlText)
   let firstErrorLine = Number.POSITIVE_INFINITY
   const reportedLines = new Set<number>()
   for (const { offset, message } of problems) {

@@ -65,7 +65,8 @@ export function startPreviewServer(
       const file = normalize(join(options.widget, path.slice('/__signpost/widget/'.length)))
       if (!file.startsWith(normalize(options.widget) + sep)) return void res.writeHead(403).end()
       try {
-        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(await readFile(file))
+        const data = await readFile(file)
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(data)
       } catch {
         res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}\n`)
       }

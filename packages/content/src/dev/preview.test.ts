@@ -43,6 +43,8 @@ describe('signpost dev preview', () => {
       await page.goto(url)
       await page.locator('signpost-help input[type="search"]').fill('refund')
       await expect.poll(() => page!.locator('signpost-help [role="option"] .result-title').allTextContents(), { timeout: 20_000 }).toEqual(['Refunds'])
+      // A file the bundle does not have is a 404, not a crash.
+      expect((await fetch(new URL('__signpost/widget/chunks/no-such-chunk.js', url))).status).toBe(404)
       const problems = page.locator('#problems')
       expect(await problems.isHidden()).toBe(true)
 
