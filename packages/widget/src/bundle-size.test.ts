@@ -6,9 +6,9 @@ import { type ChunkSize, bundleSizes } from '../bench/bundle-sizes.ts'
  * registers the element (Lit included) plus the search worker (MiniSearch and core's search).
  * DocSearch v3 is 38 KB. It was 20 KiB until the docked panel, contact from every view, the CDN
  * bundle's analytics attributes and the ranking of natural questions (rarity-weighted coverage,
- * letter swaps, split words) took it to 20.6 KiB, with the body's shard code already moved out of
- * the worker; the next candidates to load lazily are the locale-specific text tools (Spanish:
- * 0.26 KiB) and highlighting (0.33 KiB).
+ * learned queries) took it to 20.4 KiB, with the body's shards, learned queries, letter swaps and
+ * split words already moved to the chunk that comes with the body; the next candidates to load
+ * lazily are the locale-specific text tools (Spanish: 0.26 KiB) and snippet windows (0.2 KiB).
  */
 const FIRST_QUERY_BUDGET = 21 * 1024
 

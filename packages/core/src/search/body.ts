@@ -1,6 +1,7 @@
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch'
 import { BODY_FIELDS, FIELD_BOOSTS, indexOptions } from './fields.ts'
 import { maskOf, type PlannedTerms, planQuery, termWeights, toQuery } from './plan.ts'
+import { refineQuery } from './query-refine.ts'
 import type { Synonyms } from './query.ts'
 import { loadPrimaryIndex, type SearchableBody, type SearchIndex } from './search.ts'
 
@@ -39,7 +40,7 @@ function load(data: AsPlainObject, locale: string): MiniSearch {
 }
 
 function bodyOf(parts: BodyPart[], locale: string, table?: AsPlainObject): BodyIndex {
-  return { parts, locale, ...(table ? { table } : {}), find: (terms) => find(parts, terms), learned }
+  return { parts, locale, ...(table ? { table } : {}), find: (terms) => find(parts, terms), learned, refineQuery }
 }
 
 /** Customer words a query must share with an article's learned queries for them to count. */
@@ -53,7 +54,9 @@ const LEARNED_MIN_WORDS = 2
 function learned(primary: MiniSearch, terms: PlannedTerms, groupCount: number): SearchResult[] {
   const needed = Math.min(LEARNED_MIN_WORDS, groupCount)
   const mask = maskOf(terms)
-  const results = primary.search(toQuery(terms, true), { fields: ['learned'], boost: FIELD_BOOSTS, boostTerm: termWeights(terms) })
+  // Each term once, as typed: a past query is evidence only where the customer's own words meet it.
+  const exact = new Map([...terms.values()].map((t) => [`${t.term}${t.prefix ? '*' : ''}`, { ...t, fuzzy: 0 }]))
+  const results = primary.search(toQuery(exact.values()), { fields: ['learned'], boost: FIELD_BOOSTS, boostTerm: termWeights(terms) })
   return results.filter((r) => popCount(mask(r)) >= needed)
 }
 
@@ -109,7 +112,7 @@ export function withBodyIndex(index: SearchIndex, body: Serialized): SearchIndex
 
 /** The body shards a query needs that are not loaded yet (fetch them, `withShard` each, search again). */
 export function missingShards(index: SearchIndex, body: BodyIndex, query: string): number[] {
-  const { bodyTerms } = planQuery(index, query)
+  const { bodyTerms } = planQuery(index, query, refineQuery)
   const missing = new Set<number>()
   for (const t of bodyTerms.values()) for (const j of partsFor(body.parts, t.term, t.prefix)) if (!body.parts[j]!.index) missing.add(j)
   return [...missing].sort((a, b) => a - b)
@@ -137,7 +140,7 @@ function find(parts: readonly BodyPart[], terms: PlannedTerms): SearchResult[] {
       byPart.set(j, forPart)
     }
   }
-  const perPart = [...byPart].map(([j, t]) => parts[j]!.index!.search(toQuery(t), { boost: FIELD_BOOSTS, boostTerm: termWeights(t) }))
+  const perPart = [...byPart].map(([j, t]) => parts[j]!.index!.search(toQuery(t.values()), { boost: FIELD_BOOSTS, boostTerm: termWeights(t) }))
   return perPart.length === 1 ? perPart[0]! : mergeShardResults(perPart)
 }
 

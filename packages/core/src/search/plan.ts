@@ -1,6 +1,6 @@
 import type { Query, SearchResult } from 'minisearch'
 import { stemmerFor } from '../text/stem.ts'
-import { type QueryGroup, type Synonyms, parseQuery } from './query.ts'
+import { type QueryGroup, type QueryRefinement, type Synonyms, parseQuery } from './query.ts'
 
 /** A query term and the customer words (group indexes) it stands for. */
 export interface PlannedTerm {
@@ -20,8 +20,12 @@ const fuzzyDistance = (term: string) => (term.length >= 7 ? 2 : term.length >= 4
 const BODY_PREFIX_MIN = 3
 
 /** The query's groups (customer words) and the terms to look up in each index. */
-export function planQuery(index: { locale: string; synonyms: Synonyms }, query: string): { groups: QueryGroup[]; primaryTerms: PlannedTerms; bodyTerms: PlannedTerms } {
-  const groups = parseQuery(query, index.locale, index.synonyms)
+export function planQuery(
+  index: { locale: string; synonyms: Synonyms },
+  query: string,
+  refine?: QueryRefinement,
+): { groups: QueryGroup[]; primaryTerms: PlannedTerms; bodyTerms: PlannedTerms } {
+  const groups = parseQuery(query, index.locale, index.synonyms, refine)
   const stem = stemmerFor(index.locale)
   const primaryTerms: PlannedTerms = new Map()
   const bodyTerms: PlannedTerms = new Map()
@@ -46,10 +50,9 @@ export function planQuery(index: { locale: string; synonyms: Synonyms }, query: 
   return { groups, primaryTerms, bodyTerms }
 }
 
-/** One OR query over the planned terms; `exact` drops typo tolerance (each term once). */
-export function toQuery(terms: PlannedTerms, exact = false): Query {
-  const list = exact ? [...new Map([...terms.values()].map((t) => [`${t.term}${t.prefix ? '*' : ''}`, t])).values()] : [...terms.values()]
-  return { combineWith: 'OR', queries: list.map((t) => ({ queries: [t.term], fuzzy: (!exact && t.fuzzy) || false, prefix: t.prefix })) }
+/** One OR query over the planned terms. */
+export function toQuery(terms: Iterable<PlannedTerm>): Query {
+  return { combineWith: 'OR', queries: [...terms].map((t) => ({ queries: [t.term], fuzzy: t.fuzzy || false, prefix: t.prefix })) }
 }
 
 /** MiniSearch's per-term boost from the planned weights (a swapped-back guess ranks below a word as typed). */

@@ -18,22 +18,11 @@ export interface QueryTerm {
   weight?: number
 }
 
-/** Words this long get their letter swaps tried (longer ones allow two edits, which covers a swap). */
-const SWAP_MIN = 4
-const SWAP_MAX = 6
-/** A swap undone counts like a typo MiniSearch forgave (its default fuzzy weight). */
-export const SWAP_WEIGHT = 0.45
-
-/** "pyament" is one slip of the finger, but two edits: each adjacent pair swapped back. */
-function swaps(w: string): string[] {
-  if (w.length < SWAP_MIN || w.length > SWAP_MAX || /\d/.test(w)) return []
-  const out: string[] = []
-  for (let i = 0; i + 1 < w.length; i++) {
-    if (w[i] === w[i + 1]) continue
-    out.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))
-  }
-  return out
-}
+/**
+ * Adds alternatives to the groups of a parsed query (query-refine.ts: letter swaps, split words),
+ * given its words and the group each became (undefined for stop words and synonym phrases).
+ */
+export type QueryRefinement = (words: string[], groupAt: (QueryGroup | undefined)[], typingLastWord: boolean) => void
 
 export type Synonyms = Record<string, string[]>
 
@@ -42,7 +31,7 @@ export type Synonyms = Record<string, string[]>
  * matched as written (with typo tolerance from five letters, prefix on the last word) or by its
  * stem, and synonym phrases matched as either their own words or the product's words.
  */
-export function parseQuery(raw: string, locale: string, synonyms: Synonyms = {}): QueryGroup[] {
+export function parseQuery(raw: string, locale: string, synonyms: Synonyms = {}, refine?: QueryRefinement): QueryGroup[] {
   const normalized = normalizeQuery(raw)
   if (normalized === '') return []
   const all = normalized.split(' ')
@@ -54,7 +43,6 @@ export function parseQuery(raw: string, locale: string, synonyms: Synonyms = {})
     const alts: QueryTerm[][] = [[{ term: w, fuzzy: w.length >= 5, prefix }]]
     const s = stem(w)
     if (s !== w) alts.push([{ term: s, fuzzy: false, prefix }])
-    if (!prefix) for (const swapped of swaps(w)) alts.push([{ term: swapped, fuzzy: false, prefix: false, weight: SWAP_WEIGHT }])
     return alts
   }
 
@@ -91,14 +79,7 @@ export function parseQuery(raw: string, locale: string, synonyms: Synonyms = {})
     }
     i++
   }
-  // Two words customers split that writers join ("time zone" / timezone, "log in" / login, "set up" /
-  // setup): the joined word satisfies both.
-  for (let k = 0; k + 1 < all.length; k++) {
-    const [a, b] = [groupAt[k], groupAt[k + 1]]
-    if (!a && !b) continue
-    const joined: QueryTerm = { term: all[k]! + all[k + 1]!, fuzzy: false, prefix: k + 2 === all.length && typingLastWord }
-    for (const g of [a, b]) g?.alternatives.push([joined])
-  }
+  refine?.(all, groupAt, typingLastWord)
   return groups.slice(0, MAX_GROUPS)
 }
 

@@ -3,7 +3,7 @@ import { words } from '../text/normalize.ts'
 import { stemmerFor } from '../text/stem.ts'
 import { FIELD_BOOSTS, PRIMARY_FIELDS, indexOptions } from './fields.ts'
 import { maskOf, type PlannedTerms, planQuery, termWeights, toQuery } from './plan.ts'
-import type { Synonyms } from './query.ts'
+import type { QueryRefinement, Synonyms } from './query.ts'
 
 /**
  * What `search` refines its first results with once the body index has arrived (body.ts builds
@@ -13,6 +13,7 @@ import type { Synonyms } from './query.ts'
 export interface SearchableBody {
   find(terms: PlannedTerms): SearchResult[]
   learned(primary: MiniSearch, terms: PlannedTerms, groupCount: number): SearchResult[]
+  refineQuery: QueryRefinement
 }
 
 /** A loaded locale: the primary index at once, the body index once it has arrived. */
@@ -67,7 +68,7 @@ const COMPLETE_BONUS = 1.5
  * Each index is searched once with every term, and the terms that matched tell which words a hit covers.
  */
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
-  const { groups, primaryTerms, bodyTerms } = planQuery(index, query)
+  const { groups, primaryTerms, bodyTerms } = planQuery(index, query, index.body?.refineQuery)
   if (groups.length === 0) return []
   const { limit = 10, filter } = options
   const stem = stemmerFor(index.locale)
@@ -89,7 +90,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
       hit.mask |= mask(r)
     }
   }
-  collect(index.primary.search(toQuery(primaryTerms), { fields: WRITTEN_FIELDS, boost: FIELD_BOOSTS, boostTerm: termWeights(primaryTerms) }), primaryTerms)
+  collect(index.primary.search(toQuery(primaryTerms.values()), { fields: WRITTEN_FIELDS, boost: FIELD_BOOSTS, boostTerm: termWeights(primaryTerms) }), primaryTerms)
   if (index.body) {
     collect(index.body.learned(index.primary, primaryTerms, groups.length), primaryTerms)
     collect(index.body.find(bodyTerms), bodyTerms)
