@@ -240,7 +240,7 @@ async function digestCommand(flags: Record<string, string>, io: CliIo): Promise<
   const store = await openStore(config.db)
   let digest: Digest
   try {
-    digest = await buildDigest(store.db, site.key, range, site.costPerContact)
+    digest = await buildDigest(store.db, site.key, range, site.costPerContact, config.kAnonymity)
   } finally {
     await store.close()
   }

@@ -110,7 +110,7 @@ async function reports(store: Store) {
     byLocale: await breakdown(store.db, 'demo', range, 'locale', 100),
     byRoute: await breakdown(store.db, 'demo', range, 'route', 100),
     learned: await learnedExport(store.db, 'demo', range, 1, 1),
-    digest: await buildDigest(store.db, 'demo', range, 10),
+    digest: await buildDigest(store.db, 'demo', range, 10, 1),
   }
 }
 
