@@ -88,15 +88,16 @@ describe('signpost serve', () => {
 })
 
 describe('signpost learn', () => {
-  it('writes the learned-keywords file of the seeded traffic', async () => {
+  it('writes the learned-keywords file of the seeded traffic, never below the k-anonymity floor', async () => {
     expect((await run(['seed', '--days', '3', '--sessions-per-day', '60'])).code).toBe(0)
+    // The default config's kAnonymity is 3: --min-sessions 2 cannot publish a query fewer sessions searched.
     const { code, out } = await run(['learn', '--site', 'demo', '--min-sessions', '2', '--out', 'learned.json'])
     expect(code).toBe(0)
-    expect(out).toMatch(/^wrote learned\.json: \d+ query → article pairs seen in ≥ 2 sessions/)
+    expect(out).toMatch(/^wrote learned\.json: \d+ query → article pairs seen in ≥ 3 sessions/)
     const file = JSON.parse(readFileSync(join(dir, 'learned.json'), 'utf8'))
     expect(file).toMatchObject({ format: 1, site: 'demo' })
     expect(file.pairs.length).toBeGreaterThan(0)
-    for (const p of file.pairs) expect(p.sessions).toBeGreaterThanOrEqual(2)
+    for (const p of file.pairs) expect(p.sessions).toBeGreaterThanOrEqual(3)
     expect(file.views.length).toBeGreaterThan(0)
   })
 

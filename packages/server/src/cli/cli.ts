@@ -6,7 +6,7 @@ import { listen } from '../http/listen.ts'
 import { ConfigError, defaultConfig, loadConfigFile, type ServerConfig, type SiteConfig } from '../config/config.ts'
 import { buildDigest, type Digest } from '../digest/digest.ts'
 import { renderHtml, renderMarkdown } from '../digest/render.ts'
-import { DEFAULT_LEARNED_DAYS, learnedExport, parseMinSessions } from '../learn/export.ts'
+import { DEFAULT_LEARNED_DAYS, learnedExport, learnedFloor, parseMinSessions } from '../learn/export.ts'
 import { articles as articleReport, contentGaps, summary } from '../reports/queries.ts'
 import { parseRange, RangeError_ } from '../reports/range.ts'
 import { seed } from '../seed/seed.ts'
@@ -208,7 +208,7 @@ async function learnCommand(flags: Record<string, string>, io: CliIo): Promise<n
   const range = parseRange({ since, from: flags['from'], to: flags['to'] })
   const store = await openStore(config.db)
   try {
-    const file = await learnedExport(store.db, site.key, range, minSessions)
+    const file = await learnedExport(store.db, site.key, range, minSessions, config.kAnonymity)
     const json = `${JSON.stringify(file, null, 2)}\n`
     const out = flags['out']
     if (out === undefined) {
@@ -218,7 +218,7 @@ async function learnCommand(flags: Record<string, string>, io: CliIo): Promise<n
     const path = isAbsolute(out) ? out : join(io.cwd, out)
     writeFileSync(path, json)
     io.stdout.write(
-      `wrote ${out}: ${file.pairs.length} query → article pairs seen in ≥ ${minSessions} sessions, views of ${file.views?.length ?? 0} articles, ${file.from} to ${file.to}\n`,
+      `wrote ${out}: ${file.pairs.length} query → article pairs seen in ≥ ${learnedFloor(minSessions, config.kAnonymity)} sessions, views of ${file.views?.length ?? 0} articles, ${file.from} to ${file.to}\n`,
     )
     return 0
   } finally {
@@ -240,7 +240,7 @@ async function digestCommand(flags: Record<string, string>, io: CliIo): Promise<
   const store = await openStore(config.db)
   let digest: Digest
   try {
-    digest = await buildDigest(store.db, site.key, range, site.costPerContact)
+    digest = await buildDigest(store.db, site.key, range, site.costPerContact, config.kAnonymity)
   } finally {
     await store.close()
   }

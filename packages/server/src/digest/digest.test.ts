@@ -39,7 +39,7 @@ for (const engine of ENGINES) {
       const t = await engine.open()
       try {
         await sixWeeksAndABadDay(t.store)
-        const d = await buildDigest(t.store.db, 'demo', parseRange({ since: '7d' }, NOW), 15)
+        const d = await buildDigest(t.store.db, 'demo', parseRange({ since: '7d' }, NOW), 15, 3)
         expect(d.alerts.map((a) => [a.day, a.metric])).toEqual([
           ['2026-11-18', 'zeroResultRate'],
           ['2026-11-18', 'escalationRate'],
@@ -48,6 +48,41 @@ for (const engine of ENGINES) {
         expect(d.alerts[0]!.baseline).toBeLessThan(0.25)
         expect(d.comparable).toBe(true)
         expect(d.gaps[0]!.query).toBe('payments down')
+      } finally {
+        await t.cleanup()
+      }
+    })
+  })
+}
+
+for (const engine of ENGINES) {
+  describe(`the weekly digest and k-anonymity (${engine.name})`, async () => {
+    const test = (await engine.available()) ? it : it.skip
+    test('names no query fewer than kAnonymity sessions searched, in its gaps or its worst articles’ top queries', async () => {
+      const t = await engine.open()
+      try {
+        const events: SignpostEvent[] = []
+        const session = (name: string, query: string, clicked: boolean) => {
+          const base = { site: 'demo', session: name, locale: 'en', path: '/app' }
+          const at = NOW - DAY_MS + events.length * 60_000
+          events.push({ ...base, id: `${name}-search`, ts: at, type: 'search', query, results: 0 })
+          if (clicked) events.push({ ...base, id: `${name}-click`, ts: at + 10_000, type: 'click', query, article: 'billing/refunds', position: 1 })
+          events.push({ ...base, id: `${name}-view`, ts: at + 20_000, type: 'view', article: 'billing/refunds', source: clicked ? 'search' : 'link' })
+          events.push({ ...base, id: `${name}-contact`, ts: at + 30_000, type: 'contact', channel: 'email' })
+        }
+        // Two customers typed their name and address; four searched what the article lacks.
+        for (const name of ['p1', 'p2']) session(name, 'i am john smith 42 baker street', true)
+        for (const name of ['r1', 'r2', 'r3', 'r4']) session(name, 'refund window', true)
+        await t.store.writeBatches([events])
+        const range = parseRange({ since: '7d' }, NOW)
+        const open = await buildDigest(t.store.db, 'demo', range, 15, 1)
+        // The positive control: with a floor of 1 the private query shows in both places.
+        expect(open.gaps.map((g) => g.query)).toContain('i am john smith 42 baker street')
+        expect(open.worstArticles[0]!.topQueries.map((q) => q.query)).toContain('i am john smith 42 baker street')
+        const d = await buildDigest(t.store.db, 'demo', range, 15, 3)
+        expect(d.gaps.map((g) => g.query)).toEqual(['refund window'])
+        expect(d.worstArticles.map((a) => a.article)).toEqual(['billing/refunds'])
+        for (const text of [JSON.stringify(d), renderMarkdown(d), renderHtml(d)]) expect(text).not.toContain('baker')
       } finally {
         await t.cleanup()
       }
@@ -171,7 +206,7 @@ describe('signpost digest', () => {
   async function digestOf() {
     const store = await openStore(db)
     try {
-      return await buildDigest(store.db, 'demo', { from: 0, to: 0 }, 0)
+      return await buildDigest(store.db, 'demo', { from: 0, to: 0 }, 0, 3)
     } finally {
       await store.close()
     }

@@ -35,16 +35,18 @@ type Row = Record<string, number | string | null>
  * The week an ops manager reads on Monday: headline figures with their change, the top content
  * gaps, the articles that most often end in a contact, what readers said was missing, and alerts
  * for days whose zero-result or escalation rate stood far above their trailing four weeks.
+ * `kAnonymity` (`config.kAnonymity`): a query shows in its gaps and top queries only once that many
+ * sessions searched it, as in every other report — a digest is mailed and posted to chat.
  *
  * @example
- * const d = await buildDigest(store.db, 'demo', parseRange({ since: '7d' }), 15)
+ * const d = await buildDigest(store.db, 'demo', parseRange({ since: '7d' }), 15, config.kAnonymity)
  * console.log(renderMarkdown(d))
  */
-export async function buildDigest(db: SqlDb, site: string, range: DayRange, costPerContact: number): Promise<Digest> {
+export async function buildDigest(db: SqlDb, site: string, range: DayRange, costPerContact: number, kAnonymity: number): Promise<Digest> {
   const s = await summary(db, site, range, costPerContact)
   const p = s.previous
   const comparable = (p.helpSessions > 0 || p.searches > 0 || p.contacts > 0) && p.activeDays >= 0.75 * s.activeDays
-  const read = await articles(db, site, range, 50)
+  const read = await articles(db, site, range, 50, kAnonymity)
   const worstArticles = read
     .filter((a) => a.viewSessions >= 5 && a.contactAfterViewRate > 0)
     .sort((a, b) => b.contactAfterViewRate - a.contactAfterViewRate || b.views - a.views)
@@ -53,7 +55,7 @@ export async function buildDigest(db: SqlDb, site: string, range: DayRange, cost
     site,
     summary: s,
     comparable,
-    gaps: await contentGaps(db, site, range, 5),
+    gaps: await contentGaps(db, site, range, 5, kAnonymity),
     worstArticles,
     reasons: await feedbackReasons(db, site, range, 5),
     alerts: await alerts(db, site, range),

@@ -16,17 +16,21 @@ type Row = Record<string, number | string | null>
  * fewer than `minSessions` sessions is left out: one customer's words are not published in a
  * static index, and one script cannot put its words there.
  *
+ * `kAnonymity` is the server's floor (`config.kAnonymity`): `minSessions` can raise it, never
+ * lower it, so a query fewer sessions searched than every other report requires never leaves the
+ * server in a learned file either (each session of a pair searched or clicked its query).
+ *
  * @example
- * const file = await learnedExport(store.db, 'demo', parseRange({ since: '90d' }), 3)
+ * const file = await learnedExport(store.db, 'demo', parseRange({ since: '90d' }), 3, config.kAnonymity)
  * writeFileSync('learned.json', JSON.stringify(file))
  */
-export async function learnedExport(db: SqlDb, site: string, range: DayRange, minSessions = DEFAULT_MIN_SESSIONS): Promise<LearnedFile> {
+export async function learnedExport(db: SqlDb, site: string, range: DayRange, minSessions: number, kAnonymity: number): Promise<LearnedFile> {
   const pairs = await db.all<Row>(
     `SELECT query, article, SUM(sessions) AS sessions, SUM(helpful) AS helpful, SUM(contacts) AS contacts
      FROM learned_daily WHERE site = ? AND day BETWEEN ? AND ?
      GROUP BY query, article HAVING SUM(sessions) >= ?
      ORDER BY sessions DESC, query, article`,
-    [site, range.from, range.to, Math.max(1, minSessions)],
+    [site, range.from, range.to, learnedFloor(minSessions, kAnonymity)],
   )
   const views = await db.all<Row>(
     `SELECT article, SUM(view_sessions) AS sessions FROM article_daily WHERE site = ? AND day BETWEEN ? AND ?
@@ -47,6 +51,11 @@ export async function learnedExport(db: SqlDb, site: string, range: DayRange, mi
     })),
     views: views.map((r) => ({ article: String(r['article']), sessions: Number(r['sessions']) })),
   }
+}
+
+/** The sessions a pair needs to be exported: `minSessions`, but never below the k-anonymity floor. */
+export function learnedFloor(minSessions: number, kAnonymity: number): number {
+  return Math.max(1, minSessions, kAnonymity)
 }
 
 /** Parses `--min-sessions` / `min-sessions=`; `null` when it is not a whole number ≥ 1. */

@@ -2,21 +2,24 @@ import type { LearnedFile } from '@signpost/core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp, type SignpostApp } from '../app.ts'
 import { parseConfig } from '../config/config.ts'
+import { sid } from '../session-ids.testkit.ts'
 import { ENGINES, type TestStore } from '../storage/engines.testkit.ts'
 
 const NOW = Date.UTC(2026, 10, 20, 12, 0, 0)
 const TOKEN = 'report-token-for-demo-0001'
-const config = parseConfig({
+const options = {
   sites: [{ key: 'demo', origins: ['*'], reportTokens: [TOKEN] }],
   rateLimits: { ipRequestsPerSecond: 100_000, siteEventsPerSecond: 1_000_000 },
-})
+}
+/** A server whose k-anonymity floor lets `min-sessions` go down to 1, so these tests see every pair. */
+const config = parseConfig({ ...options, kAnonymity: 1 })
 
 let seq = 0
-/** An event `minute` minutes into a session that started an hour before NOW. */
-const ev = (session: string, minute: number, e: Record<string, unknown>) => ({
+/** An event `minute` minutes into the session called `name`, which started an hour before NOW. */
+const ev = (name: string, minute: number, e: Record<string, unknown>) => ({
   id: `evt-${String(++seq).padStart(8, '0')}`,
   ts: NOW - 3_600_000 + minute * 60_000,
-  session,
+  session: sid(name),
   site: 'demo',
   locale: 'en',
   path: '/billing',
@@ -101,6 +104,25 @@ for (const engine of ENGINES) {
       // s7 read the article before searching "cancel plan": no pair.
       expect(pairs.some((p) => p.query === 'cancel plan')).toBe(false)
       expect((await learned('&min-sessions=5')).pairs).toEqual([])
+    })
+
+    test('never exports a pair below the server’s k-anonymity floor, whatever min-sessions asks', async () => {
+      await send(traffic())
+      for (const [kAnonymity, expected] of [
+        [3, [['refund policy', 'billing/refunds', 4]]],
+        [5, []],
+      ] as const) {
+        const strict = createApp({ store: t.store, config: parseConfig({ ...options, kAnonymity }), now: () => NOW })
+        try {
+          for (const min of ['&min-sessions=1', '&min-sessions=2', '']) {
+            const res = await strict.request(`/v1/reports/learned?site=demo${min}`, { headers: { authorization: `Bearer ${TOKEN}` } })
+            const file = (await res.json()) as LearnedFile
+            expect(file.pairs.map((p) => [p.query, p.article, p.sessions]), `kAnonymity ${kAnonymity}${min}`).toEqual(expected)
+          }
+        } finally {
+          await strict.writer.drain()
+        }
+      }
     })
 
     test('counts the same whether events arrive reversed, or three times over', async () => {

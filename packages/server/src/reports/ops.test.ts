@@ -2,6 +2,7 @@ import type { SignpostEvent } from '@signpost/core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp, type SignpostApp } from '../app.ts'
 import { parseConfig } from '../config/config.ts'
+import { sid } from '../session-ids.testkit.ts'
 import { ENGINES, type TestStore } from '../storage/engines.testkit.ts'
 import { DAY_MS } from '../storage/rollup.ts'
 
@@ -13,8 +14,9 @@ const config = parseConfig({
 })
 
 let seq = 0
-const ev = (session: string, at: number, e: Record<string, unknown>): SignpostEvent =>
-  ({ id: `evt-${String(++seq).padStart(8, '0')}`, ts: at, session, site: 'demo', locale: 'en', path: '/billing', ...e }) as SignpostEvent
+/** An event of the session called `name` (a fixed UUID: the server refuses other session ids). */
+const ev = (name: string, at: number, e: Record<string, unknown>): SignpostEvent =>
+  ({ id: `evt-${String(++seq).padStart(8, '0')}`, ts: at, session: sid(name), site: 'demo', locale: 'en', path: '/billing', ...e }) as SignpostEvent
 const min = (m: number) => NOW - 3 * 3_600_000 + m * 60_000
 
 for (const engine of ENGINES) {

@@ -18,7 +18,8 @@ export interface FeedbackReason {
 
 /**
  * Feedback reasons per article, the most "not helpful" first: what a writer reads before
- * rewriting an article. Kept in a rollup, so they last as long as the other aggregates.
+ * rewriting an article. Kept in a rollup, purged with the query texts after `retentionDays` and
+ * erased with their session (`storage/erasure.ts`): they are the customer's own words.
  */
 export async function feedbackReasons(db: SqlDb, site: string, range: DayRange, limit = 50): Promise<FeedbackReason[]> {
   const rows = await db.all<Row>(

@@ -131,7 +131,7 @@ export function createReportsRoute(options: {
     // Learned keywords want a season of traffic: 90 days unless the caller names a range.
     const q = { from: c.req.query('from'), to: c.req.query('to'), since: c.req.query('since') }
     const range = q.from || q.since ? c.get('range') : parseRange({ ...q, since: `${DEFAULT_LEARNED_DAYS}d` }, now())
-    return c.json(await learnedExport(store.db, c.get('site').key, range, minSessions))
+    return c.json(await learnedExport(store.db, c.get('site').key, range, minSessions, config.kAnonymity))
   })
   return app
 }

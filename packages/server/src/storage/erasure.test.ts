@@ -1,8 +1,11 @@
 import type { SignpostEvent } from '@signpost/core'
 import { describe, expect, it } from 'vitest'
+import { buildDigest } from '../digest/digest.ts'
+import { learnedExport } from '../learn/export.ts'
+import { breakdown, feedbackReasons } from '../reports/ops.ts'
 import { articles, contentGaps, summary, timeseries } from '../reports/queries.ts'
 import { ENGINES } from './engines.testkit.ts'
-import { dayOf } from './rollup.ts'
+import { DAY_MS, dayOf } from './rollup.ts'
 import type { Store } from './store.ts'
 
 const T0 = Date.UTC(2026, 10, 19, 21, 0, 0)
@@ -21,23 +24,28 @@ function random(seed: number): () => number {
 
 /**
  * Forty sessions over two days, some crossing midnight, some with a gap of over 30 minutes (two
- * session segments under one id); searches with and without results, clicks, views, votes,
- * contacts, and queries whose stored spelling differs from their normalized one.
+ * session segments under one id); searches with and without results, clicks, views, votes (some
+ * with a reason, spelled differently), contacts, and queries whose stored spelling differs from
+ * their normalized one; asked from several routes and locales; some ids writing in again days
+ * later (tickets after a view, repeated contacts), once more than 7 days later.
  */
 function traffic(): SignpostEvent[] {
   const r = random(7)
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!
   const queries = ['refund', 'refund policy', 'invoice pdf', 'refund for [email]', 'cancel plan', 'vat number']
   const arts = ['billing/refunds', 'billing/invoices', 'account/cancel']
+  const reasons = ["Doesn't say how long", "  doesn't say HOW   long", 'no screenshots', 'wrong currency']
+  const paths = ['/', '/invoices/1042/edit', '/invoices/77/edit', '/settings']
   const events: SignpostEvent[] = []
   let n = 0
   for (let i = 0; i < 40; i++) {
     const session = `session-${String(i).padStart(3, '0')}`
+    const locale = pick(['en', 'en', 'es', 'de'])
     let ts = T0 + Math.floor(r() * 26 * 60) * MINUTE
     const push = (e: Record<string, unknown>) => {
       ts += Math.floor(1 + r() * 8) * MINUTE
       if (r() < 0.08) ts += 45 * MINUTE // a second segment under the same id
-      events.push({ id: `evt-${String(++n).padStart(6, '0')}`, ts, session, site: 'demo', locale: 'en', path: '/', ...e } as SignpostEvent)
+      events.push({ id: `evt-${String(++n).padStart(6, '0')}`, ts, session, site: 'demo', locale, path: pick(paths), ...e } as SignpostEvent)
     }
     push({ type: 'open' })
     let searched: string | undefined
@@ -50,8 +58,18 @@ function traffic(): SignpostEvent[] {
         push({ type: 'search', query: searched, results: r() < 0.3 ? 0 : 3 })
       } else if (roll < 0.6) push({ type: 'click', query: q, article: pick(arts), position: 1 })
       else if (roll < 0.8) push({ type: 'view', article: pick(arts), source: pick(['search', 'link', 'suggestion']) })
-      else if (roll < 0.9) push({ type: 'feedback', article: pick(arts), helpful: r() < 0.5 })
+      else if (roll < 0.9) push({ type: 'feedback', article: pick(arts), helpful: r() < 0.5, ...(r() < 0.6 ? { reason: pick(reasons) } : {}) })
       else push({ type: 'contact', channel: 'email' })
+    }
+    // Writing in again: a ticket days later (after a view within 7 days or not), sometimes a repeat.
+    const again = r()
+    if (again < 0.35) {
+      ts += Math.floor(DAY_MS * (again < 0.05 ? 8 : 1 + r() * 3))
+      push({ type: 'contact', channel: 'zendesk' })
+      if (r() < 0.5) {
+        ts += Math.floor(DAY_MS * (1 + r() * 2))
+        push({ type: 'contact', channel: 'zendesk' })
+      }
     }
   }
   return events.sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : 1))
@@ -67,6 +85,9 @@ const TABLES = {
   query_weekly: 'site, week, query',
   article_daily: 'site, day, article',
   article_query_daily: 'site, day, article, query',
+  learned_daily: 'site, day, query, article',
+  feedback_reasons: 'site, day, article, reason',
+  breakdown_daily: 'site, day, locale, route',
 } as const
 
 async function rollups(store: Store): Promise<Record<string, unknown[]>> {
@@ -79,12 +100,17 @@ async function rollups(store: Store): Promise<Record<string, unknown[]>> {
 }
 
 async function reports(store: Store) {
-  const range = { from: dayOf(T0) - 1, to: dayOf(T0) + 2 }
+  const range = { from: dayOf(T0) - 1, to: dayOf(T0) + 14 }
   return {
     summary: await summary(store.db, 'demo', range, 10),
     timeseries: await timeseries(store.db, 'demo', range),
     gaps: await contentGaps(store.db, 'demo', range, 100),
     articles: await articles(store.db, 'demo', range, 100),
+    reasons: await feedbackReasons(store.db, 'demo', range, 100),
+    byLocale: await breakdown(store.db, 'demo', range, 'locale', 100),
+    byRoute: await breakdown(store.db, 'demo', range, 'route', 100),
+    learned: await learnedExport(store.db, 'demo', range, 1, 1),
+    digest: await buildDigest(store.db, 'demo', range, 10, 1),
   }
 }
 
@@ -103,8 +129,12 @@ for (const engine of ENGINES) {
       try {
         await ingest(original.store, all)
         await ingest(rebuilt.store, kept)
-        // The erased sessions count before erasure: without it the two would differ.
-        expect(await rollups(original.store)).not.toEqual(await rollups(rebuilt.store))
+        // The erased sessions count in every rollup before erasure: without it the two would differ.
+        const before = await rollups(original.store)
+        const expected = await rollups(rebuilt.store)
+        for (const table of Object.keys(TABLES)) expect(before[table], table).not.toEqual(expected[table])
+        const summaryBefore = (await reports(original.store)).summary
+        expect(summaryBefore.repeatContacts).toBeGreaterThan((await reports(rebuilt.store)).summary.repeatContacts)
 
         let segments = 0
         for (const session of erased) {
@@ -113,8 +143,12 @@ for (const engine of ENGINES) {
           segments += result.sessions
         }
         expect(segments).toBeGreaterThan(erased.length) // some ids held two sessions
-        expect(await rollups(original.store)).toEqual(await rollups(rebuilt.store))
+        expect(await rollups(original.store)).toEqual(expected)
         expect(await reports(original.store)).toEqual(await reports(rebuilt.store))
+        // The customers' own words go with them: no reason only erased sessions gave is left.
+        const kept_reasons = new Set(kept.flatMap((e) => (e.type === 'feedback' && e.reason ? [e.reason.trim().replace(/\s+/g, ' ').toLowerCase()] : [])))
+        const left_reasons = await original.store.db.all<{ reason: string }>('SELECT DISTINCT reason FROM feedback_reasons')
+        for (const { reason } of left_reasons) expect(kept_reasons).toContain(reason)
         expect(await original.store.countEvents('demo')).toBe(kept.length)
         const left = await original.store.db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM sessions WHERE sid IN (${erased.map(() => '?').join(', ')})`, erased)
         expect(Number(left[0]!.n)).toBe(0)

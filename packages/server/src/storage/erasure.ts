@@ -1,5 +1,6 @@
 import { normalizeQuery, type SignpostEvent } from '@signpost/core'
-import { contribution } from './rollup.ts'
+import { learnedPairs, type SessionFacts } from '../learn/pairs.ts'
+import { breakdown, contribution, reasonKey, type StoredPairs } from './rollup.ts'
 import { type SqlDb, type SqlValue, weekOf } from './sql.ts'
 
 /** What `eraseSession` removed. */
@@ -34,8 +35,24 @@ type Counters = Record<string, number>
 type Deltas = Map<string, { key: SqlValue[]; counters: Counters }>
 
 const QUERY_COLUMNS = ['searches', 'zero_results', 'nonzero_searches', 'clicked_searches', 'sessions', 'failed_sessions', 'contacts'] as const
-const DAILY_COLUMNS = ['sessions', 'help_sessions', 'deflected_explicit', 'deflected_implicit', 'contacted_help', 'contact_sessions', 'searches', 'zero_results', 'nonzero_searches', 'clicked_searches', 'views'] as const
-const ARTICLE_COLUMNS = ['views', 'view_sessions', 'helpful_yes', 'helpful_no', 'contact_after_view'] as const
+const DAILY_COLUMNS = [
+  'sessions',
+  'help_sessions',
+  'deflected_explicit',
+  'deflected_implicit',
+  'contacted_help',
+  'contact_sessions',
+  'searches',
+  'zero_results',
+  'nonzero_searches',
+  'clicked_searches',
+  'views',
+  'repeat_contact_sessions',
+] as const
+const ARTICLE_COLUMNS = ['views', 'view_sessions', 'helpful_yes', 'helpful_no', 'contact_after_view', 'tickets_after_view'] as const
+const LEARNED_COLUMNS = ['sessions', 'helpful', 'contacts'] as const
+const REASON_COLUMNS = ['votes', 'helpful'] as const
+const BREAKDOWN_COLUMNS = ['help_sessions', 'deflected', 'contacted_help', 'contact_sessions', 'zero_result_sessions'] as const
 
 /** The session's raw events and segments, for a data-subject access request. */
 export async function exportSession(db: SqlDb, site: string, session: string): Promise<SessionExport> {
@@ -64,7 +81,13 @@ export async function exportSession(db: SqlDb, site: string, session: string): P
  *
  * The contribution is recomputed from what is stored: each segment's flags and query/article pairs
  * give its per-session counts, its raw events the per-event ones, exactly as `Rollup.add` counted
- * them. `last_seen` cannot be subtracted: it is recomputed from the remaining raw events.
+ * them. Per session: `daily` (with repeated contacts), `query_daily`/`query_weekly` sessions,
+ * `article_daily` view sessions, contacts after a view and tickets within 7 days of one, the
+ * learned pairs (`learned_daily`) and the locale/route row (`breakdown_daily`). Per event: searches,
+ * clicks, views, votes and feedback reasons (`feedback_reasons`: the customer's own words go with
+ * the session). Every follow-up a rollup counts (a later contact, a repeated one) joins segments of
+ * one session id, so erasing all of them leaves nothing behind. `last_seen` cannot be subtracted: it
+ * is recomputed from the remaining raw events.
  */
 export async function eraseSession(tx: SqlDb, site: string, session: string): Promise<ErasureResult> {
   await tx.lockKeys([JSON.stringify([site, session])])
@@ -82,13 +105,21 @@ export async function eraseSession(tx: SqlDb, site: string, session: string): Pr
   const queryDaily: Deltas = new Map()
   const articleDaily: Deltas = new Map()
   const articleQueryDaily: Deltas = new Map()
+  const learnedDaily: Deltas = new Map()
+  const feedbackReasons: Deltas = new Map()
+  const breakdownDaily: Deltas = new Map()
   /** The stored spellings of each touched query (`refund [email]` groups as `refund email`). */
   const spellings = new Map<string, Set<string>>()
 
   for (const s of segments) {
     const flags = { searched: !!Number(s.searched), viewed: !!Number(s.viewed), votedYes: !!Number(s.voted_yes), contacted: !!Number(s.contacted) }
-    bump(daily, [site, s.day], contribution(flags))
-    const pairs = JSON.parse(s.pairs) as { q: [string, number, number, number, number][]; a: [string, number, number][] }
+    const pairs = JSON.parse(s.pairs) as StoredPairs
+    const c = contribution(flags)
+    bump(daily, [site, s.day], { ...c, repeat_contact_sessions: pairs.rp ? 1 : 0 })
+    const dims = breakdown({ site, day: s.day, where: pairs.w }, c, pairs.q.some((q) => !!q[3]))
+    if (dims) bump(breakdownDaily, dims.key, dims.counters)
+    for (const p of learnedPairs(storedFacts(pairs)).values())
+      bump(learnedDaily, [site, s.day, p.query, p.article], { sessions: 1, helpful: +p.helpful, contacts: +p.contacted })
     const nonzero = new Map<string, number>()
     for (const e of events) if (e.type === 'search' && e.results > 0 && segmentOf(segments, e.ts) === s) count(nonzero, normalizeQuery(e.query))
     for (const [query, , pending, zero, contacted] of pairs.q) {
@@ -99,7 +130,8 @@ export async function eraseSession(tx: SqlDb, site: string, session: string): Pr
       bump(queryDaily, [site, s.day, query], { sessions: 1, failed_sessions: failedNow, contacts: contacted, clicked_searches: clicked })
       bump(daily, [site, s.day], { clicked_searches: clicked })
     }
-    for (const [article, , contacted] of pairs.a) bump(articleDaily, [site, s.day, article], { view_sessions: 1, contact_after_view: contacted })
+    for (const [article, , contacted, , ticketed] of pairs.a)
+      bump(articleDaily, [site, s.day, article], { view_sessions: 1, contact_after_view: contacted, tickets_after_view: ticketed ? 1 : 0 })
   }
   for (const e of events) {
     const s = segmentOf(segments, e.ts)
@@ -126,6 +158,7 @@ export async function eraseSession(tx: SqlDb, site: string, session: string): Pr
         break
       case 'feedback':
         bump(articleDaily, [site, s.day, e.article], e.helpful ? { helpful_yes: 1 } : { helpful_no: 1 })
+        if (e.reason) bump(feedbackReasons, [site, s.day, e.article, reasonKey(e.reason)], { votes: 1, helpful: e.helpful ? 1 : 0 })
         break
       default:
         break
@@ -141,8 +174,23 @@ export async function eraseSession(tx: SqlDb, site: string, session: string): Pr
   await subtract(tx, 'query_weekly', ['site', 'week', 'query'], QUERY_COLUMNS, weekly)
   await subtract(tx, 'article_daily', ['site', 'day', 'article'], ARTICLE_COLUMNS, articleDaily)
   await subtract(tx, 'article_query_daily', ['site', 'day', 'article', 'query'], ['clicks'], articleQueryDaily)
+  await subtract(tx, 'learned_daily', ['site', 'day', 'query', 'article'], LEARNED_COLUMNS, learnedDaily)
+  await subtract(tx, 'breakdown_daily', ['site', 'day', 'locale', 'route'], BREAKDOWN_COLUMNS, breakdownDaily)
+  await subtract(tx, 'feedback_reasons', ['site', 'day', 'article', 'reason'], REASON_COLUMNS, feedbackReasons)
   await recomputeLastSeen(tx, queryDaily, weekly, spellings)
+  await recomputeReasonsLastSeen(tx, feedbackReasons)
   return { events: deleted, sessions: segments.length }
+}
+
+/** A stored segment's facts as `learnedPairs` reads them, in the order the rollup kept them. */
+function storedFacts(pairs: StoredPairs): SessionFacts {
+  return {
+    queries: new Map(pairs.q.map(([query, firstTs]) => [query, { query, firstTs }])),
+    articles: new Map(pairs.a.map(([article, firstTs, , lastTs]) => [article, { article, firstTs, lastTs: lastTs ?? firstTs }])),
+    clicks: new Map((pairs.k ?? []).map(([query, article, ts]) => [query + '\u0000' + article, { query, article, ts }])),
+    helpful: new Set(pairs.h ?? []),
+    lastContact: pairs.lc,
+  }
 }
 
 /** The segment an event belongs to: the one whose time span holds it (segments never overlap). */
@@ -201,5 +249,28 @@ async function recomputeLastSeen(tx: SqlDb, queryDaily: Deltas, weekly: Deltas, 
        WHERE site = ? AND week = ? AND query = ?`,
       [site, query, week * 7 - 3, week * 7 + 4, site, week, query],
     )
+  }
+}
+
+/**
+ * The latest vote of each touched (day, article, reason) row left, from the remaining raw events
+ * (by the day their session started, as the rollup counts them); where they have aged out, the
+ * stored time stays.
+ */
+async function recomputeReasonsLastSeen(tx: SqlDb, reasons: Deltas): Promise<void> {
+  const articleOf = tx.dialect === 'postgres' ? "(e.data::json->>'article')" : "json_extract(e.data, '$.article')"
+  for (const { key } of reasons.values()) {
+    const [site, day, article, reason] = key as [string, number, string, string]
+    const rows = await tx.all<{ ts: number; data: string }>(
+      `SELECT e.ts, e.data FROM events e JOIN sessions s ON s.site = e.site AND s.sid = e.session AND e.ts >= s.start_ts AND e.ts <= s.last_ts
+       WHERE e.site = ? AND e.type = 'feedback' AND s.day = ? AND ${articleOf} = ?`,
+      [site, day, article],
+    )
+    let latest: number | undefined
+    for (const r of rows) {
+      const e = JSON.parse(r.data) as SignpostEvent
+      if (e.type === 'feedback' && e.reason && reasonKey(e.reason) === reason) latest = Math.max(latest ?? 0, Number(r.ts))
+    }
+    if (latest !== undefined) await tx.run('UPDATE feedback_reasons SET last_seen = ? WHERE site = ? AND day = ? AND article = ? AND reason = ?', [latest, site, day, article, reason])
   }
 }

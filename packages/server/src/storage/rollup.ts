@@ -73,7 +73,7 @@ interface ArticlePair {
 }
 
 /** `[ts, locale, route]` of a session's earliest help event. */
-type Where = [number, string, string]
+export type Where = [number, string, string]
 
 /** A contact within this long after a reading (or after an earlier contact) follows it up. */
 export const FOLLOW_UP_MS = 7 * DAY_MS
@@ -212,8 +212,7 @@ export class Rollup {
       }
       case 'feedback': {
         if (e.reason) {
-          const reason = e.reason.trim().replace(/\s+/g, ' ').toLowerCase()
-          const r = bump(this.feedbackReasons, [e.site, day, e.article, reason], e.helpful ? { votes: 1, helpful: 1 } : { votes: 1 })
+          const r = bump(this.feedbackReasons, [e.site, day, e.article, reasonKey(e.reason)], e.helpful ? { votes: 1, helpful: 1 } : { votes: 1 })
           r['last_seen'] = Math.max(r['last_seen'] ?? 0, e.ts)
         }
         // A reason sent after its vote (the widget records votes the moment they are given) joins
@@ -310,7 +309,7 @@ export class Rollup {
           for (const [, d] of learnedDelta(s.learnedBefore, learnedPairs(s)))
             bump(this.learnedDaily, [s.site, s.day, d.query, d.article], { sessions: d.sessions, helpful: d.helpful, contacts: d.contacts })
           // The breakdown row by locale and route: its contribution moves with the session's facts.
-          const dimsAfter = breakdown(s, after)
+          const dimsAfter = breakdown(s, after, zeroSearched(s))
           const dimsBefore = s.whereBefore ? breakdown({ ...s, where: s.whereBefore }, s.before, s.zeroBefore) : undefined
           if (dimsBefore) bump(this.breakdownDaily, dimsBefore.key, negate(dimsBefore.counters))
           if (dimsAfter) bump(this.breakdownDaily, dimsAfter.key, dimsAfter.counters)
@@ -473,7 +472,7 @@ const MAX_PAIRS = 100
  * contacted, lastTs]], k: [[query, article, ts]], h: [article], lc: lastContactTs }`. `k`, `h`,
  * `lc` and `lastTs` came later (learned pairs): rows written before them lack them.
  */
-interface StoredPairs {
+export interface StoredPairs {
   q: [string, number, number, number, number][]
   a: [string, number, number, number?, number?][]
   k?: [string, string, number][]
@@ -508,6 +507,11 @@ function loadPairs(s: Session): void {
   s.learnedBefore = learnedPairs(s)
 }
 
+/** How a (scrubbed) feedback reason is grouped in `feedback_reasons`: trimmed, spaces collapsed, lower case. */
+export function reasonKey(reason: string): string {
+  return reason.trim().replace(/\s+/g, ' ').toLowerCase()
+}
+
 /** Notes the locale and route of the session's earliest help event. */
 function locate(s: Session, e: SignpostEvent): void {
   if (s.where && s.where[0] <= e.ts) return
@@ -528,8 +532,15 @@ export function routeOf(path: string): string {
 
 const zeroSearched = (s: Session): boolean => [...s.queries.values()].some((q) => q.zero)
 
-/** The breakdown row and counters of a session with contribution `c`; none before it asked for help. */
-function breakdown(s: Session, c: Contribution, zero = zeroSearched(s)): { key: SqlValue[]; counters: Counters } | undefined {
+/**
+ * The breakdown row and counters of a session with contribution `c` (`zero`: one of its searches
+ * found nothing); none before it asked for help. Erasure subtracts the same from a stored segment.
+ */
+export function breakdown(
+  s: { site: string; day: number; where: Where | undefined },
+  c: Contribution,
+  zero: boolean,
+): { key: SqlValue[]; counters: Counters } | undefined {
   if (!s.where) return undefined
   return {
     key: [s.site, s.day, s.where[1], s.where[2]],

@@ -20,8 +20,10 @@ export interface Store {
   /** Stores several batches in one transaction (group commit); one result per batch, in order. */
   writeBatches(batches: readonly (readonly SignpostEvent[])[], now?: number): Promise<WriteResult[]>
   /**
-   * Deletes raw events, per-session working rows and the query texts in aggregates (query and
-   * article-query rows) older than `days`; counts without text (daily, per article) stay.
+   * Deletes raw events, per-session working rows and the free text in aggregates older than
+   * `days`: query rows (`query_daily`, `query_weekly`, `article_query_daily`), learned query →
+   * article pairs (`learned_daily`) and feedback reasons (`feedback_reasons`), all counted in
+   * `queries`; counts without text (daily, per article, by locale and route) stay.
    */
   purge(days: number, now?: number): Promise<{ events: number; sessions: number; queries: number }>
   /** Number of raw events stored for a site (tests, the CLI). */
@@ -86,6 +88,9 @@ export function createStore(db: SqlDb): Store {
         let queries = await tx.run('DELETE FROM query_daily WHERE day < ?', [day])
         queries += await tx.run('DELETE FROM article_query_daily WHERE day < ?', [day])
         queries += await tx.run('DELETE FROM query_weekly WHERE week < ?', [Math.ceil((day + 3) / 7)])
+        // Learned pairs hold query texts, and reasons the customer's own words: they age out too.
+        queries += await tx.run('DELETE FROM learned_daily WHERE day < ?', [day])
+        queries += await tx.run('DELETE FROM feedback_reasons WHERE day < ?', [day])
         return { events, sessions, queries }
       })
     },

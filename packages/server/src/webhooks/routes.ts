@@ -82,7 +82,13 @@ export function createWebhooksRoute(options: WebhooksRouteOptions): Hono {
       path: '/',
     }
     const result = await writer.write([event])
-    return c.json({ stored: result.stored.length, duplicates: result.duplicates.length, ticket: ticket.id, session: ticket.session ?? null })
+    return c.json({
+      stored: result.stored.length,
+      duplicates: result.duplicates.length,
+      ticket: ticket.id,
+      session: ticket.session ?? null,
+      ...(ticket.ignoredSession ? { warning: ticket.ignoredSession } : {}),
+    })
   })
   return app
 }

@@ -1,3 +1,4 @@
+import { isSessionId } from '@signpost/core'
 import type { Vendor } from './signatures.ts'
 
 /** What Signpost needs of a new ticket: its id, when it was opened, and the help session, if any. */
@@ -7,6 +8,11 @@ export interface Ticket {
   createdAt: number | undefined
   /** The widget's `help.sessionId` the ticket form carried; undefined when it came another way. */
   session: string | undefined
+  /**
+   * Set when the session field held text that is not a session id (say, an email an agent typed):
+   * the ticket still counts, as a contact outside help, and this names the field for the answer.
+   */
+  ignoredSession?: string
 }
 
 /** A payload without what we need; `field` is its path in the body. */
@@ -16,7 +22,6 @@ export class TicketError extends Error {
 
 /** The custom field name integrators give the session, in any case, with `_`, `-` or space. */
 const SESSION_FIELD = /^signpost[ _-]?session(?:[ _-]?id)?$/i
-const SESSION = /^[A-Za-z0-9_-]{8,64}$/
 
 type Json = Record<string, unknown>
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -48,15 +53,22 @@ function time(v: unknown, field: string): number | undefined {
   throw new TicketError(`${field}: expected a date and time such as 2026-11-20T12:00:00Z, got ${JSON.stringify(v)?.slice(0, 60)}`)
 }
 
-/** The session id, or undefined when the field is missing or empty (the ticket did not come through help). */
-function session(v: unknown, field: string): string | undefined {
-  if (v === undefined || v === null) return undefined
+/**
+ * The session id, or none when the field is missing or empty (the ticket did not come through
+ * help). A string that is not a session id as the tracker makes it (a UUID) is never stored — the
+ * field may hold anything an agent or customer typed, an email as easily as a name — and the
+ * ticket still counts, as a contact outside help: refusing it would lose a real ticket and make
+ * the desk retry it (and maybe switch the webhook off). The answer names the field instead.
+ */
+function session(v: unknown, field: string): Pick<Ticket, 'session' | 'ignoredSession'> {
+  if (v === undefined || v === null) return { session: undefined }
   if (typeof v !== 'string') throw new TicketError(`${field}: expected the help session id as a string, got ${JSON.stringify(v)?.slice(0, 60)}`)
   const s = v.trim()
   // An unfilled template placeholder is "no session", not an error: forms without the widget send it.
-  if (s === '' || /^\{\{.*\}\}$/.test(s)) return undefined
-  if (!SESSION.test(s)) throw new TicketError(`${field}: expected a help session id (8 to 64 of A-Z, a-z, 0-9, _ or -), got ${JSON.stringify(s.slice(0, 60))}`)
-  return s
+  if (s === '' || /^\{\{.*\}\}$/.test(s)) return { session: undefined }
+  if (!isSessionId(s))
+    return { session: undefined, ignoredSession: `${field}: not a help session id (a UUID, as help.sessionId gives it); counted as a contact outside help` }
+  return { session: s }
 }
 
 /** The value of the first key of `o` that names the session field. */
@@ -73,7 +85,7 @@ export const PARSERS: Record<Vendor, (body: unknown) => Ticket | null> = {
     return {
       id: id(ticket['id'], 'ticket.id'),
       createdAt: time(ticket['created_at_with_timestamp'] ?? ticket['created_at'], 'ticket.created_at'),
-      session: session(ticket[key], `ticket.${key}`),
+      ...session(ticket[key], `ticket.${key}`),
     }
   },
   // The automation's JSON: simple mode wraps fields in "freshdesk_webhook"; advanced is as written.
@@ -85,7 +97,7 @@ export const PARSERS: Record<Vendor, (body: unknown) => Ticket | null> = {
     const idKey = o['ticket_id'] !== undefined ? 'ticket_id' : 'id'
     const createdKey = ['ticket_created_at', 'created_at'].find((k) => o[k] !== undefined) ?? 'created_at'
     const key = sessionKey(o) ?? 'signpost_session'
-    return { id: id(o[idKey], at(idKey)), createdAt: time(o[createdKey], at(createdKey)), session: session(o[key], at(key)) }
+    return { id: id(o[idKey], at(idKey)), createdAt: time(o[createdKey], at(createdKey)), ...session(o[key], at(key)) }
   },
   // A conversation (convo.created): the session is a custom field named "Signpost session".
   helpscout(body) {
@@ -100,7 +112,7 @@ export const PARSERS: Record<Vendor, (body: unknown) => Ticket | null> = {
         field = `customFields[${i}].value`
       }
     }
-    return { id: id(convo['id'], 'id'), createdAt: time(convo['createdAt'], 'createdAt'), session: session(value, field) }
+    return { id: id(convo['id'], 'id'), createdAt: time(convo['createdAt'], 'createdAt'), ...session(value, field) }
   },
   // A notification_event whose item is the new conversation or ticket.
   intercom(body) {
@@ -118,6 +130,6 @@ export const PARSERS: Record<Vendor, (body: unknown) => Ticket | null> = {
         field = `data.item.${attrs}.${key}`
       }
     }
-    return { id: id(item['id'], 'data.item.id'), createdAt: time(item['created_at'], 'data.item.created_at'), session: session(value, field) }
+    return { id: id(item['id'], 'data.item.id'), createdAt: time(item['created_at'], 'data.item.created_at'), ...session(value, field) }
   },
 }

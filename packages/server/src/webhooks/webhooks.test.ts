@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp, type SignpostApp } from '../app.ts'
 import { defaultConfig, parseConfig } from '../config/config.ts'
+import { sid } from '../session-ids.testkit.ts'
 import { ENGINES, freshSqlite, type TestStore } from '../storage/engines.testkit.ts'
 
 const NOW = Date.UTC(2026, 10, 20, 12, 0, 0)
@@ -82,6 +83,9 @@ const SAMPLES = {
 }
 
 let seq = 0
+/** The help session the widget showed as `help.sessionId` (a fixed UUID). */
+const HELP = sid('help-sess-1')
+/** An event of the session `session` (a session id, e.g. `HELP` or `sid('name')`). */
 const ev = (session: string, minute: number, e: Record<string, unknown>) => ({
   id: `evt-${String(++seq).padStart(8, '0')}`,
   ts: NOW - 20 * 60_000 + minute * 60_000,
@@ -119,11 +123,11 @@ describe('POST /v1/webhooks/:vendor', () => {
 
   for (const vendor of ['zendesk', 'freshdesk', 'helpscout', 'intercom'] as const) {
     it(`turns a signed ${vendor} ticket carrying the help session into that session's contact, once`, async () => {
-      await events([ev('help-sess-1', 0, { type: 'search', query: 'refund', results: 2 }), ev('help-sess-1', 1, { type: 'view', article: 'billing/refunds', source: 'search' })])
-      const body = SAMPLES[vendor](4242, 'help-sess-1')
+      await events([ev(HELP, 0, { type: 'search', query: 'refund', results: 2 }), ev(HELP, 1, { type: 'view', article: 'billing/refunds', source: 'search' })])
+      const body = SAMPLES[vendor](4242, HELP)
       const res = await hook(vendor, body, signed(vendor, body))
       expect(res.status).toBe(200)
-      expect(await res.json()).toEqual({ stored: 1, duplicates: 0, ticket: '4242', session: 'help-sess-1' })
+      expect(await res.json()).toEqual({ stored: 1, duplicates: 0, ticket: '4242', session: HELP })
       const again = await hook(vendor, body, signed(vendor, body))
       expect(await again.json()).toMatchObject({ stored: 0, duplicates: 1 })
       const s = await summary()
@@ -131,7 +135,7 @@ describe('POST /v1/webhooks/:vendor', () => {
     })
 
     it(`answers 401 to a ${vendor} delivery signed with another secret, and stores nothing`, async () => {
-      const body = SAMPLES[vendor](1, 'help-sess-1')
+      const body = SAMPLES[vendor](1, HELP)
       const res = await hook(vendor, body, signed(vendor, body, 'not-the-secret-at-all'))
       expect(res.status).toBe(401)
       expect((await res.json()).error).toMatchObject({ code: 'bad-signature', status: 401 })
@@ -140,7 +144,7 @@ describe('POST /v1/webhooks/:vendor', () => {
   }
 
   it('answers 401 when the body was changed after signing, or the site has no secret for the vendor', async () => {
-    const body = zendeskBody(7, 'help-sess-1')
+    const body = zendeskBody(7, HELP)
     const tampered = await hook('zendesk', body.replace('"7"', '"8"'), signed('zendesk', body))
     expect(tampered.status).toBe(401)
     const other = await hook('zendesk', body, signed('zendesk', body), 'other')
@@ -153,7 +157,7 @@ describe('POST /v1/webhooks/:vendor', () => {
   })
 
   it('counts a ticket without a session as a contact that did not come through help', async () => {
-    await events([ev('help-sess-1', 0, { type: 'view', article: 'billing/refunds', source: 'link' })])
+    await events([ev(HELP, 0, { type: 'view', article: 'billing/refunds', source: 'link' })])
     const body = intercomBody(99, undefined)
     expect((await hook('intercom', body, signed('intercom', body))).status).toBe(200)
     const zd = JSON.stringify({ ticket: { id: '100', created_at: iso(NOW), signpost_session: '' } })
@@ -161,10 +165,42 @@ describe('POST /v1/webhooks/:vendor', () => {
     expect(await summary()).toMatchObject({ helpSessions: 1, contacts: 2, escalationRate: 0, deflected: { implicit: 1 } })
   })
 
+  it('counts a ticket whose session field is not a session id as a contact outside help, storing none of that text', async () => {
+    await events([ev(HELP, 0, { type: 'view', article: 'billing/refunds', source: 'link' })])
+    const field = {
+      zendesk: 'ticket.signpost_session',
+      freshdesk: 'freshdesk_webhook.ticket_cf_signpost_session',
+      helpscout: 'customFields[0].value',
+      intercom: 'data.item.custom_attributes.signpost_session',
+    }
+    // An email typed into the field, the old tracker's id format, and a session id cut short.
+    const bad = ['jo.doe@example.com', 'help-sess-1', HELP.slice(0, 30)]
+    let ticket = 500
+    for (const vendor of ['zendesk', 'freshdesk', 'helpscout', 'intercom'] as const) {
+      for (const value of bad) {
+        const body = SAMPLES[vendor](++ticket, value)
+        const res = await hook(vendor, body, signed(vendor, body))
+        expect(res.status, `${vendor} ${value}`).toBe(200)
+        expect(await res.json()).toEqual({
+          stored: 1,
+          duplicates: 0,
+          ticket: String(ticket),
+          session: null,
+          warning: `${field[vendor]}: not a help session id (a UUID, as help.sessionId gives it); counted as a contact outside help`,
+        })
+      }
+    }
+    // Twelve tickets, none joined to the help session (still deflected) and no typed text stored.
+    expect(await summary()).toMatchObject({ helpSessions: 1, contacts: 12, escalationRate: 0, deflected: { implicit: 1 } })
+    const stored = await h.t.store.db.all<{ session: string; data: string }>("SELECT session, data FROM events WHERE type = 'contact'")
+    expect(stored).toHaveLength(12)
+    for (const row of stored) for (const value of bad) expect(row.session + row.data).not.toContain(value)
+  })
+
   it('answers 400 naming the field of a malformed, correctly signed body', async () => {
     const cases: [keyof typeof SECRETS, string, RegExp][] = [
       ['zendesk', '{"ticket": {"created_at": "2026-11-20T12:00:00Z"}}', /^ticket\.id: expected the ticket id/],
-      ['zendesk', '{"ticket": {"id": "1", "signpost_session": "x y"}}', /^ticket\.signpost_session: expected a help session id/],
+      ['zendesk', '{"ticket": {"id": "1", "signpost_session": 42}}', /^ticket\.signpost_session: expected the help session id as a string/],
       ['zendesk', '{"ticket": {"id": "1", "created_at": "soon: 12:00"}}', /^ticket\.created_at: expected a date and time/],
       ['intercom', '{"topic": "conversation.user.created", "data": {}}', /^data\.item: expected an object/],
       ['helpscout', '{"id": 5, "customFields": {}}', /^customFields: expected an array/],
@@ -210,13 +246,13 @@ for (const engine of ENGINES) {
      */
     test('leaves every count exact whatever the order and however often deliveries repeat', async () => {
       const widget = Array.from({ length: 12 }, (_, i) => [
-        ev(`help-sess-${i}`, i, { type: 'search', query: `question ${i % 3}`, results: 2 }),
-        ev(`help-sess-${i}`, i + 1, { type: 'view', article: `a/${i % 4}`, source: 'search' }),
+        ev(sid(`help-sess-${i}`), i, { type: 'search', query: `question ${i % 3}`, results: 2 }),
+        ev(sid(`help-sess-${i}`), i + 1, { type: 'view', article: `a/${i % 4}`, source: 'search' }),
       ])
       const vendors = ['zendesk', 'freshdesk', 'helpscout', 'intercom'] as const
       const deliveries = Array.from({ length: 6 }, (_, i) => {
         const vendor = vendors[i % 4]!
-        const body = SAMPLES[vendor](1000 + i, `help-sess-${i * 2}`)
+        const body = SAMPLES[vendor](1000 + i, sid(`help-sess-${i * 2}`))
         return { vendor, body, headers: signed(vendor, body) }
       })
       for (let i = 0; i < 3; i++) {
