@@ -23,7 +23,8 @@ export default defineConfig({
   resolve: { conditions: ['module', 'browser', 'production'] },
   worker: {
     format: 'es',
-    rolldownOptions: { output: { entryFileNames: 'chunks/[name]-[hash].js', minify: true, comments: shippedComments } },
+    // The worker's own chunk (the body's code) sits beside it in chunks/, which ships with signpost.js.
+    rolldownOptions: { output: { entryFileNames: 'chunks/[name]-[hash].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true, comments: shippedComments } },
   },
   build: {
     outDir: 'dist',

@@ -19,7 +19,9 @@ export default defineConfig({
   resolve: { conditions: ['module', 'browser', 'production'] },
   worker: {
     format: 'es',
-    rolldownOptions: { output: { entryFileNames: 'chunks/[name]-[hash].js', minify: true } },
+    // One file: the app's bundler copies the worker it finds through `new URL(…)`, not the chunks
+    // the worker would import (the CDN build keeps the body's code in a chunk of its own).
+    rolldownOptions: { output: { entryFileNames: 'chunks/[name]-[hash].js', minify: true, codeSplitting: false } },
   },
   build: {
     outDir: 'lib',

@@ -2,6 +2,7 @@ import type { SignpostEvent } from '@signpost/core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import { parseConfig } from '../config/config.ts'
+import { sid } from '../session-ids.testkit.ts'
 import { freshSqlite, type TestStore } from '../storage/engines.testkit.ts'
 
 const NOW = Date.UTC(2026, 10, 20, 12, 0, 0)
@@ -17,7 +18,8 @@ beforeEach(async () => {
 afterEach(() => t.cleanup())
 
 let seq = 0
-const event = (session: string, e: Record<string, unknown>) => ({ ts: NOW - 60_000 + ++seq, site: 'demo', locale: 'en', path: '/', id: `e-${String(seq).padStart(8, '0')}`, session, ...e }) as SignpostEvent
+const event = (session: string, e: Record<string, unknown>) =>
+  ({ ts: NOW - 60_000 + ++seq, site: 'demo', locale: 'en', path: '/', id: `e-${String(seq).padStart(8, '0')}`, session: sid(session), ...e }) as SignpostEvent
 const report = async (path: string) => (await app.request(`/v1/reports/${path}?site=demo&from=2026-11-14&to=2026-11-20`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()
 
 describe('contact-form deflection in the reports', () => {
