@@ -1,4 +1,4 @@
-export { search, loadSearchIndex, withBodyIndex, missingShards, type SearchIndex, type SearchOptions, type SearchHit } from './search.ts'
+export { search, loadSearchIndex, KEYWORD_WEIGHT, withBodyIndex, missingShards, type SearchIndex, type SearchOptions, type SearchHit } from './search.ts'
 export { openBody, withShard, loadBody, type BodyIndex, type BodyPart } from './body.ts'
 export { parseQuery, type QueryGroup, type QueryTerm, type Synonyms } from './query.ts'
 export { highlight, snippet, type TextSegment } from './highlight.ts'
@@ -12,3 +12,16 @@ export {
   type PrimaryDocument,
   type BodyDocument,
 } from './fields.ts'
+export {
+  SEMANTIC_FORMAT_VERSION,
+  wordBucket,
+  loadSemantic,
+  withWordBucket,
+  bucketFile,
+  meaningWords,
+  missingBuckets,
+  queryVector,
+  type SemanticTable,
+  type SemanticIndex,
+  type WordBucket,
+} from './semantic.ts'

@@ -5,14 +5,20 @@
 import {
   type ManifestArticle,
   type SearchIndex,
+  type SemanticTable,
+  type WordBucket,
+  bucketFile,
   highlight,
   loadSearchIndex,
+  loadSemantic,
+  missingBuckets,
   missingShards,
   normalizeQuery,
   openBody,
   search,
   snippet,
   withShard,
+  withWordBucket,
 } from '@signpost/core'
 import { fetchJson, readManifest } from '../kb/knowledge-base.ts'
 import type { WorkerRequest, WorkerResponse } from './protocol.ts'
@@ -26,6 +32,8 @@ let load = 0
 let manifestUrl = ''
 /** Body shards fetched or being fetched, by number, for the current load. */
 let requested = new Set<number>()
+/** Word buckets (semantic search) fetched or being fetched, by number, for the current load. */
+let requestedBuckets = new Set<number>()
 
 /**
  * Fetches the body shards a query needs (each once), then tells the page to search again: the
@@ -51,11 +59,35 @@ async function fetchShards(query: string): Promise<void> {
   }
 }
 
+/**
+ * Fetches the word vectors of the words typed (a few small buckets, each once), then tells the
+ * page to search again: results re-rank by meaning when they arrive, never waiting for them first.
+ */
+async function fetchBuckets(query: string): Promise<void> {
+  const current = index
+  const semantic = current?.semantic
+  if (!current || !semantic) return
+  const wanted = missingBuckets(semantic, query, current.locale).filter((n) => !requestedBuckets.has(n))
+  if (wanted.length === 0) return
+  const id = load
+  for (const n of wanted) requestedBuckets.add(n)
+  try {
+    const buckets = (await Promise.all(wanted.map((n) => fetchJson(new URL(bucketFile(semantic, n), manifestUrl).href)))) as WordBucket[]
+    if (id !== load || index?.semantic !== semantic) return
+    for (const [k, n] of wanted.entries()) withWordBucket(semantic, n, buckets[k]!)
+    post({ type: 'body' })
+  } catch (error) {
+    for (const n of wanted) requestedBuckets.delete(n)
+    if (id === load) post({ type: 'error', message: String(error) })
+  }
+}
+
 self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
   if (data.type === 'load') {
     const id = ++load
     index = undefined
     requested = new Set()
+    requestedBuckets = new Set()
     manifestUrl = data.manifest
     try {
       const { locale, articles: list } = await readManifest(data.manifest, data.locale)
@@ -71,6 +103,13 @@ self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
       if (id !== load) return
       index = { ...index, body: openBody(body as never, locale.locale) }
       post({ type: 'body' })
+      // Article vectors (`--semantic`): word vectors then come bucket by bucket, for the words typed.
+      if (locale.semantic) {
+        const table = (await fetchJson(new URL(locale.semantic, data.manifest).href)) as SemanticTable
+        if (id !== load) return
+        index = { ...index, semantic: loadSemantic(table, list.map((a) => a.id)) }
+        post({ type: 'body' })
+      }
     } catch (error) {
       if (id === load) post({ type: 'error', message: String(error) })
     }
@@ -82,6 +121,7 @@ self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
   if (!current) return post({ type: 'results', seq, normalized, hits: [] })
   const filter = category ? (id: string) => articles.get(id)?.category === category : undefined
   void fetchShards(query)
+  void fetchBuckets(query)
   const hits = search(current, query, { limit, filter }).flatMap((hit) => {
     const article = articles.get(hit.id)
     if (!article) return []
