@@ -11,7 +11,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type LearnedFile, LEARNED_FORMAT_VERSION, normalizeQuery, search } from '@signpost/core'
+import { gzipSync } from 'node:zlib'
+import { type LearnedFile, LEARNED_FORMAT_VERSION, loadSemantic, missingBuckets, normalizeQuery, search, type SemanticTable } from '@signpost/core'
 import { type BuildResult, buildContent } from '../src/build.ts'
 import { searchIndexOf } from '../src/kb-reader.ts'
 
@@ -54,6 +55,8 @@ export function searcher(result: Pick<BuildResult, 'files' | 'manifest'>, keywor
 export interface SemanticKnobs {
   keywordWeight?: number
   dims?: number
+  articleText?: 'title' | 'title+summary' | 'all'
+  keepCommon?: boolean
 }
 
 export function rankOf(ids: string[], targets: string[]): number {
@@ -85,7 +88,7 @@ export async function relevanceRows(
   const past = [...readQueries(corpus.name, 'dev'), ...readQueries(corpus.name, 'natural')]
   const withTraffic = async (traffic: Query[], meaning: boolean) =>
     searcher(
-      await buildContent({ root: corpus.root, learned: learnedFrom(traffic), semantic: meaning, semanticTuning: { dims: knobs.dims } }),
+      await buildContent({ root: corpus.root, learned: learnedFrom(traffic), semantic: meaning, semanticTuning: { dims: knobs.dims, articleText: knobs.articleText, keepCommon: knobs.keepCommon } }),
       meaning ? knobs.keywordWeight : undefined,
     )
   const runs = [searcher(plain), ...(semantic ? [searcher(semantic, knobs.keywordWeight)] : [])]
@@ -131,6 +134,40 @@ export function regressions(plain: (q: string) => string[], blended: (q: string)
   })
 }
 
+const gzipKB = (data: string | Buffer | undefined) => (data === undefined ? 0 : gzipSync(data, { level: 6 }).length / 1024)
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? 0
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)
+
+/**
+ * What meaning costs: the semantic table (article vectors) beside the keyword index, the word
+ * buckets a query fetches (each question of `queries` typed into a fresh page), and query time.
+ */
+export function semanticCosts(plain: BuildResult, semantic: BuildResult, queries: Query[]): string {
+  const entry = semantic.manifest.locales.find((l) => l.locale === semantic.manifest.defaultLocale)!
+  const tableText = String(semantic.files.get(entry.semantic!))
+  const table = JSON.parse(tableText) as SemanticTable
+  const keywordKB = [...plain.files].filter(([name]) => name.startsWith(`index/${entry.locale}.`)).reduce((a, [, data]) => a + gzipKB(data), 0)
+  const ids = semantic.manifest.articles.filter((a) => a.locale === entry.locale).map((a) => a.id)
+  const perQuery = queries.map((q) => {
+    const fresh = loadSemantic(table, ids)!
+    return missingBuckets(fresh, q.q, entry.locale).reduce((a, n) => a + gzipKB(semantic.files.get(`${table.buckets.dir}${n}.json`)), 0)
+  })
+  const time = (result: BuildResult) => {
+    const index = searchIndexOf(result.manifest, result.files)
+    return queries.map((q) => {
+      const t = performance.now()
+      search(index, q.q, { limit: 10 })
+      return performance.now() - t
+    })
+  }
+  const [tp, ts] = [time(plain), time(semantic)]
+  return (
+    `semantic table ${gzipKB(tableText).toFixed(1)} KB gzip (keyword index ${keywordKB.toFixed(0)} KB gzip); ` +
+    `word buckets per query ${mean(perQuery).toFixed(1)} KB gzip (p95 ${p95(perQuery).toFixed(1)}); ` +
+    `query time in Node mean / p95 ${mean(tp).toFixed(2)} / ${p95(tp).toFixed(2)} ms plain, ${mean(ts).toFixed(2)} / ${p95(ts).toFixed(2)} ms semantic`
+  )
+}
+
 async function main() {
   const args = process.argv.slice(2)
   const only = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : undefined
@@ -139,7 +176,12 @@ async function main() {
   const tuning = args.includes('--tuning') || misses !== undefined
   const arg = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined)
   const withSemantic = !args.includes('--no-semantic')
-  const knobs: SemanticKnobs = { keywordWeight: arg('--alpha'), dims: arg('--dims') }
+  const knobs: SemanticKnobs = {
+    keywordWeight: arg('--alpha'),
+    dims: arg('--dims'),
+    articleText: args.includes('--text') ? (args[args.indexOf('--text') + 1] as SemanticKnobs['articleText']) : undefined,
+    keepCommon: args.includes('--keep-common'),
+  }
   const shown = tuning ? TUNABLE : SETS
   if (misses && !TUNABLE.includes(misses)) throw new Error(`--misses ${misses}: only the sets one may tune on (${TUNABLE.join(', ')}) are listed query by query`)
   for (const corpus of CORPORA) {
@@ -148,9 +190,11 @@ async function main() {
       console.log(`skipping ${corpus.name}: ${corpus.root} is absent`)
       continue
     }
+    let started = performance.now()
     const plain = await buildContent({ root: corpus.root })
-    const started = performance.now()
-    const semantic = withSemantic ? await buildContent({ root: corpus.root, semantic: true, semanticTuning: { dims: knobs.dims } }) : undefined
+    const plainSeconds = (performance.now() - started) / 1000
+    started = performance.now()
+    const semantic = withSemantic ? await buildContent({ root: corpus.root, semantic: true, semanticTuning: { dims: knobs.dims, articleText: knobs.articleText, keepCommon: knobs.keepCommon } }) : undefined
     const semanticSeconds = (performance.now() - started) / 1000
     const learned = !args.includes('--no-learned')
     const rows = await relevanceRows(corpus, plain, { semantic, knobs, only: shown, learned })
@@ -163,7 +207,21 @@ async function main() {
         const qs = readQueries(corpus.name, s)
         return `${s} ${regressions(runPlain, runSemantic, qs).length}/${qs.length}`
       })
-      console.log(`\nregressions (keyword top 5, semantic not): ${lost.join(', ')}; semantic build ${semanticSeconds.toFixed(1)} s`)
+      console.log(`\nregressions (keyword top 5, semantic not): ${lost.join(', ')}; build ${plainSeconds.toFixed(1)} s plain, ${semanticSeconds.toFixed(1)} s semantic`)
+      if (args.includes('--costs')) console.log(semanticCosts(plain, semantic, readQueries(corpus.name, 'dev')))
+    }
+    if (semantic && args.includes('--sweep')) {
+      // The keyword weight, tried on the sets one may tune on only.
+      const runPlain = searcher(plain)
+      console.log(`\n| keyword weight | ${TUNABLE.map((s) => `${s} s@1 / @5 (regressions)`).join(' | ')} |\n| --- |${' --- |'.repeat(TUNABLE.length)}`)
+      for (const w of args[args.indexOf('--sweep') + 1]!.split(',').map(Number)) {
+        const run = searcher(semantic, w)
+        const cells = TUNABLE.map((s) => {
+          const qs = readQueries(corpus.name, s)
+          return `${fmtSuccess(success(run, qs))} (${regressions(runPlain, run, qs).length})`
+        })
+        console.log(`| ${w} | ${cells.join(' | ')} |`)
+      }
     }
     if (misses) {
       const run = semantic ? searcher(semantic, knobs.keywordWeight) : searcher(plain)

@@ -12,7 +12,7 @@ import { openOutput } from './output/write.ts'
 import { type Asset, createRenderEnv } from './render-env.ts'
 import { parseSynonyms } from './synonyms.ts'
 import { renderArticles } from './render-pool.ts'
-import { type SemanticMode, semanticLayers } from './semantic/semantic-output.ts'
+import { type SemanticMode, type SemanticOptions, semanticLayers } from './semantic/semantic-output.ts'
 import { checkArticles } from './validate.ts'
 
 export interface BuildOptions {
@@ -48,7 +48,7 @@ export interface BuildOptions {
   /** Where the word table is cached between builds (default `$SIGNPOST_CACHE_DIR` or `~/.cache/signpost`). */
   cacheDir?: string
   /** The semantic layer's options a bench or a test sets: general vocabulary and dimensions. */
-  semanticTuning?: { base?: string[]; dims?: number }
+  semanticTuning?: Pick<SemanticOptions, 'base' | 'dims' | 'keepCommon' | 'articleText'>
 }
 
 export interface BuildCache {

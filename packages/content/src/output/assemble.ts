@@ -181,6 +181,7 @@ function addSemantic(locale: string, layer: SemanticLocale, order: string[], add
     scale: layer.scale,
     articles: { vectors: Buffer.from(vectors.buffer).toString('base64'), scale: layer.articleScale },
     completions: layer.completions,
+    ...(layer.common ? { common: layer.common } : {}),
     ...(layer.words ? { words: layer.words } : {}),
   }
   const json = JSON.stringify(table)

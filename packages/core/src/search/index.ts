@@ -21,6 +21,7 @@ export {
   meaningWords,
   missingBuckets,
   queryVector,
+  cosines,
   type SemanticTable,
   type SemanticIndex,
   type WordBucket,

@@ -26,6 +26,11 @@ export interface SemanticTable {
   articles: { vectors: string; scale: number[] }
   /** Corpus words, most frequent first, space-separated: the word being typed completes to the first with its prefix. */
   completions: string
+  /**
+   * The direction every article shares (their first principal component, unit length), taken out
+   * of the query as it was out of the articles: what is left tells articles apart (SIF).
+   */
+  common?: number[]
   /** `semantic="local"` builds: every word of the corpus, so no request names the words typed. */
   words?: WordBucket
 }
@@ -48,6 +53,7 @@ export interface SemanticIndex {
   scale: Float32Array
   completions: string[]
   completionSet: Set<string>
+  common?: Float32Array
   /** Words whose bucket was loaded (a word absent from a loaded bucket has no vector). */
   words: Map<string, { weight: number; vector: Float32Array }>
   loaded: Set<number>
@@ -98,6 +104,7 @@ export function loadSemantic(table: SemanticTable, ids: string[]): SemanticIndex
     scale: Float32Array.from(table.scale),
     completions: table.completions === '' ? [] : table.completions.split(' '),
     completionSet: new Set(),
+    common: table.common && Float32Array.from(table.common),
     words: new Map(),
     loaded: new Set(),
     complete: false,
@@ -178,6 +185,11 @@ export function queryVector(index: SemanticIndex, query: string, locale: string)
     for (let d = 0; d < index.dims; d++) q[d]! += entry.weight * entry.vector[d]!
   }
   if (!any) return undefined
+  if (index.common) {
+    let dot = 0
+    for (let d = 0; d < index.dims; d++) dot += q[d]! * index.common[d]!
+    for (let d = 0; d < index.dims; d++) q[d]! -= dot * index.common[d]!
+  }
   let norm = 0
   for (const x of q) norm += x * x
   if (norm === 0) return undefined
