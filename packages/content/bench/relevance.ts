@@ -57,6 +57,7 @@ export interface SemanticKnobs {
   dims?: number
   articleText?: 'title' | 'title+summary' | 'all'
   keepCommon?: boolean
+  commonEnglish?: boolean
 }
 
 export function rankOf(ids: string[], targets: string[]): number {
@@ -88,7 +89,7 @@ export async function relevanceRows(
   const past = [...readQueries(corpus.name, 'dev'), ...readQueries(corpus.name, 'natural')]
   const withTraffic = async (traffic: Query[], meaning: boolean) =>
     searcher(
-      await buildContent({ root: corpus.root, learned: learnedFrom(traffic), semantic: meaning, semanticTuning: { dims: knobs.dims, articleText: knobs.articleText, keepCommon: knobs.keepCommon } }),
+      await buildContent({ root: corpus.root, learned: learnedFrom(traffic), semantic: meaning, semanticTuning: { dims: knobs.dims, articleText: knobs.articleText, keepCommon: knobs.keepCommon, commonEnglish: knobs.commonEnglish } }),
       meaning ? knobs.keywordWeight : undefined,
     )
   const runs = [searcher(plain), ...(semantic ? [searcher(semantic, knobs.keywordWeight)] : [])]
@@ -181,6 +182,7 @@ async function main() {
     dims: arg('--dims'),
     articleText: args.includes('--text') ? (args[args.indexOf('--text') + 1] as SemanticKnobs['articleText']) : undefined,
     keepCommon: args.includes('--keep-common'),
+    commonEnglish: !args.includes('--no-common-english'),
   }
   const shown = tuning ? TUNABLE : SETS
   if (misses && !TUNABLE.includes(misses)) throw new Error(`--misses ${misses}: only the sets one may tune on (${TUNABLE.join(', ')}) are listed query by query`)
@@ -194,7 +196,7 @@ async function main() {
     const plain = await buildContent({ root: corpus.root })
     const plainSeconds = (performance.now() - started) / 1000
     started = performance.now()
-    const semantic = withSemantic ? await buildContent({ root: corpus.root, semantic: true, semanticTuning: { dims: knobs.dims, articleText: knobs.articleText, keepCommon: knobs.keepCommon } }) : undefined
+    const semantic = withSemantic ? await buildContent({ root: corpus.root, semantic: true, semanticTuning: { dims: knobs.dims, articleText: knobs.articleText, keepCommon: knobs.keepCommon, commonEnglish: knobs.commonEnglish } }) : undefined
     const semanticSeconds = (performance.now() - started) / 1000
     const learned = !args.includes('--no-learned')
     const rows = await relevanceRows(corpus, plain, { semantic, knobs, only: shown, learned })

@@ -48,7 +48,7 @@ export interface BuildOptions {
   /** Where the word table is cached between builds (default `$SIGNPOST_CACHE_DIR` or `~/.cache/signpost`). */
   cacheDir?: string
   /** The semantic layer's options a bench or a test sets: general vocabulary and dimensions. */
-  semanticTuning?: Pick<SemanticOptions, 'base' | 'dims' | 'keepCommon' | 'articleText'>
+  semanticTuning?: Pick<SemanticOptions, 'base' | 'dims' | 'keepCommon' | 'articleText' | 'commonEnglish'>
 }
 
 export interface BuildCache {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type ArticleShard, type Manifest, type ManifestArticle, type SearchIndex, type SemanticTable, type WordBucket, assertManifest, loadSearchIndex } from '@signpost/core'
+import { type ArticleShard, type Manifest, type ManifestArticle, type SearchIndex, type SemanticTable, type WordBucket, assertManifest, loadSearchIndex, loadSemantic } from '@signpost/core'
 
 /** A built knowledge base read from disk: what `signpost search` queries, exactly as the widget would. */
 export interface LoadedKnowledgeBase {
@@ -77,6 +77,6 @@ export function searchIndexOf(manifest: Manifest, files: ReadonlyMap<string, str
   })
   function semanticOf(table: SemanticTable) {
     const buckets = new Map(bucketFiles(table).map((name, n) => [n, JSON.parse(text(name)) as WordBucket]))
-    return { table, ids: [...titles.keys()], buckets }
+    return loadSemantic(table, [...titles.keys()], buckets)
   }
 }

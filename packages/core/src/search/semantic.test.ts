@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createBodyIndex, createPrimaryIndex, loadSearchIndex, missingBuckets, search, type SemanticTable, type WordBucket, wordBucket, withWordBucket } from '../index.ts'
+import { createBodyIndex, createPrimaryIndex, loadSearchIndex, loadSemantic, missingBuckets, search, type SemanticTable, type WordBucket, wordBucket, withWordBucket } from '../index.ts'
 
 const docs = [
   { id: 'billing/cancel', title: 'Cancel your subscription', body: 'Open Billing and choose Cancel plan.' },
@@ -53,7 +53,7 @@ function build(withBuckets: boolean) {
     primary: JSON.stringify(primary),
     body: JSON.stringify(body),
     titles: new Map(docs.map((d) => [d.id, d.title])),
-    semantic: { table: table(), ids: docs.map((d) => d.id), buckets: withBuckets ? buckets() : undefined },
+    semantic: loadSemantic(table(), docs.map((d) => d.id), withBuckets ? buckets() : undefined),
   })
 }
 

@@ -59,6 +59,20 @@ export interface SemanticIndex {
   loaded: Set<number>
   /** True when every bucket is at hand (local mode, or the CLI read them all). */
   complete: boolean
+  /**
+   * The query's vector and its cosine with every article (`queryVector`, `cosines`), carried by the
+   * index so that `search` needs no import of this module: the widget loads it only for a
+   * knowledge base built with `--semantic`, after the first results.
+   */
+  queryVector(query: string, locale: string): Float32Array | undefined
+  /** Keyword leaders (best first) re-ranked with meaning: `blend` below. */
+  blend<H extends BlendHit>(leaders: H[], q: Float32Array, keywordWeight: number, filter?: (id: string) => boolean): H[]
+}
+
+/** What `blend` reads and writes of a keyword hit (search.ts's own hits, with their matched terms). */
+export interface BlendHit {
+  id: string
+  score: number
 }
 
 /** Bucket of a word: FNV-1a over its UTF-16 code units, so the build and the browser agree. */
@@ -78,8 +92,11 @@ function decodeInt8(b64: string): Int8Array {
   return out
 }
 
-/** Loads a semantic table; `ids` are the locale's article ids in manifest order. */
-export function loadSemantic(table: SemanticTable, ids: string[]): SemanticIndex | undefined {
+/**
+ * Loads a semantic table; `ids` are the locale's article ids in manifest order, `buckets` the word
+ * buckets already at hand by number (the CLI reads them all). Undefined for a table of another format.
+ */
+export function loadSemantic(table: SemanticTable, ids: string[], buckets?: Map<number, WordBucket>): SemanticIndex | undefined {
   if (table.format !== SEMANTIC_FORMAT_VERSION) return undefined
   const { dims } = table
   const raw = decodeInt8(table.articles.vectors)
@@ -108,12 +125,16 @@ export function loadSemantic(table: SemanticTable, ids: string[]): SemanticIndex
     words: new Map(),
     loaded: new Set(),
     complete: false,
+    queryVector: (query, locale) => queryVector(index, query, locale),
+    blend: (leaders, q, w, filter) => blend(leaders, index, q, w, filter),
   }
   index.completionSet = new Set(index.completions)
   if (table.words) {
     addWords(index, table.words)
     index.complete = true
   }
+  for (const [n, bucket] of buckets ?? []) withWordBucket(index, n, bucket)
+  if (index.bucketCount > 0 && index.loaded.size === index.bucketCount) index.complete = true
   return index
 }
 
@@ -210,3 +231,42 @@ export function cosines(index: SemanticIndex, q: Float32Array): Float32Array {
   }
   return out
 }
+
+/** Articles meaning alone may bring in. */
+const BLEND_MEANING_HITS = 20
+/** Meaning's score runs from 0 at this rank's cosine to 1 at the best article's. */
+const BLEND_FLOOR_RANK = 100
+
+/**
+ * Keyword leaders and meaning's best articles, ranked by `w × keyword score ÷ the best keyword
+ * score + (1 − w) × cosine`, the cosine rescaled from the 100th-best article's (0) to the best's (1),
+ * so both halves span the same range whatever the query. An article only meaning found has no
+ * keyword score; one meaning puts below the 100th gets nothing from it.
+ */
+function blend<H extends BlendHit>(leaders: H[], semantic: SemanticIndex, q: Float32Array, w: number, filter?: (id: string) => boolean): H[] {
+  const cos = cosines(semantic, q)
+  const order: number[] = []
+  for (let a = 0; a < cos.length; a++) if (!filter || filter(semantic.ids[a]!)) order.push(a)
+  order.sort((x, y) => cos[y]! - cos[x]!)
+  if (order.length === 0) return leaders
+  const best = cos[order[0]!]!
+  const floor = cos[order[Math.min(BLEND_FLOOR_RANK, order.length) - 1]!]!
+  const span = best - floor
+  const cosOf = new Map<string, number>()
+  for (let a = 0; a < cos.length; a++) cosOf.set(semantic.ids[a]!, cos[a]!)
+  const meaning = (id: string) => {
+    const c = cosOf.get(id)
+    return c === undefined || span <= 0 ? 0 : Math.max(0, (c - floor) / span)
+  }
+  const top = leaders[0]?.score ?? 0
+  const byId = new Map(leaders.map((h) => [h.id, { ...h, score: w * (top > 0 ? h.score / top : 0) }]))
+  for (const a of order.slice(0, BLEND_MEANING_HITS)) {
+    const id = semantic.ids[a]!
+    if (!byId.has(id)) byId.set(id, { id, score: 0, mask: 0, terms: [], complete: false } as unknown as H)
+  }
+  const out = [...byId.values()]
+  for (const h of out) h.score += (1 - w) * meaning(h.id)
+  return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+}
+
+

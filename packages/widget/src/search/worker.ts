@@ -5,21 +5,16 @@
 import {
   type ManifestArticle,
   type SearchIndex,
-  type SemanticTable,
-  type WordBucket,
-  bucketFile,
   highlight,
   loadSearchIndex,
-  loadSemantic,
-  missingBuckets,
   missingShards,
   normalizeQuery,
   openBody,
   search,
   snippet,
   withShard,
-  withWordBucket,
 } from '@signpost/core'
+import type { SemanticTable, WordBucket } from '@signpost/core/semantic'
 import { fetchJson, readManifest } from '../kb/knowledge-base.ts'
 import type { WorkerRequest, WorkerResponse } from './protocol.ts'
 
@@ -34,6 +29,8 @@ let manifestUrl = ''
 let requested = new Set<number>()
 /** Word buckets (semantic search) fetched or being fetched, by number, for the current load. */
 let requestedBuckets = new Set<number>()
+/** The semantic module, loaded only for a knowledge base built with `--semantic` (outside the first-result budget). */
+let semanticCode: typeof import('@signpost/core/semantic') | undefined
 
 /**
  * Fetches the body shards a query needs (each once), then tells the page to search again: the
@@ -66,7 +63,8 @@ async function fetchShards(query: string): Promise<void> {
 async function fetchBuckets(query: string): Promise<void> {
   const current = index
   const semantic = current?.semantic
-  if (!current || !semantic) return
+  if (!current || !semantic || !semanticCode) return
+  const { bucketFile, missingBuckets, withWordBucket } = semanticCode
   const wanted = missingBuckets(semantic, query, current.locale).filter((n) => !requestedBuckets.has(n))
   if (wanted.length === 0) return
   const id = load
@@ -105,9 +103,10 @@ self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
       post({ type: 'body' })
       // Article vectors (`--semantic`): word vectors then come bucket by bucket, for the words typed.
       if (locale.semantic) {
-        const table = (await fetchJson(new URL(locale.semantic, data.manifest).href)) as SemanticTable
+        const [table, code] = await Promise.all([fetchJson(new URL(locale.semantic, data.manifest).href) as Promise<SemanticTable>, import('@signpost/core/semantic')])
         if (id !== load) return
-        index = { ...index, semantic: loadSemantic(table, list.map((a) => a.id)) }
+        semanticCode = code
+        index = { ...index, semantic: code.loadSemantic(table, list.map((a) => a.id)) }
         post({ type: 'body' })
       }
     } catch (error) {
