@@ -68,6 +68,14 @@ describe('signpost build --semantic', () => {
     expect(search(index, 'vendr cards')[0]?.id).toBe('purchasing/vendors')
   })
 
+  it('ranks the same in `signpost search`, which reads the table and buckets from disk', async () => {
+    const out = join(fx.dir, 'kb')
+    await buildContent({ root: fx.root, semantic: true, cacheDir, semanticTuning: tuning, out })
+    const io = captureIO(fx.dir)
+    expect(await runCli(['search', 'my supplier ', '--index', out, '--json'], io)).toBe(0)
+    expect((JSON.parse(io.out()) as { results: { id: string }[] }[])[0]!.results[0]!.id).toBe('purchasing/vendors')
+  })
+
   it('builds without the model when --semantic is not given', async () => {
     const plain = await buildContent({ root: fx.root })
     expect(plain.manifest.locales.every((l) => l.semantic === undefined)).toBe(true)
