@@ -5,6 +5,12 @@ import { defaultCacheDir, type Embedder, englishLevels, englishWords, loadEmbedd
 
 /** Dimensions shipped per vector (of the table's `TABLE_DIMS`), chosen on the development sets. */
 export const SEMANTIC_DIMS = 64
+/**
+ * What an article's vector averages: title, summary and headings. On the dev and tune sets the
+ * title alone scored the same within a question or two, but a summary ("a company you buy goods
+ * from") is where an article's meaning is spelled out in other words than its title's.
+ */
+const ARTICLE_TEXT = 'all'
 /** SIF's smoothing: a word's weight is a / (a + p(word)), p its share of the corpus's words. */
 const SIF_A = 1e-3
 /** Words per bucket aimed at: a 5-word query fetches about 5 buckets of this many words. */
@@ -19,6 +25,9 @@ const COMPLETION_MIN_COUNT = 5
  * them most (SIF weighs a word by its rarity in the corpus alone).
  */
 const COMMON_ENGLISH_WEIGHT: Record<number, number> = { 10: 0.25, 20: 0.5 }
+
+/** Articles from which the component all articles share is taken out. */
+const COMMON_MIN_ARTICLES = 20
 
 /** `'local'`: ship only the corpus's words, inside the table, so no request reveals the words typed. */
 export type SemanticMode = boolean | 'local'
@@ -49,7 +58,7 @@ export interface SemanticOptions {
   base?: string[]
   /** Dimensions shipped (default `SEMANTIC_DIMS`). */
   dims?: number
-  /** What an article's vector averages (default all three: title, summary, headings). */
+  /** What an article's vector averages (default `ARTICLE_TEXT`). */
   articleText?: 'title' | 'title+summary' | 'all'
   /** Weigh the most common English words down (default true; the bench compares). */
   commonEnglish?: boolean
@@ -116,7 +125,8 @@ function localeLayer(list: RenderedArticle[], corpus: Corpus, table: WordTable, 
   for (const a of list) {
     if (articles.has(a.id)) continue
     const v = new Float32Array(dims)
-    const named = options.articleText === 'title' ? [a.title] : options.articleText === 'title+summary' ? [a.title, a.summary] : [a.title, a.summary, ...a.headings.map((h) => h.text)]
+    const text = options.articleText ?? ARTICLE_TEXT
+    const named = text === 'title' ? [a.title] : text === 'title+summary' ? [a.title, a.summary] : [a.title, a.summary, ...a.headings.map((h) => h.text)]
     for (const w of words(named.join(' '))) {
       const x = corpus.stop.has(w) ? undefined : vectorOf(w)
       if (!x) continue
@@ -176,7 +186,8 @@ function quantize(vectors: Float32Array[], dims: number): { scale: number[]; val
 
 /** The first principal component (uncentered, as SIF takes it) of the vectors: power iteration. */
 function firstComponent(vectors: Float32Array[], dims: number): Float32Array | undefined {
-  if (vectors.length < 2) return undefined
+  // With a handful of articles the first component is what tells them apart, not what they share.
+  if (vectors.length < COMMON_MIN_ARTICLES) return undefined
   let u = new Float32Array(dims).fill(1 / Math.sqrt(dims))
   for (let it = 0; it < 50; it++) {
     const next = new Float32Array(dims)
