@@ -13,6 +13,7 @@ import { openOutput } from './output/write.ts'
 import { type Asset, createRenderEnv } from './render-env.ts'
 import { parseSynonyms } from './synonyms.ts'
 import { renderArticles } from './render-pool.ts'
+import { type SemanticMode, type SemanticOptions, semanticLayers } from './semantic/semantic-output.ts'
 import { checkArticles } from './validate.ts'
 
 export interface BuildOptions {
@@ -40,6 +41,17 @@ export interface BuildOptions {
   learned?: string | LearnedFile | false
   /** Every warning is an error (`--strict`); default: `strict` in the folder's `signpost.yml`, else false. */
   strict?: boolean
+  /**
+   * Ranks by meaning too (`--semantic`): word and article vectors from a sentence model (the
+   * optional `@energetic-ai/*` packages; an error names them when they are missing). `'local'`
+   * ships only the corpus's words inside the index, so no request reveals the words typed.
+   * Default false.
+   */
+  semantic?: SemanticMode
+  /** Where the word table is cached between builds (default `$SIGNPOST_CACHE_DIR` or `~/.cache/signpost`). */
+  cacheDir?: string
+  /** The semantic layer's options a bench or a test sets: general vocabulary and dimensions. */
+  semanticTuning?: Pick<SemanticOptions, 'base' | 'dims' | 'keepCommon' | 'articleText' | 'commonEnglish'>
 }
 
 export interface BuildCache {
@@ -149,14 +161,20 @@ export interface BuildResult extends ContentResult {
   files: OutputFiles
   /** Files written to `out` (unchanged ones are left alone) and stale ones removed; absent when nothing was. */
   written?: { written: number; removed: number }
+  /** Locales left keyword-only by `--semantic` because the model does not know their language. */
+  keywordOnly?: string[]
 }
 
 /** Renders a content folder into the files of a static knowledge base, in memory and, given `out`, on disk. */
 export async function buildContent(options: BuildOptions): Promise<BuildResult> {
   const content = await loadContent(options)
+  const semantic =
+    options.semantic && content.errors === 0
+      ? await semanticLayers(content.articles, { mode: options.semantic, cacheDir: options.cacheDir, onProgress: options.onProgress, ...options.semanticTuning })
+      : undefined
   const output = options.out !== undefined && content.errors === 0 ? openOutput(options.out, { expected: content.articles.length }) : undefined
-  const { manifest, files } = assembleOutput(content, { defaultLocale: options.defaultLocale ?? 'en', onFile: output?.write })
+  const { manifest, files } = assembleOutput({ ...content, semantic: semantic?.layers }, { defaultLocale: options.defaultLocale ?? 'en', onFile: output?.write })
   const written = await output?.close()
-  return { ...content, manifest, files, ...(written ? { written } : {}) }
+  return { ...content, manifest, files, ...(written ? { written } : {}), ...(semantic?.skipped.length ? { keywordOnly: semantic.skipped } : {}) }
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type ArticleShard, type Manifest, type ManifestArticle, type SearchIndex, assertManifest, loadSearchIndex } from '@signpost/core'
+import { type ArticleShard, type Manifest, type ManifestArticle, type SearchIndex, type SemanticTable, type WordBucket, assertManifest, loadSearchIndex, loadSemantic } from '@signpost/core'
 
 /** A built knowledge base read from disk: what `signpost search` queries, exactly as the widget would. */
 export interface LoadedKnowledgeBase {
@@ -26,6 +26,10 @@ export async function readKnowledgeBase(dir: string, locale?: string): Promise<L
   const entry = manifest.locales.find((l) => l.locale === wanted)!
   await Promise.all([read(entry.primaryIndex), read(entry.bodyIndex)])
   await Promise.all(bodyShardFiles(files.get(entry.bodyIndex)!).map(read))
+  if (entry.semantic) {
+    await read(entry.semantic)
+    await Promise.all(bucketFiles(JSON.parse(files.get(entry.semantic)!) as SemanticTable).map(read))
+  }
   const articles = new Map(manifest.articles.filter((a) => a.locale === wanted).map((a) => [a.id, a]))
   return {
     manifest,
@@ -40,6 +44,11 @@ export async function readKnowledgeBase(dir: string, locale?: string): Promise<L
 export function bodyShardFiles(table: string): string[] {
   const shards = (JSON.parse(table) as { shards?: { file: string }[] }).shards
   return shards?.map((s) => s.file) ?? []
+}
+
+/** The word bucket files a semantic table names. */
+export function bucketFiles(table: SemanticTable): string[] {
+  return Array.from({ length: table.buckets.count }, (_, n) => `${table.buckets.dir}${n}.json`)
 }
 
 /**
@@ -64,5 +73,10 @@ export function searchIndexOf(manifest: Manifest, files: ReadonlyMap<string, str
     bodyShards: bodyShardFiles(body).map((name) => JSON.parse(text(name))),
     synonyms: entry.synonyms,
     titles,
+    semantic: entry.semantic ? semanticOf(JSON.parse(text(entry.semantic)) as SemanticTable) : undefined,
   })
+  function semanticOf(table: SemanticTable) {
+    const buckets = new Map(bucketFiles(table).map((name, n) => [n, JSON.parse(text(name)) as WordBucket]))
+    return loadSemantic(table, [...titles.keys()], buckets)
+  }
 }

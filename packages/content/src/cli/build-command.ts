@@ -2,12 +2,14 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { buildContent } from '../build.ts'
-import { type CliIO, formatBytes } from './io.ts'
+import type { SemanticMode } from '../semantic/semantic-output.ts'
+import { type CliIO, formatBytes, UsageError } from './io.ts'
 import { printDiagnostics } from './report-diagnostics.ts'
 
 export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
-    args,
+    // `--semantic` is a flag that may carry `=local`.
+    args: args.map((a) => (a === '--semantic' ? '--semantic=remote' : a)),
     allowPositionals: true,
     options: {
       out: { type: 'string', default: 'dist/kb' },
@@ -15,8 +17,10 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
       drafts: { type: 'boolean', default: false },
       learned: { type: 'string' },
       strict: { type: 'boolean' },
+      semantic: { type: 'string' },
     },
   })
+  const semantic = semanticMode(values.semantic)
   const root = resolve(io.cwd, positionals[0] ?? 'content')
   const out = resolve(io.cwd, values.out)
   const started = performance.now()
@@ -27,6 +31,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     learned: values.learned === undefined ? undefined : resolve(io.cwd, values.learned),
     strict: values.strict,
     out,
+    semantic,
     onProgress: io.interactive ? (line) => io.stderr.write(`signpost build: ${line}\r`) : undefined,
   })
   printDiagnostics(result.diagnostics, root, io, { maxWarnings: 20 })
@@ -34,6 +39,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     io.stderr.write(`signpost build: ${result.errors} error${result.errors === 1 ? '' : 's'}; nothing written\n`)
     return 1
   }
+  if (result.keywordOnly) io.stderr.write(`signpost build: --semantic: no model for ${result.keywordOnly.join(', ')}; keyword search only there\n`)
   let bytes = 0
   for (const data of result.files.values()) bytes += Buffer.byteLength(data)
   // What a browser fetches before its first result: the manifest and the default locale's primary index.
@@ -47,4 +53,12 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
       `${result.warnings} warning${result.warnings === 1 ? '' : 's'}, ${formatBytes(bytes)} (${formatBytes(firstResult)} gzip before the first result) in ${seconds} s → ${out}\n`,
   )
   return 0
+}
+
+/** `--semantic` alone or `--semantic=local`. */
+function semanticMode(value: string | undefined): SemanticMode {
+  if (value === undefined) return false
+  if (value === '' || value === 'remote') return true
+  if (value === 'local') return 'local'
+  throw new UsageError(`--semantic takes no value or "local", not "${value}"`)
 }

@@ -10,11 +10,14 @@ type Command = (args: string[], io: CliIO) => Promise<number>
  */
 const COMMANDS: Record<string, { usage: string; load: () => Promise<Command> }> = {
   build: {
-    usage: `signpost build [dir] [--out dist/kb] [--default-locale en] [--drafts] [--strict] [--learned learned.json]
+    usage: `signpost build [dir] [--out dist/kb] [--default-locale en] [--drafts] [--strict] [--learned learned.json] [--semantic[=local]]
   Renders a folder of markdown (default: content) into a static knowledge base. Nothing is
   written when there are errors; --strict (or "strict: true" in the folder's signpost.yml)
   makes every warning an error. --learned indexes the queries customers searched before opening
-  each article (the output of \`signpost learn\`); dir/learned.json is used when present.`,
+  each article (the output of \`signpost learn\`); dir/learned.json is used when present.
+  --semantic ranks by meaning too ("supplier" finds "vendor"): word vectors from a sentence model
+  (the optional @energetic-ai/* packages), fetched by the widget for the words typed;
+  --semantic=local ships the corpus's words with the index instead, so no request names them.`,
     load: async () => (await import('./build-command.ts')).buildCommand,
   },
   check: {

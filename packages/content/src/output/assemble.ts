@@ -4,13 +4,16 @@ import {
   type Manifest,
   type ManifestArticle,
   type ManifestLocale,
+  type SemanticTable,
   type Synonyms,
+  SEMANTIC_FORMAT_VERSION,
   BODY_FIELDS,
   KB_FORMAT_VERSION,
   PRIMARY_FIELDS,
 } from '@signpost/core'
 import type { RenderedArticle } from '../article.ts'
 import { createLearnedCounter, type LearnedIndex, learnedSynonyms } from '../learned/learned-terms.ts'
+import type { SemanticLocale } from '../semantic/semantic-output.ts'
 import { aliasMap } from '../validate.ts'
 import { serializePieces, serializeTable, serializeTerms, shardTerms } from './search-index.ts'
 
@@ -35,6 +38,8 @@ interface AssembleInput {
   assets: Map<string, { url: string; data: Buffer }>
   /** Queries and views learned from traffic (`--learned`). */
   learned?: LearnedIndex
+  /** Word and article vectors per locale (`--semantic`). */
+  semantic?: Map<string, SemanticLocale>
 }
 
 interface AssembleOptions {
@@ -130,6 +135,8 @@ export function assembleOutput(
     const bodyName = `index/${locale}.body.${hash(bodyJson)}.json`
     add(primaryName, primaryJson)
     add(bodyName, bodyJson)
+    const layer = input.semantic?.get(locale)
+    const semanticName = layer ? addSemantic(locale, layer, order, add) : undefined
     locales.push({
       locale,
       dir: RTL.has(locale.split('-')[0]!) ? 'rtl' : 'ltr',
@@ -138,6 +145,7 @@ export function assembleOutput(
       // Writers' synonyms win over those learned from traffic.
       synonyms: { ...(learned ? learnedSynonyms(locale, learned, list) : {}), ...(input.synonyms[locale] ?? {}) },
       articleCount: list.length,
+      ...(semanticName ? { semantic: semanticName } : {}),
     })
   }
 
@@ -154,6 +162,33 @@ export function assembleOutput(
   }
   add('manifest.json', JSON.stringify(manifest))
   return { manifest, files }
+}
+
+/**
+ * A locale's semantic table and its word buckets. The buckets sit in a folder named by the hash of
+ * them all, so the table names one folder instead of thousands of files and every file stays immutable.
+ */
+function addSemantic(locale: string, layer: SemanticLocale, order: string[], add: (name: string, data: string) => void): string {
+  const bucketJson = layer.buckets.map((b) => JSON.stringify(b))
+  const dir = `index/${locale}.words.${hash(bucketJson.join('\n'))}/`
+  for (const [n, json] of bucketJson.entries()) add(`${dir}${n}.json`, json)
+  const vectors = new Int8Array(order.length * layer.dims)
+  for (const [i, id] of order.entries()) vectors.set(layer.articles.get(id)!, i * layer.dims)
+  const table: SemanticTable = {
+    format: SEMANTIC_FORMAT_VERSION,
+    model: layer.model,
+    dims: layer.dims,
+    buckets: { dir: bucketJson.length > 0 ? dir : '', count: bucketJson.length },
+    scale: layer.scale,
+    articles: { vectors: Buffer.from(vectors.buffer).toString('base64'), scale: layer.articleScale },
+    completions: layer.completions,
+    ...(layer.common ? { common: layer.common } : {}),
+    ...(layer.words ? { words: layer.words } : {}),
+  }
+  const json = JSON.stringify(table)
+  const name = `index/${locale}.semantic.${hash(json)}.json`
+  add(name, json)
+  return name
 }
 
 function rewriteAliasLinks(html: string, aliases: Map<string, string>, ids: Set<string>): string {

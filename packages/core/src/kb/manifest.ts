@@ -46,6 +46,11 @@ export interface ManifestLocale {
   /** Customer word → product words, applied to queries. */
   synonyms: Record<string, string[]>
   articleCount: number
+  /**
+   * Word and article vectors for meaning-based ranking (`signpost build --semantic`): a
+   * `SemanticTable` file; absent for keyword-only locales. Readers that do not know it ignore it.
+   */
+  semantic?: string
 }
 
 export interface Manifest {

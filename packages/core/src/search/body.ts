@@ -4,6 +4,7 @@ import { maskOf, type PlannedTerms, planQuery, termWeights, toQuery } from './pl
 import { refineQuery } from './query-refine.ts'
 import type { Synonyms } from './query.ts'
 import { loadPrimaryIndex, type SearchableBody, type SearchIndex } from './search.ts'
+import type { SemanticIndex } from './semantic.ts'
 
 /**
  * The body index (summary, headings and text of each article), cut by term range into shards that
@@ -100,8 +101,10 @@ export function loadSearchIndex(input: {
   bodyShards?: unknown[]
   synonyms?: Synonyms
   titles?: Map<string, string>
+  /** Word and article vectors (`loadSemantic` of the manifest's `semantic` table). */
+  semantic?: SemanticIndex
 }): SearchIndex {
-  const index = loadPrimaryIndex(input)
+  const index = { ...loadPrimaryIndex(input), ...(input.semantic ? { semantic: input.semantic } : {}) }
   return input.body === undefined ? index : { ...index, body: loadBody(input.body, input.locale, input.bodyShards) }
 }
 

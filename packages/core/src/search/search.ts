@@ -4,6 +4,8 @@ import { stemmerFor } from '../text/stem.ts'
 import { FIELD_BOOSTS, PRIMARY_FIELDS, indexOptions } from './fields.ts'
 import { maskOf, type PlannedTerms, planQuery, termWeights, toQuery } from './plan.ts'
 import type { QueryRefinement, Synonyms } from './query.ts'
+// Types only: the semantic code loads apart (the widget fetches it only for a `--semantic` build).
+import type { SemanticIndex } from './semantic.ts'
 
 /**
  * What `search` refines its first results with once the body index has arrived (body.ts builds
@@ -24,6 +26,8 @@ export interface SearchIndex {
   synonyms: Synonyms
   /** Article titles (from the manifest): a hit whose title the query covers ranks higher. */
   titles?: Map<string, string>
+  /** Word and article vectors (`signpost build --semantic`): results blend keyword and meaning. */
+  semantic?: SemanticIndex
 }
 
 export interface SearchOptions {
@@ -31,6 +35,11 @@ export interface SearchOptions {
   limit?: number
   /** Keeps only the articles for which it returns true (a category filter, say). */
   filter?: (id: string) => boolean
+  /**
+   * With semantic data, the keyword score's share of the blend (the rest is meaning); 1 ranks by
+   * keywords alone. Default `KEYWORD_WEIGHT`, chosen on the development and tune question sets.
+   */
+  keywordWeight?: number
 }
 
 export interface SearchHit {
@@ -59,6 +68,14 @@ const WRITTEN_FIELDS = PRIMARY_FIELDS.filter((f) => f !== 'learned')
 const COVERAGE_POWER = 2
 /** A hit with every word still leads a near tie with one that misses a filler word. */
 const COMPLETE_BONUS = 1.5
+/**
+ * The keyword score's share of the blend with meaning (see `SearchOptions.keywordWeight`). Chosen
+ * on the dev and tune sets (520 questions): at 0.9 the blend loses 1 question keyword search had in
+ * the top 5; at 0.6, 7 of the 120 tune questions, as meaning's noise outweighs what it finds.
+ */
+export const KEYWORD_WEIGHT = 0.9
+/** Keyword hits that meaning may reorder (see `SemanticIndex.blend`). */
+const BLEND_KEYWORD_HITS = 50
 
 /**
  * The one search every side uses, so a writer's `signpost search` shows what customers see.
@@ -113,13 +130,16 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const byRank = (a: Hit, b: Hit) => b.score - a.score || (a.id < b.id ? -1 : 1)
   ranked.sort(byRank)
   // The title-fit bonus reorders the leaders only: far-down hits cannot climb into the first page.
-  const leaders = ranked.slice(0, Math.max(limit * 4, 40))
+  const semantic = options.keywordWeight === 1 ? undefined : index.semantic
+  const q = semantic?.queryVector(query, index.locale)
+  const leaders = ranked.slice(0, Math.max(limit * 4, q ? BLEND_KEYWORD_HITS : 40))
   for (const h of leaders) {
     const title = index.titles?.get(h.id)
     if (title !== undefined) h.score *= 1 + TITLE_FIT_BONUS * titleCoverage(title, new Set(h.terms.flat()), stem)
   }
   leaders.sort(byRank)
-  return leaders.slice(0, limit).map((h) => ({ id: h.id, score: h.score, terms: [...new Set(h.terms.flat())], complete: h.complete === true }))
+  const out = q ? semantic!.blend(leaders.slice(0, Math.max(limit, BLEND_KEYWORD_HITS)), q, options.keywordWeight ?? KEYWORD_WEIGHT, filter) : leaders
+  return out.slice(0, limit).map((h) => ({ id: h.id, score: h.score, terms: [...new Set(h.terms.flat())], complete: h.complete === true }))
 }
 
 
