@@ -78,7 +78,8 @@ describe('a customer on the demo, then the ops manager', () => {
     await page.getByLabel(/token/i).fill(loop.token)
     await page.getByRole('button', { name: /sign in/i }).click()
     await expect.poll(() => page.getByText('xylophone tuning').count(), { timeout: 15_000 }).toBeGreaterThan(0)
-    const card = (name: string) => page.locator('section, article, div').filter({ has: page.getByText(name, { exact: true }) }).last()
+    // A card is the list item under its heading (tables elsewhere have columns of the same names).
+    const card = (name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) })
     await expect.poll(() => card('Help sessions').textContent()).toMatch(/Help sessions\s*1\b/)
     await expect.poll(() => card('Contacts').textContent()).toMatch(/Contacts\s*1\b/)
     await expect.poll(() => card('Escalation rate').textContent()).toContain('100.0%')
