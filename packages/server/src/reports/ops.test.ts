@@ -128,3 +128,36 @@ for (const engine of ENGINES) {
     })
   })
 }
+
+for (const engine of ENGINES) {
+  describe(`related queries of a content gap (${engine.name})`, async () => {
+    const test = (await engine.available()) ? it : it.skip
+    test("are the other unanswered queries of the sessions where it failed, never one whose session found its answer", async () => {
+      const t = await engine.open()
+      const app = createApp({ store: t.store, config, now: () => NOW })
+      try {
+        const events = [
+          // Two customers rephrase an unanswered question.
+          ev('q1', min(0), { type: 'search', query: 'multi currency invoice', results: 0 }),
+          ev('q1', min(1), { type: 'search', query: 'invoice in euros', results: 0 }),
+          ev('q2', min(0), { type: 'search', query: 'multi currency invoice', results: 0 }),
+          ev('q2', min(1), { type: 'search', query: 'invoice in euros', results: 0 }),
+          ev('q2', min(2), { type: 'search', query: 'foreign currency', results: 3 }),
+          // One searched something else too, and found that: not a phrasing of the gap.
+          ev('q3', min(0), { type: 'search', query: 'multi currency invoice', results: 0 }),
+          ev('q3', min(1), { type: 'search', query: 'invoice in arabic', results: 2 }),
+          ev('q3', min(2), { type: 'click', query: 'invoice in arabic', article: 'invoices/languages', position: 1 }),
+        ]
+        // One event per request, as beacons would bring them.
+        for (const e of events) await app.request('/v1/events', { method: 'POST', body: JSON.stringify({ sentAt: NOW, events: [e] }) })
+        const res = await app.request('/v1/reports/content-gaps?site=demo&since=1d', { headers: { authorization: `Bearer ${TOKEN}` } })
+        const gaps = (await res.json()).gaps as { query: string; relatedQueries: string[] }[]
+        expect(gaps.find((g) => g.query === 'multi currency invoice')!.relatedQueries).toEqual(['invoice in euros', 'foreign currency'])
+        expect(gaps.find((g) => g.query === 'invoice in euros')!.relatedQueries).toEqual(['multi currency invoice', 'foreign currency'])
+      } finally {
+        await app.writer.drain()
+        await t.cleanup()
+      }
+    })
+  })
+}

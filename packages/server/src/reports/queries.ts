@@ -149,6 +149,11 @@ export interface ContentGap {
   /** Sessions that contacted support after searching this query. */
   contacts: number
   lastSeen: string
+  /**
+   * Other unanswered queries of the sessions where this one failed, most sessions first: the
+   * customers' other words for the same question, for a new article's `keywords`.
+   */
+  relatedQueries: string[]
 }
 
 /**
@@ -180,6 +185,12 @@ export async function contentGaps(db: SqlDb, site: string, range: DayRange, limi
      LIMIT ?`,
     [...params, limit],
   )
+  const related = await relatedQueries(
+    db,
+    site,
+    range,
+    rows.map((r) => String(r['query'])),
+  )
   return rows.map((r) => ({
     query: String(r['query']),
     searches: n(r, 'searches'),
@@ -189,7 +200,27 @@ export async function contentGaps(db: SqlDb, site: string, range: DayRange, limi
     noClicks: n(r, 'noclick'),
     contacts: n(r, 'contacts'),
     lastSeen: new Date(n(r, 'last_seen')).toISOString(),
+    relatedQueries: related.get(String(r['query'])) ?? [],
   }))
+}
+
+/** The five unanswered queries most often searched in the same sessions as each of `queries`. */
+async function relatedQueries(db: SqlDb, site: string, range: DayRange, queries: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>()
+  if (queries.length === 0) return out
+  const rows = await db.all<Row>(
+    `SELECT query, other, SUM(sessions) AS sessions FROM query_related_daily
+     WHERE site = ? AND day BETWEEN ? AND ? AND query IN (${queries.map(() => '?').join(', ')})
+     GROUP BY query, other HAVING SUM(sessions) > 0
+     ORDER BY query, sessions DESC, other`,
+    [site, range.from, range.to, ...queries],
+  )
+  for (const r of rows) {
+    const list = out.get(String(r['query'])) ?? []
+    if (list.length < 5) list.push(String(r['other']))
+    out.set(String(r['query']), list)
+  }
+  return out
 }
 
 export interface ArticleStats {

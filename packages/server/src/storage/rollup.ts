@@ -41,6 +41,8 @@ interface Session {
   whereBefore: Where | undefined
   /** Whether a search of the session had returned nothing when the pairs were loaded. */
   zeroBefore: boolean
+  /** Its unanswered queries when the pairs were loaded (for `query_related_daily`). */
+  unansweredBefore: string[]
   /** The learned pairs (`../learn/pairs.ts`) when the pairs were loaded; undefined if never loaded. */
   learnedBefore: Map<string, LearnedFacts> | undefined
   dirty: boolean
@@ -125,6 +127,7 @@ export class Rollup {
   private learnedDaily: Aggregates = new Map()
   private feedbackReasons: Aggregates = new Map()
   private breakdownDaily: Aggregates = new Map()
+  private queryRelated: Aggregates = new Map()
   private db: SqlDb
 
   constructor(db: SqlDb) {
@@ -311,6 +314,11 @@ export class Rollup {
           const dimsBefore = s.whereBefore ? breakdown({ ...s, where: s.whereBefore }, s.before, s.zeroBefore) : undefined
           if (dimsBefore) bump(this.breakdownDaily, dimsBefore.key, negate(dimsBefore.counters))
           if (dimsAfter) bump(this.breakdownDaily, dimsAfter.key, dimsAfter.counters)
+          // Unanswered queries of one sitting are one question in the customer's other words.
+          for (const [key, change] of pairChanges(s.unansweredBefore, unanswered(s))) {
+            const [query, other] = key.split('\u0000') as [string, string]
+            bump(this.queryRelated, [s.site, s.day, query, other], { sessions: change })
+          }
         }
       }
     }
@@ -340,6 +348,7 @@ export class Rollup {
       last_seen: `${greatest}(feedback_reasons.last_seen, excluded.last_seen)`,
     })
     await this.upsertCounters('breakdown_daily', ['site', 'day', 'locale', 'route'], BREAKDOWN_COLUMNS, this.breakdownDaily)
+    await this.upsertCounters('query_related_daily', ['site', 'day', 'query', 'other'], ['sessions'], this.queryRelated)
   }
 
   /** Adds counter deltas to an aggregate table. */
@@ -394,6 +403,7 @@ export class Rollup {
       where: undefined,
       whereBefore: undefined,
       zeroBefore: false,
+      unansweredBefore: [],
       learnedBefore: new Map(),
       dirty: true,
     }
@@ -450,6 +460,7 @@ export class Rollup {
         where: undefined,
         whereBefore: undefined,
         zeroBefore: false,
+        unansweredBefore: [],
         learnedBefore: undefined,
         dirty: false,
       }
@@ -502,6 +513,7 @@ function loadPairs(s: Session): void {
   s.where = stored.w
   s.whereBefore = stored.w
   s.zeroBefore = zeroSearched(s)
+  s.unansweredBefore = unanswered(s)
   s.learnedBefore = learnedPairs(s)
 }
 
@@ -524,6 +536,25 @@ export function routeOf(path: string): string {
 }
 
 const zeroSearched = (s: Session): boolean => [...s.queries.values()].some((q) => q.zero)
+
+/** A session's queries that failed (nothing found, or no click), the first ten: more is a script. */
+const unanswered = (s: Session): string[] =>
+  [...s.queries.values()]
+    .filter(failed)
+    .slice(0, 10)
+    .map((q) => q.query)
+
+/** +1 / −1 per ordered pair of distinct queries that appears in `after` and not `before`, or the reverse. */
+function pairChanges(before: readonly string[], after: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>()
+  const add = (list: readonly string[], sign: number) => {
+    for (const a of list) for (const b of list) if (a !== b) out.set(a + '\u0000' + b, (out.get(a + '\u0000' + b) ?? 0) + sign)
+  }
+  add(before, -1)
+  add(after, 1)
+  for (const [k, v] of out) if (v === 0) out.delete(k)
+  return out
+}
 
 /** The breakdown row and counters of a session with contribution `c`; none before it asked for help. */
 function breakdown(s: Session, c: Contribution, zero = zeroSearched(s)): { key: SqlValue[]; counters: Counters } | undefined {

@@ -199,7 +199,7 @@ CREATE TABLE learned_daily (
   {
     version: 5,
     // Filled from this version on, like learned_daily.
-    name: 'follow-up contacts, feedback reasons, and help by locale and route',
+    name: 'follow-up contacts, feedback reasons, help by locale and route, related unanswered queries',
     sql: `
 ALTER TABLE article_daily ADD COLUMN tickets_after_view BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE daily ADD COLUMN repeat_contact_sessions BIGINT NOT NULL DEFAULT 0;
@@ -224,6 +224,14 @@ CREATE TABLE breakdown_daily (
   contact_sessions BIGINT NOT NULL DEFAULT 0,
   zero_result_sessions BIGINT NOT NULL DEFAULT 0,
   PRIMARY KEY (site, day, locale, route)
+);
+CREATE TABLE query_related_daily (
+  site TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  query TEXT NOT NULL,
+  other TEXT NOT NULL,
+  sessions BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, day, query, other)
 );
 `,
   },
