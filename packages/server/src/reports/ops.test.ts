@@ -4,6 +4,7 @@ import { createApp, type SignpostApp } from '../app.ts'
 import { parseConfig } from '../config/config.ts'
 import { ENGINES, type TestStore } from '../storage/engines.testkit.ts'
 import { DAY_MS } from '../storage/rollup.ts'
+import { contentGaps, summary } from './queries.ts'
 
 const NOW = Date.UTC(2026, 10, 20, 12, 0, 0)
 const TOKEN = 'report-token-for-demo-0001'
@@ -148,14 +149,50 @@ for (const engine of ENGINES) {
           ev('q3', min(1), { type: 'search', query: 'invoice in arabic', results: 2 }),
           ev('q3', min(2), { type: 'click', query: 'invoice in arabic', article: 'invoices/languages', position: 1 }),
         ]
-        // One event per request, as beacons would bring them.
-        for (const e of events) await app.request('/v1/events', { method: 'POST', body: JSON.stringify({ sentAt: NOW, events: [e] }) })
+        // Reversed, one event per request: a click arriving before its search still answers it.
+        for (const e of [...events].reverse()) await app.request('/v1/events', { method: 'POST', body: JSON.stringify({ sentAt: NOW, events: [e] }) })
         const res = await app.request('/v1/reports/content-gaps?site=demo&since=1d', { headers: { authorization: `Bearer ${TOKEN}` } })
         const gaps = (await res.json()).gaps as { query: string; relatedQueries: string[] }[]
         expect(gaps.find((g) => g.query === 'multi currency invoice')!.relatedQueries).toEqual(['invoice in euros', 'foreign currency'])
         expect(gaps.find((g) => g.query === 'invoice in euros')!.relatedQueries).toEqual(['multi currency invoice', 'foreign currency'])
       } finally {
         await app.writer.drain()
+        await t.cleanup()
+      }
+    })
+  })
+}
+
+for (const engine of ENGINES) {
+  describe(`searches answered by a click, in any arrival order (${engine.name})`, async () => {
+    const test = (await engine.available()) ? it : it.skip
+    test('a click answers exactly the searches before it, whichever arrives first', async () => {
+      const t = await engine.open()
+      try {
+        // search, click, search again (unanswered): every one of the six arrival orders, a session each.
+        const orders = [
+          [0, 1, 2],
+          [0, 2, 1],
+          [1, 0, 2],
+          [1, 2, 0],
+          [2, 0, 1],
+          [2, 1, 0],
+        ]
+        for (const [i, order] of orders.entries()) {
+          const sid = `order-${i}`
+          const events = [
+            ev(sid, min(0), { type: 'search', query: 'refund', results: 3 }),
+            ev(sid, min(1), { type: 'click', query: 'refund', article: 'billing/refunds', position: 1 }),
+            ev(sid, min(2), { type: 'search', query: 'refund', results: 3 }),
+          ]
+          for (const k of order) await t.store.writeBatches([[events[k]!]])
+        }
+        const day = Math.floor(NOW / DAY_MS)
+        const [gap] = await contentGaps(t.store.db, 'demo', { from: day, to: day })
+        expect(gap).toMatchObject({ query: 'refund', searches: 12, sessions: 6, sessionsAffected: 6, noClicks: 6, zeroResults: 0 })
+        const s = await summary(t.store.db, 'demo', { from: day, to: day }, 0)
+        expect(s.noClickRate).toBe(0.5)
+      } finally {
         await t.cleanup()
       }
     })

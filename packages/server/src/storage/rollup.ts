@@ -51,8 +51,11 @@ interface Session {
 interface QueryPair {
   query: string
   firstTs: number
-  /** Searches with results not yet followed by a click on the same query. */
-  pending: number
+  /**
+   * Times of the searches with results that no click on the same query has followed yet. Kept as
+   * times, not a count, so a click answers exactly the searches before it whatever the arrival order.
+   */
+  pending: number[]
   /** Whether a search of it in this session returned nothing. */
   zero: boolean
   /** Whether the pair counted as failed (zero results or no click) when the flush first saw it. */
@@ -61,7 +64,10 @@ interface QueryPair {
   dirty: boolean
 }
 
-const failed = (p: QueryPair): boolean => p.zero || p.pending > 0
+const failed = (p: QueryPair): boolean => p.zero || p.pending.length > 0
+
+/** Past this many unanswered searches of one query, a session's further ones count as not clicked. */
+const MAX_PENDING = 50
 
 interface ArticlePair {
   article: string
@@ -84,6 +90,8 @@ interface ClickPair {
   query: string
   article: string
   ts: number
+  /** The last click, so a search arriving after it is known to have been answered. */
+  lastTs: number
 }
 
 type Contribution = Record<'sessions' | 'help_sessions' | 'deflected_explicit' | 'deflected_implicit' | 'contacted_help' | 'contact_sessions', number>
@@ -157,14 +165,18 @@ export class Rollup {
         // Past the cap (a script, not a customer) a session's new queries count as searches only.
         if (!pair && s.queries.size >= MAX_PAIRS) break
         if (!pair) {
-          pair = { query: q, firstTs: e.ts, pending: 0, zero: false, failedBefore: false, contacted: false, dirty: true }
+          pair = { query: q, firstTs: e.ts, pending: [], zero: false, failedBefore: false, contacted: false, dirty: true }
           s.queries.set(q, pair)
           qd['sessions'] = (qd['sessions'] ?? 0) + 1
         }
         pair.firstTs = Math.min(pair.firstTs, e.ts)
         pair.dirty = true
         if (zero) pair.zero = true
-        else pair.pending++
+        else if (lastClick(s, q) >= e.ts) {
+          // Its click arrived first: the search was answered.
+          bump(this.queryDaily, [e.site, day, q], { clicked_searches: 1 })
+          bump(this.daily, [e.site, day], { clicked_searches: 1 })
+        } else if (pair.pending.length < MAX_PENDING) pair.pending.push(e.ts)
         if (contactedSince(s, pair)) bump(this.queryDaily, [e.site, day, pair.query], { contacts: 1 })
         break
       }
@@ -172,18 +184,21 @@ export class Rollup {
         loadPairs(s)
         const q = normalizeQuery(e.query)
         const pair = q ? s.queries.get(q) : undefined
-        if (pair && pair.pending > 0) {
-          bump(this.queryDaily, [e.site, day, pair.query], { clicked_searches: pair.pending })
-          bump(this.daily, [e.site, day], { clicked_searches: pair.pending })
-          pair.pending = 0
+        const answered = pair ? pair.pending.filter((t) => t <= e.ts).length : 0
+        if (pair && answered > 0) {
+          bump(this.queryDaily, [e.site, day, pair.query], { clicked_searches: answered })
+          bump(this.daily, [e.site, day], { clicked_searches: answered })
+          pair.pending = pair.pending.filter((t) => t > e.ts)
           pair.dirty = true
         }
         if (q) {
           bump(this.articleQueryDaily, [e.site, day, e.article, q], { clicks: 1 })
           const key = q + '\u0000' + e.article
           const click = s.clicks.get(key)
-          if (click) click.ts = Math.min(click.ts, e.ts)
-          else if (s.clicks.size < MAX_PAIRS) s.clicks.set(key, { query: q, article: e.article, ts: e.ts })
+          if (click) {
+            click.ts = Math.min(click.ts, e.ts)
+            click.lastTs = Math.max(click.lastTs, e.ts)
+          } else if (s.clicks.size < MAX_PAIRS) s.clicks.set(key, { query: q, article: e.article, ts: e.ts, lastTs: e.ts })
         }
         break
       }
@@ -477,14 +492,14 @@ export class Rollup {
 const MAX_PAIRS = 100
 
 /**
- * The `pairs` column: `{ q: [[query, firstTs, pending, zero, contacted]], a: [[article, firstTs,
+ * The `pairs` column: `{ q: [[query, firstTs, pending, zero, contacted, pendingTimes]], a: [[article, firstTs,
  * contacted, lastTs]], k: [[query, article, ts]], h: [article], lc: lastContactTs }`. `k`, `h`,
  * `lc` and `lastTs` came later (learned pairs): rows written before them lack them.
  */
 interface StoredPairs {
-  q: [string, number, number, number, number][]
+  q: [string, number, number, number, number, number[]?][]
   a: [string, number, number, number?, number?][]
-  k?: [string, string, number][]
+  k?: [string, string, number, number?][]
   h?: string[]
   lc?: number
   /** First contact, whether the segment counts as repeated, and where it asked for help. */
@@ -497,14 +512,16 @@ function loadPairs(s: Session): void {
   if (s.storedPairs === undefined) return
   const stored = JSON.parse(s.storedPairs) as StoredPairs
   s.storedPairs = undefined
-  for (const [query, firstTs, pending, zero, contacted] of stored.q) {
-    const pair: QueryPair = { query, firstTs, pending, zero: !!zero, failedBefore: false, contacted: !!contacted, dirty: false }
+  for (const [query, firstTs, pending, zero, contacted, pendingTs] of stored.q) {
+    // Rows from before the times were kept: their pending searches date from the first one.
+    const times = pendingTs ?? Array<number>(pending).fill(firstTs)
+    const pair: QueryPair = { query, firstTs, pending: times, zero: !!zero, failedBefore: false, contacted: !!contacted, dirty: false }
     pair.failedBefore = failed(pair)
     s.queries.set(query, pair)
   }
   for (const [article, firstTs, contacted, lastTs, ticketed] of stored.a)
     s.articles.set(article, { article, firstTs, lastTs: lastTs ?? firstTs, contacted: !!contacted, ticketed: !!ticketed, dirty: false })
-  for (const [query, article, ts] of stored.k ?? []) s.clicks.set(query + '\u0000' + article, { query, article, ts })
+  for (const [query, article, ts, lastTs] of stored.k ?? []) s.clicks.set(query + '\u0000' + article, { query, article, ts, lastTs: lastTs ?? ts })
   for (const article of stored.h ?? []) s.helpful.add(article)
   s.lastContact = stored.lc
   // Rows from before `fc` existed: the last contact is the best first contact we know.
@@ -577,6 +594,13 @@ function negate(c: Counters): Counters {
   return out
 }
 
+/** The time of the session's last click on a result of query `q`; −∞ without one. */
+function lastClick(s: Session, q: string): number {
+  let last = Number.NEGATIVE_INFINITY
+  for (const c of s.clicks.values()) if (c.query === q && c.lastTs > last) last = c.lastTs
+  return last
+}
+
 /** Whether a contact already seen in this session came after `pair` began; marks it if so. */
 function contactedSince(s: Session, pair: { firstTs: number; contacted: boolean }): boolean {
   if (pair.contacted || s.lastContact === undefined || pair.firstTs > s.lastContact) return false
@@ -587,10 +611,10 @@ function contactedSince(s: Session, pair: { firstTs: number; contacted: boolean 
 function storedPairs(s: Session): string {
   if (s.storedPairs !== undefined) return s.storedPairs
   const stored: StoredPairs = {
-    q: [...s.queries.values()].map((p) => [p.query, p.firstTs, p.pending, +p.zero, +p.contacted]),
+    q: [...s.queries.values()].map((p) => [p.query, p.firstTs, p.pending.length, +p.zero, +p.contacted, p.pending]),
     a: [...s.articles.values()].map((p) => (p.ticketed ? [p.article, p.firstTs, +p.contacted, p.lastTs, 1] : [p.article, p.firstTs, +p.contacted, p.lastTs])),
   }
-  if (s.clicks.size > 0) stored.k = [...s.clicks.values()].map((c) => [c.query, c.article, c.ts])
+  if (s.clicks.size > 0) stored.k = [...s.clicks.values()].map((c) => [c.query, c.article, c.ts, c.lastTs])
   if (s.helpful.size > 0) stored.h = [...s.helpful]
   if (s.lastContact !== undefined) stored.lc = s.lastContact
   if (s.firstContact !== undefined) stored.fc = s.firstContact
