@@ -228,7 +228,8 @@ async function digestCommand(flags: Record<string, string>, io: CliIo): Promise<
   const store = await openStore(config.db)
   let digest: Digest
   try {
-    digest = await buildDigest(store.db, site.key, range, site.costPerContact)
+    const { createTitleLookup } = await import('../reports/titles.ts')
+    digest = await buildDigest(store.db, site.key, range, site.costPerContact, site.kb ? await createTitleLookup(site.kb)() : undefined)
   } finally {
     await store.close()
   }

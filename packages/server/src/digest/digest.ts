@@ -40,11 +40,17 @@ type Row = Record<string, number | string | null>
  * const d = await buildDigest(store.db, 'demo', parseRange({ since: '7d' }), 15)
  * console.log(renderMarkdown(d))
  */
-export async function buildDigest(db: SqlDb, site: string, range: DayRange, costPerContact: number): Promise<Digest> {
+export async function buildDigest(
+  db: SqlDb,
+  site: string,
+  range: DayRange,
+  costPerContact: number,
+  titles: ReadonlyMap<string, string> = new Map(),
+): Promise<Digest> {
   const s = await summary(db, site, range, costPerContact)
   const p = s.previous
   const comparable = (p.helpSessions > 0 || p.searches > 0 || p.contacts > 0) && p.activeDays >= 0.75 * s.activeDays
-  const read = await articles(db, site, range, 50)
+  const read = (await articles(db, site, range, 50)).map((a) => ({ ...a, title: titles.get(a.article) ?? a.title }))
   const worstArticles = read
     .filter((a) => a.viewSessions >= 5 && a.contactAfterViewRate > 0)
     .sort((a, b) => b.contactAfterViewRate - a.contactAfterViewRate || b.views - a.views)
@@ -55,7 +61,7 @@ export async function buildDigest(db: SqlDb, site: string, range: DayRange, cost
     comparable,
     gaps: await contentGaps(db, site, range, 5),
     worstArticles,
-    reasons: await feedbackReasons(db, site, range, 5),
+    reasons: (await feedbackReasons(db, site, range, 5)).map((r) => ({ ...r, title: titles.get(r.article) ?? null })),
     alerts: await alerts(db, site, range),
   }
 }

@@ -7,6 +7,8 @@ const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0)
 
 export interface FeedbackReason {
   article: string
+  /** The article's title from the site's `kb`, when the route knows it. */
+  title?: string | null
   /** What customers wrote under "What was missing?", scrubbed, lower-cased, spaces collapsed. */
   reason: string
   votes: number

@@ -102,7 +102,10 @@ export function createReportsRoute(options: { store: Store; config: ServerConfig
     return send(c, 'articles', { site: c.get('site').key, articles: list }, list)
   })
   app.get('/feedback-reasons', async (c) => {
-    const reasons = await feedbackReasons(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))
+    const known = await titles.get(c.get('site').key)?.()
+    const reasons = (await feedbackReasons(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))).map(({ article, ...rest }) =>
+      known ? { article, title: known.get(article) ?? null, ...rest } : { article, ...rest },
+    )
     return send(c, 'feedback-reasons', { site: c.get('site').key, reasons }, reasons)
   })
   app.get('/breakdown', async (c) => {
