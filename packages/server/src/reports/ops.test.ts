@@ -72,6 +72,8 @@ for (const engine of ENGINES) {
         ev('b4', min(0), { type: 'search', query: 'tax', results: 1, path: '/settings' }),
         ev('b4', min(2), { type: 'view', article: 'tax/rates', source: 'search', path: '/invoices/9/edit' }),
       ]
+      // A ticket that did not come through help says nothing of where help failed.
+      events.push(ev('ticket-zendesk-9', min(5), { type: 'contact', channel: 'zendesk', locale: 'und', path: '/' }))
       await send([...events].reverse())
       const routes = (await (await get('breakdown?site=demo&since=1d&by=route')).json()).rows
       expect(routes).toEqual([
@@ -83,6 +85,10 @@ for (const engine of ENGINES) {
         ['en', 3],
         ['es', 1],
       ])
+      const spanish = (await (await get('breakdown?site=demo&since=1d&by=route&locale=es')).json()).rows
+      expect(spanish.map((r: { value: string; helpSessions: number }) => [r.value, r.helpSessions])).toEqual([['/settings', 1]])
+      const invoices = (await (await get(`breakdown?site=demo&since=1d&by=locale&route=${encodeURIComponent('/invoices/:id/edit')}`)).json()).rows
+      expect(invoices.map((r: { value: string; helpSessions: number }) => [r.value, r.helpSessions])).toEqual([['en', 2]])
       const csv = await (await get('breakdown?site=demo&since=1d&by=locale&format=csv')).text()
       expect(csv.split('\r\n')[0]).toMatch(/^locale,helpSessions,/)
       const bad = await app.request('/v1/reports/breakdown?site=demo&by=country', { headers: { authorization: `Bearer ${TOKEN}` } })

@@ -57,17 +57,37 @@ export interface BreakdownRow {
   zeroResultSessionRate: number
 }
 
-/** Help sessions split by locale or by route (where help was asked for), the busiest first. */
-export async function breakdown(db: SqlDb, site: string, range: DayRange, by: Breakdown, limit = 50): Promise<BreakdownRow[]> {
+/**
+ * Help sessions split by locale or by route (where help was asked for), the busiest first;
+ * `within` narrows to one locale (routes of the Spanish app) or one route (locales of a page).
+ */
+export async function breakdown(
+  db: SqlDb,
+  site: string,
+  range: DayRange,
+  by: Breakdown,
+  limit = 50,
+  within: { locale?: string | undefined; route?: string | undefined } = {},
+): Promise<BreakdownRow[]> {
   // `by` is one of two column names, checked by the type and by the route.
   const column = by === 'locale' ? 'locale' : 'route'
+  const filters: string[] = []
+  const params: (string | number)[] = [site, range.from, range.to]
+  if (within.locale !== undefined) {
+    filters.push('AND locale = ?')
+    params.push(within.locale)
+  }
+  if (within.route !== undefined) {
+    filters.push('AND route = ?')
+    params.push(within.route)
+  }
   const rows = await db.all<Row>(
     `SELECT ${column} AS value, SUM(help_sessions) AS help, SUM(deflected) AS deflected, SUM(contacted_help) AS ch,
        SUM(contact_sessions) AS contacts, SUM(zero_result_sessions) AS zero
-     FROM breakdown_daily WHERE site = ? AND day BETWEEN ? AND ?
+     FROM breakdown_daily WHERE site = ? AND day BETWEEN ? AND ? ${filters.join(' ')}
      GROUP BY ${column} HAVING SUM(help_sessions) > 0 OR SUM(contact_sessions) > 0
      ORDER BY SUM(help_sessions) DESC, ${column} LIMIT ?`,
-    [site, range.from, range.to, limit],
+    [...params, limit],
   )
   return rows.map((r) => {
     const help = n(r, 'help')

@@ -536,6 +536,8 @@ function loadPairs(s: Session): void {
 
 /** Notes the locale and route of the session's earliest help event. */
 function locate(s: Session, e: SignpostEvent): void {
+  // A ticket webhook's contact says nothing of where the customer was (locale "und", path "/").
+  if (e.locale === 'und') return
   if (s.where && s.where[0] <= e.ts) return
   s.where = [e.ts, e.locale, routeOf(e.path)]
 }
