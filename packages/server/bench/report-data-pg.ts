@@ -49,6 +49,10 @@ export async function generateReportDataPg(url: string, options: { sessions: num
       ${perDay} / ((i + 8) * (j + 5)), ${perDay} / ((i + 7) * (j + 5)), ${perDay} / ((i + 6) * (j + 9))
     FROM ${days_} CROSS JOIN generate_series(0, 5) AS i CROSS JOIN generate_series(0, 199) AS j`)
   await db.query(`
+    INSERT INTO breakdown_weekly (site, week, locale, route, help_sessions, deflected, contacted_help, contact_sessions, zero_result_sessions)
+    SELECT site, (day + 3) / 7, locale, route, SUM(help_sessions), SUM(deflected), SUM(contacted_help), SUM(contact_sessions), SUM(zero_result_sessions)
+    FROM breakdown_daily GROUP BY site, (day + 3) / 7, locale, route`)
+  await db.query(`
     INSERT INTO feedback_reasons (site, day, article, reason, votes, helpful, last_seen)
     SELECT 'demo', day, 'section/article-' || i, 'reason number ' || (i % 300), 1, 0, day::bigint * 86400000 + i
     FROM ${days_} CROSS JOIN generate_series(0, ${articles - 1}) AS i`)

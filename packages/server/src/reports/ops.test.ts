@@ -96,6 +96,21 @@ for (const engine of ENGINES) {
       expect((await bad.json()).error.message).toBe('by: expected "locale" or "route", got "country"')
     })
 
+    test('adds whole weeks and the days at either edge of a long range exactly once', async () => {
+      // One help session a day for 40 days, on one route.
+      await t.store.writeBatches([Array.from({ length: 40 }, (_, d) => ev(`w${d}`, NOW - d * DAY_MS, { type: 'view', article: 'a/b', source: 'link', path: '/reports' }))])
+      const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+      for (const [from, to] of [
+        [39, 0],
+        [30, 3],
+        [12, 10],
+        [16, 2],
+      ] as const) {
+        const rows = (await (await get(`breakdown?site=demo&from=${iso(NOW - from * DAY_MS)}&to=${iso(NOW - to * DAY_MS)}`)).json()).rows
+        expect(rows, `${from} to ${to} days ago`).toEqual([expect.objectContaining({ value: '/reports', helpSessions: from - to + 1 })])
+      }
+    })
+
     test('counts a contact within 7 days of reading an article, in a later session, once', async () => {
       const read = NOW - 3 * DAY_MS
       await t.store.writeBatches([

@@ -1,4 +1,4 @@
-import type { SqlDb } from '../storage/sql.ts'
+import { type SqlDb, weekOf } from '../storage/sql.ts'
 import type { DayRange } from './queries.ts'
 
 type Row = Record<string, number | string | null>
@@ -71,22 +71,33 @@ export async function breakdown(
 ): Promise<BreakdownRow[]> {
   // `by` is one of two column names, checked by the type and by the route.
   const column = by === 'locale' ? 'locale' : 'route'
-  const filters: string[] = []
-  const params: (string | number)[] = [site, range.from, range.to]
+  let filter = ''
+  const values: string[] = []
   if (within.locale !== undefined) {
-    filters.push('AND locale = ?')
-    params.push(within.locale)
+    filter += ' AND locale = ?'
+    values.push(within.locale)
   }
   if (within.route !== undefined) {
-    filters.push('AND route = ?')
-    params.push(within.route)
+    filter += ' AND route = ?'
+    values.push(within.route)
+  }
+  // Whole Monday-to-Sunday weeks from breakdown_weekly, the days at either edge from breakdown_daily.
+  const firstWeek = Math.ceil((range.from + 3) / 7)
+  const lastWeek = weekOf(range.to + 1) - 1
+  const cols = `${column} AS value, help_sessions, deflected, contacted_help, contact_sessions, zero_result_sessions`
+  let source = `SELECT ${cols} FROM breakdown_daily WHERE site = ? AND day BETWEEN ? AND ?${filter}`
+  let params: (string | number)[] = [site, range.from, range.to, ...values]
+  if (firstWeek <= lastWeek) {
+    source = `SELECT ${cols} FROM breakdown_weekly WHERE site = ? AND week BETWEEN ? AND ?${filter}
+      UNION ALL SELECT ${cols} FROM breakdown_daily WHERE site = ? AND (day BETWEEN ? AND ? OR day BETWEEN ? AND ?)${filter}`
+    params = [site, firstWeek, lastWeek, ...values, site, range.from, firstWeek * 7 - 4, lastWeek * 7 + 4, range.to, ...values]
   }
   const rows = await db.all<Row>(
-    `SELECT ${column} AS value, SUM(help_sessions) AS help, SUM(deflected) AS deflected, SUM(contacted_help) AS ch,
+    `SELECT value, SUM(help_sessions) AS help, SUM(deflected) AS deflected, SUM(contacted_help) AS ch,
        SUM(contact_sessions) AS contacts, SUM(zero_result_sessions) AS zero
-     FROM breakdown_daily WHERE site = ? AND day BETWEEN ? AND ? ${filters.join(' ')}
-     GROUP BY ${column} HAVING SUM(help_sessions) > 0 OR SUM(contact_sessions) > 0
-     ORDER BY SUM(help_sessions) DESC, ${column} LIMIT ?`,
+     FROM (${source}) AS b
+     GROUP BY value HAVING SUM(help_sessions) > 0 OR SUM(contact_sessions) > 0
+     ORDER BY SUM(help_sessions) DESC, value LIMIT ?`,
     [...params, limit],
   )
   return rows.map((r) => {

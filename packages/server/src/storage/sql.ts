@@ -225,6 +225,18 @@ CREATE TABLE breakdown_daily (
   zero_result_sessions BIGINT NOT NULL DEFAULT 0,
   PRIMARY KEY (site, day, locale, route)
 );
+CREATE TABLE breakdown_weekly (
+  site TEXT NOT NULL,
+  week INTEGER NOT NULL,
+  locale TEXT NOT NULL,
+  route TEXT NOT NULL,
+  help_sessions BIGINT NOT NULL DEFAULT 0,
+  deflected BIGINT NOT NULL DEFAULT 0,
+  contacted_help BIGINT NOT NULL DEFAULT 0,
+  contact_sessions BIGINT NOT NULL DEFAULT 0,
+  zero_result_sessions BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, week, locale, route)
+);
 CREATE TABLE query_related_daily (
   site TEXT NOT NULL,
   day INTEGER NOT NULL,
