@@ -56,9 +56,11 @@ export async function seed(store: Store, options: SeedOptions): Promise<{ events
       const sid = `${SEED_PREFIX}${options.seed ?? 1}-${d}-${i}`
       let ts = now - d * DAY_MS - Math.floor(random() * (d === 0 ? 6 : 20) * 3600_000) - 60_000
       let n = 0
+      // Pages of the host app, by the session's number (no extra random draws: the same traffic as before).
+      const path = ROUTES[i % ROUTES.length]!.replace(':n', String(1000 + (i % 97)))
       const push = (e: Record<string, unknown>) => {
         ts += 5_000 + Math.floor(random() * 60_000)
-        batch.push({ id: `${sid}-${n++}`, ts: Math.min(ts, now), session: sid, site: options.site, locale: 'en', path: '/app', ...e } as SignpostEvent)
+        batch.push({ id: `${sid}-${n++}`, ts: Math.min(ts, now), session: sid, site: options.site, locale: 'en', path, ...e } as SignpostEvent)
       }
       sessions++
       push({ type: 'open' })
@@ -80,7 +82,10 @@ export async function seed(store: Store, options: SeedOptions): Promise<{ events
         viewed = pick(articles).id
         push({ type: 'view', article: viewed, source: 'suggestion' })
       }
-      if (viewed && random() < 0.3) push({ type: 'feedback', article: viewed, helpful: random() < 0.75 })
+      if (viewed && random() < 0.3) {
+        const helpful = random() < 0.75
+        push({ type: 'feedback', article: viewed, helpful, ...(!helpful && i % 2 === 0 ? { reason: REASONS[i % REASONS.length] } : {}) })
+      }
       if (random() < (viewed ? 0.08 : 0.35)) push({ type: 'contact', channel: pick(['email', 'chat', 'form']) })
       if (batch.length >= 2000) await flush()
     }
@@ -88,6 +93,9 @@ export async function seed(store: Store, options: SeedOptions): Promise<{ events
   await flush()
   return { events, sessions }
 }
+
+const ROUTES = ['/app', '/invoices/:n/edit', '/settings/billing', '/app', '/reports/profit-and-loss', '/invoices/:n/edit']
+const REASONS = ['it does not say how long it takes', 'the screenshots are out of date', 'nothing about my country', 'too long']
 
 const DEFAULT_ARTICLES = [
   { id: 'billing/refunds' },
