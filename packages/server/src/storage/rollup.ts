@@ -379,6 +379,13 @@ export class Rollup {
     }
     await this.upsertCounters('breakdown_weekly', ['site', 'week', 'locale', 'route'], BREAKDOWN_COLUMNS, breakdownWeekly)
     await this.upsertCounters('query_related_daily', ['site', 'day', 'query', 'other'], ['sessions'], this.queryRelated)
+    // A pair whose sessions have all found an answer since is gone, as a rebuild or an erasure leaves it.
+    const emptied = [...sortedEntries(this.queryRelated)].filter(([, r]) => (r.counters['sessions'] ?? 0) < 0).map(([, r]) => r.key)
+    for (let i = 0; i < emptied.length; i += 100) {
+      const chunk = emptied.slice(i, i + 100)
+      const match = chunk.map(() => '(site = ? AND day = ? AND query = ? AND other = ?)').join(' OR ')
+      await this.db.run(`DELETE FROM query_related_daily WHERE sessions = 0 AND (${match})`, chunk.flat())
+    }
   }
 
   /** Adds counter deltas to an aggregate table. */
