@@ -78,8 +78,8 @@ describe('a customer on the demo, then the ops manager', () => {
     await page.getByLabel(/token/i).fill(loop.token)
     await page.getByRole('button', { name: /sign in/i }).click()
     await expect.poll(() => page.getByText('xylophone tuning').count(), { timeout: 15_000 }).toBeGreaterThan(0)
-    // A headline card (the 'Where help fails' tables have a "Help sessions" column too).
-    const card = (name: string) => page.locator('li.card').filter({ has: page.getByText(name, { exact: true }) })
+    // A headline card is the list item under its heading (the 'Where help fails' tables have columns of the same names).
+    const card = (name: string) => page.locator('li.card').filter({ has: page.getByRole('heading', { name, exact: true }) })
     await expect.poll(() => card('Help sessions').textContent()).toMatch(/Help sessions\s*1\b/)
     await expect.poll(() => card('Contacts').textContent()).toMatch(/Contacts\s*1\b/)
     await expect.poll(() => card('Escalation rate').textContent()).toContain('100.0%')

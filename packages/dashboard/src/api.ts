@@ -88,6 +88,8 @@ export interface ArticleStats {
 /** One row of `GET /v1/reports/feedback-reasons`. */
 export interface FeedbackReason {
   article: string
+  /** The article's title, when the server knows it. */
+  title?: string
   reason: string
   votes: number
   notHelpful: number
@@ -322,7 +324,14 @@ function toGap(r: Record<string, unknown>): ContentGap {
 }
 
 function toReason(r: Record<string, unknown>): FeedbackReason {
-  return { article: String(r.article ?? ''), reason: String(r.reason ?? ''), votes: num(r.votes), notHelpful: num(r.notHelpful), lastSeen: String(r.lastSeen ?? '') }
+  return {
+    article: String(r.article ?? ''),
+    ...(typeof r.title === 'string' ? { title: r.title } : {}),
+    reason: String(r.reason ?? ''),
+    votes: num(r.votes),
+    notHelpful: num(r.notHelpful),
+    lastSeen: String(r.lastSeen ?? ''),
+  }
 }
 
 function toBreakdown(r: Record<string, unknown>): BreakdownRow {

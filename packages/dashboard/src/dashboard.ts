@@ -661,7 +661,7 @@ export class SignpostDashboard extends LitElement {
                   <tbody>
                     ${reasons.map(
                       (x) => html`<tr>
-                        <th scope="row">${titles.get(x.article) ?? x.article}</th>
+                        <th scope="row">${x.title ?? titles.get(x.article) ?? x.article}</th>
                         <td>${x.reason}</td>
                         <td class="num">${formatCount(x.notHelpful)}</td>
                         <td class="num">${formatCount(x.votes)}</td>

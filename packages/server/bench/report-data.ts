@@ -65,6 +65,10 @@ export function generateReportData(path: string, options: { sessions: number; da
     SELECT 'demo', day, 'l' || i, '/section-' || (j % 20) || '/page-' || j || '/:id', 1 + ${perDay} / ((i + 1) * (j + 5)), ${perDay} / ((i + 2) * (j + 5)),
       ${perDay} / ((i + 8) * (j + 5)), ${perDay} / ((i + 7) * (j + 5)), ${perDay} / ((i + 6) * (j + 9))
     FROM d CROSS JOIN l CROSS JOIN r`)
+  db.exec(`
+    INSERT INTO breakdown_weekly (site, week, locale, route, help_sessions, deflected, contacted_help, contact_sessions, zero_result_sessions)
+    SELECT site, (day + 3) / 7, locale, route, SUM(help_sessions), SUM(deflected), SUM(contacted_help), SUM(contact_sessions), SUM(zero_result_sessions)
+    FROM breakdown_daily GROUP BY site, (day + 3) / 7, locale, route`)
   // Feedback reasons: one a day for each of the 400 articles, 400 a day (votes are sparse, and a
   // reason rarer still: 11,000 sessions a day leave perhaps a hundred).
   db.exec(`

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import pg from 'pg'
 import { generateReportData } from './report-data.ts'
+import { generateReportDataPg } from './report-data-pg.ts'
 
 const quick = process.argv.includes('--quick')
 const ingestOnly = process.argv.includes('--ingest-only')
@@ -172,7 +173,24 @@ async function ingest(): Promise<void> {
 async function reports(): Promise<void> {
   const reportsDb = join(dir, 'reports.db')
   const volume = generateReportData(reportsDb, { sessions: quick ? 200_000 : 1_000_000, days: 90 })
-  const reports = await start([BIN, 'serve', '--port', '0', '--config', configPath, '--db', reportsDb])
+  await timeReports('SQLite', reportsDb)
+  const pgUrl = await freshPgDatabase()
+  let pgVolume = ''
+  if (pgUrl) {
+    pgVolume = await generateReportDataPg(pgUrl, { sessions: quick ? 200_000 : 1_000_000, days: 90 })
+    await timeReports('PostgreSQL', pgUrl)
+    const admin = new pg.Client({ connectionString: PG_URL })
+    await admin.connect()
+    await admin.query('DROP DATABASE IF EXISTS signpost_bench')
+    await admin.end()
+  }
+  printTable()
+  console.log(`\nreports data: ${volume}${pgVolume ? `\n${pgVolume}` : ''}`)
+}
+
+/** p95 of each report over the generated rollups, through a real server on `db`. */
+async function timeReports(engine: string, db: string): Promise<void> {
+  const reports = await start([BIN, 'serve', '--port', '0', '--config', configPath, '--db', db])
   const requests = quick ? 40 : 100
   for (const name of ['summary', 'timeseries', 'content-gaps', 'articles', 'feedback-reasons', 'breakdown?by=route', 'breakdown?by=locale', 'learned?since=90d']) {
     const times: number[] = []
@@ -187,12 +205,10 @@ async function reports(): Promise<void> {
     }
     times.sort((a, b) => a - b)
     const p95 = times[Math.ceil(times.length * 0.95) - 1]!
-    const label = name.startsWith('learned') ? 'learned export, last 90 days' : `report ${name}, last 30 days`
+    const label = `${engine}: ${name.startsWith('learned') ? 'learned export, last 90 days' : `report ${name}, last 30 days`}`
     rows.push([label, '', `p95 ${p95.toFixed(1)} ms`, '', name.startsWith('learned') ? 'reported' : `p95≤100ms ${goal(p95 <= 100)}`])
   }
   await stop(reports.child)
-  printTable()
-  console.log(`\nreports data: ${volume}`)
 }
 
 function printTable(): void {

@@ -1,6 +1,6 @@
 /**
- * @signpost/server: event ingest, reports API, storage on SQLite or PostgreSQL, and the
- * `serve` / `report` / `seed` commands.
+ * @signpost/server: event ingest, ticket webhooks, reports API, storage on SQLite or PostgreSQL,
+ * and the `serve` / `report` / `seed` / `learn` / `digest` commands.
  */
 export { createApp, type CreateAppOptions, type SignpostApp } from './app.ts'
 export {
@@ -21,4 +21,9 @@ export { parseRange } from './reports/range.ts'
 export { seed, SEED_PREFIX, type SeedOptions } from './seed/seed.ts'
 export { runCli, UsageError, USAGE, COMMANDS, type CliIo } from './cli/cli.ts'
 export { learnedExport, DEFAULT_MIN_SESSIONS } from './learn/export.ts'
+export { createWebhooksRoute, type WebhooksRouteOptions } from './webhooks/routes.ts'
+export { VENDORS, type Vendor } from './webhooks/signatures.ts'
+export { feedbackReasons, breakdown, BREAKDOWNS, type FeedbackReason, type BreakdownRow, type Breakdown } from './reports/ops.ts'
+export { buildDigest, alerts, type Digest, type Alert } from './digest/digest.ts'
+export { renderMarkdown, renderHtml, renderSlack } from './digest/render.ts'
 export { ApiError, type ApiErrorBody } from './http/errors.ts'

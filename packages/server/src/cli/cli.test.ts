@@ -36,6 +36,9 @@ describe('signpost report', () => {
     expect(out).toMatch(/deflection rate\s+\d+\.\d%/)
     expect(out).toContain('Top content gaps')
     expect(out).toMatch(/query\s+sessions affected/)
+    expect(out).toMatch(/first-contact resolution \(estimate\)\s+\d+\.\d%/)
+    expect(out).toContain('Where help was asked for (by route)')
+    expect(out).toMatch(/\/invoices\/:id\/edit\s+\d+\s+\d+\.\d%/)
   })
 
   it('refuses an unknown site and a bad --since with exit code 2', async () => {

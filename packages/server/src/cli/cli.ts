@@ -7,6 +7,7 @@ import { ConfigError, defaultConfig, loadConfigFile, type ServerConfig, type Sit
 import { buildDigest, type Digest } from '../digest/digest.ts'
 import { renderHtml, renderMarkdown } from '../digest/render.ts'
 import { DEFAULT_LEARNED_DAYS, learnedExport, learnedFloor, parseMinSessions } from '../learn/export.ts'
+import { breakdown } from '../reports/ops.ts'
 import { articles as articleReport, contentGaps, summary } from '../reports/queries.ts'
 import { parseRange, RangeError_ } from '../reports/range.ts'
 import { seed } from '../seed/seed.ts'
@@ -240,7 +241,9 @@ async function digestCommand(flags: Record<string, string>, io: CliIo): Promise<
   const store = await openStore(config.db)
   let digest: Digest
   try {
-    digest = await buildDigest(store.db, site.key, range, site.costPerContact, config.kAnonymity)
+    const { createTitleLookup } = await import('../reports/titles.ts')
+    const titles = site.kb ? await createTitleLookup(site.kb)() : undefined
+    digest = await buildDigest(store.db, site.key, range, site.costPerContact, config.kAnonymity, titles)
   } finally {
     await store.close()
   }
@@ -297,6 +300,7 @@ async function reportCommand(flags: Record<string, string>, io: CliIo): Promise<
           ['contacts', String(s.contacts), String(p.contacts)],
           ['escalation rate', pct(s.escalationRate), delta(s.escalationRate, p.escalationRate, pct)],
           ['self-service score', s.selfServiceScore === null ? '–' : s.selfServiceScore.toFixed(2), p.selfServiceScore === null ? '–' : p.selfServiceScore.toFixed(2)],
+          ['first-contact resolution (estimate)', s.firstContactResolution === null ? '–' : pct(s.firstContactResolution), p.firstContactResolution === null ? '–' : pct(p.firstContactResolution)],
           ['searches', String(s.searches), String(p.searches)],
           ['zero-result rate', pct(s.zeroResultRate), delta(s.zeroResultRate, p.zeroResultRate, pct)],
           ['no-click rate', pct(s.noClickRate), delta(s.noClickRate, p.noClickRate, pct)],
@@ -320,6 +324,17 @@ async function reportCommand(flags: Record<string, string>, io: CliIo): Promise<
             [false, true, true, true, true, true, false],
           ),
     )
+    const routes = await breakdown(store.db, key, range, 'route', limit)
+    if (routes.length > 0) {
+      io.stdout.write(`\nWhere help was asked for (by route)\n\n`)
+      io.stdout.write(
+        table(
+          ['route', 'help sessions', 'deflection', 'escalation', 'searches that found nothing'],
+          routes.map((r) => [r.value, String(r.helpSessions), pct(r.deflectionRate), pct(r.escalationRate), pct(r.zeroResultSessionRate)]),
+          [false, true, true, true, true],
+        ),
+      )
+    }
     return 0
   } finally {
     await store.close()

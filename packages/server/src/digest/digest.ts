@@ -39,14 +39,21 @@ type Row = Record<string, number | string | null>
  * sessions searched it, as in every other report — a digest is mailed and posted to chat.
  *
  * @example
- * const d = await buildDigest(store.db, 'demo', parseRange({ since: '7d' }), 15, config.kAnonymity)
+ * const d = await buildDigest(store.db, 'demo', parseRange({ since: '7d' }), 15, config.kAnonymity, titles)
  * console.log(renderMarkdown(d))
  */
-export async function buildDigest(db: SqlDb, site: string, range: DayRange, costPerContact: number, kAnonymity: number): Promise<Digest> {
+export async function buildDigest(
+  db: SqlDb,
+  site: string,
+  range: DayRange,
+  costPerContact: number,
+  kAnonymity: number,
+  titles: ReadonlyMap<string, string> = new Map(),
+): Promise<Digest> {
   const s = await summary(db, site, range, costPerContact)
   const p = s.previous
   const comparable = (p.helpSessions > 0 || p.searches > 0 || p.contacts > 0) && p.activeDays >= 0.75 * s.activeDays
-  const read = await articles(db, site, range, 50, kAnonymity)
+  const read = (await articles(db, site, range, 50, kAnonymity)).map((a) => ({ ...a, title: titles.get(a.article) ?? a.title }))
   const worstArticles = read
     .filter((a) => a.viewSessions >= 5 && a.contactAfterViewRate > 0)
     .sort((a, b) => b.contactAfterViewRate - a.contactAfterViewRate || b.views - a.views)
@@ -57,7 +64,7 @@ export async function buildDigest(db: SqlDb, site: string, range: DayRange, cost
     comparable,
     gaps: await contentGaps(db, site, range, 5, kAnonymity),
     worstArticles,
-    reasons: await feedbackReasons(db, site, range, 5),
+    reasons: (await feedbackReasons(db, site, range, 5)).map((r) => ({ ...r, title: titles.get(r.article) ?? null })),
     alerts: await alerts(db, site, range),
   }
 }

@@ -73,7 +73,7 @@ export function renderMarkdown(d: Digest): string {
   }
   out.push('', '## What readers said was missing', '')
   if (d.reasons.length === 0) out.push('No reasons given.')
-  else for (const r of d.reasons) out.push(`- ${cell(r.article)}: “${cell(r.reason)}” (${r.notHelpful} not helpful of ${r.votes})`)
+  else for (const r of d.reasons) out.push(`- ${cell(r.title ?? r.article)}: “${cell(r.reason)}” (${r.notHelpful} not helpful of ${r.votes})`)
   out.push('')
   return out.join('\n')
 }
@@ -122,7 +122,7 @@ export function renderHtml(d: Digest): string {
   parts.push(
     d.reasons.length === 0
       ? '<p>No reasons given.</p>'
-      : `<ul>${d.reasons.map((r) => `<li>${esc(r.article)}: “${esc(r.reason)}” (${r.notHelpful} not helpful of ${r.votes})</li>`).join('')}</ul>`,
+      : `<ul>${d.reasons.map((r) => `<li>${esc(r.title ?? r.article)}: “${esc(r.reason)}” (${r.notHelpful} not helpful of ${r.votes})</li>`).join('')}</ul>`,
   )
   parts.push('</body></html>')
   return parts.join('\n')

@@ -1,4 +1,4 @@
-import type { SqlDb } from '../storage/sql.ts'
+import { type SqlDb, weekOf } from '../storage/sql.ts'
 import type { DayRange } from './queries.ts'
 
 type Row = Record<string, number | string | null>
@@ -7,6 +7,8 @@ const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0)
 
 export interface FeedbackReason {
   article: string
+  /** The article's title from the site's `kb`, when the route knows it. */
+  title?: string | null
   /** What customers wrote under "What was missing?", scrubbed, lower-cased, spaces collapsed. */
   reason: string
   votes: number
@@ -56,17 +58,48 @@ export interface BreakdownRow {
   zeroResultSessionRate: number
 }
 
-/** Help sessions split by locale or by route (where help was asked for), the busiest first. */
-export async function breakdown(db: SqlDb, site: string, range: DayRange, by: Breakdown, limit = 50): Promise<BreakdownRow[]> {
+/**
+ * Help sessions split by locale or by route (where help was asked for), the busiest first;
+ * `within` narrows to one locale (routes of the Spanish app) or one route (locales of a page).
+ */
+export async function breakdown(
+  db: SqlDb,
+  site: string,
+  range: DayRange,
+  by: Breakdown,
+  limit = 50,
+  within: { locale?: string | undefined; route?: string | undefined } = {},
+): Promise<BreakdownRow[]> {
   // `by` is one of two column names, checked by the type and by the route.
   const column = by === 'locale' ? 'locale' : 'route'
+  let filter = ''
+  const values: string[] = []
+  if (within.locale !== undefined) {
+    filter += ' AND locale = ?'
+    values.push(within.locale)
+  }
+  if (within.route !== undefined) {
+    filter += ' AND route = ?'
+    values.push(within.route)
+  }
+  // Whole Monday-to-Sunday weeks from breakdown_weekly, the days at either edge from breakdown_daily.
+  const firstWeek = Math.ceil((range.from + 3) / 7)
+  const lastWeek = weekOf(range.to + 1) - 1
+  const cols = `${column} AS value, help_sessions, deflected, contacted_help, contact_sessions, zero_result_sessions`
+  let source = `SELECT ${cols} FROM breakdown_daily WHERE site = ? AND day BETWEEN ? AND ?${filter}`
+  let params: (string | number)[] = [site, range.from, range.to, ...values]
+  if (firstWeek <= lastWeek) {
+    source = `SELECT ${cols} FROM breakdown_weekly WHERE site = ? AND week BETWEEN ? AND ?${filter}
+      UNION ALL SELECT ${cols} FROM breakdown_daily WHERE site = ? AND (day BETWEEN ? AND ? OR day BETWEEN ? AND ?)${filter}`
+    params = [site, firstWeek, lastWeek, ...values, site, range.from, firstWeek * 7 - 4, lastWeek * 7 + 4, range.to, ...values]
+  }
   const rows = await db.all<Row>(
-    `SELECT ${column} AS value, SUM(help_sessions) AS help, SUM(deflected) AS deflected, SUM(contacted_help) AS ch,
+    `SELECT value, SUM(help_sessions) AS help, SUM(deflected) AS deflected, SUM(contacted_help) AS ch,
        SUM(contact_sessions) AS contacts, SUM(zero_result_sessions) AS zero
-     FROM breakdown_daily WHERE site = ? AND day BETWEEN ? AND ?
-     GROUP BY ${column} HAVING SUM(help_sessions) > 0 OR SUM(contact_sessions) > 0
-     ORDER BY SUM(help_sessions) DESC, ${column} LIMIT ?`,
-    [site, range.from, range.to, limit],
+     FROM (${source}) AS b
+     GROUP BY value HAVING SUM(help_sessions) > 0 OR SUM(contact_sessions) > 0
+     ORDER BY SUM(help_sessions) DESC, value LIMIT ?`,
+    [...params, limit],
   )
   return rows.map((r) => {
     const help = n(r, 'help')

@@ -180,6 +180,11 @@ export interface ContentGap {
   /** Sessions that contacted support after searching this query. */
   contacts: number
   lastSeen: string
+  /**
+   * Other unanswered queries of the sessions where this one failed, most sessions first: the
+   * customers' other words for the same question, for a new article's `keywords`.
+   */
+  relatedQueries: string[]
 }
 
 /**
@@ -212,6 +217,13 @@ export async function contentGaps(db: SqlDb, site: string, range: DayRange, limi
      LIMIT ?`,
     [...params, ...(minSessions > 1 ? [minSessions] : []), limit],
   )
+  const related = await relatedQueries(
+    db,
+    site,
+    range,
+    rows.map((r) => String(r['query'])),
+    minSessions,
+  )
   return rows.map((r) => ({
     query: String(r['query']),
     searches: n(r, 'searches'),
@@ -221,7 +233,35 @@ export async function contentGaps(db: SqlDb, site: string, range: DayRange, limi
     noClicks: n(r, 'noclick'),
     contacts: n(r, 'contacts'),
     lastSeen: new Date(n(r, 'last_seen')).toISOString(),
+    relatedQueries: related.get(String(r['query'])) ?? [],
   }))
+}
+
+/**
+ * The five unanswered queries most often searched in the same sessions as each of `queries`.
+ * `minSessions`: the k-anonymity floor, a related query is named only once that many sessions
+ * searched it in the range, as a query anywhere else.
+ */
+async function relatedQueries(db: SqlDb, site: string, range: DayRange, queries: readonly string[], minSessions: number): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>()
+  if (queries.length === 0) return out
+  const floor =
+    minSessions > 1
+      ? ' AND other IN (SELECT query FROM query_daily WHERE site = ? AND day BETWEEN ? AND ? GROUP BY query HAVING SUM(sessions) >= ?)'
+      : ''
+  const rows = await db.all<Row>(
+    `SELECT query, other, SUM(sessions) AS sessions FROM query_related_daily
+     WHERE site = ? AND day BETWEEN ? AND ? AND query IN (${queries.map(() => '?').join(', ')})${floor}
+     GROUP BY query, other HAVING SUM(sessions) > 0
+     ORDER BY query, sessions DESC, other`,
+    [site, range.from, range.to, ...queries, ...(minSessions > 1 ? [site, range.from, range.to, minSessions] : [])],
+  )
+  for (const r of rows) {
+    const list = out.get(String(r['query'])) ?? []
+    if (list.length < 5) list.push(String(r['other']))
+    out.set(String(r['query']), list)
+  }
+  return out
 }
 
 export interface ArticleStats {

@@ -152,6 +152,15 @@ describe('article titles from the site’s knowledge base', () => {
     expect((await (await req()).json()).articles[0].title).toBe('Getting your money back')
   })
 
+  it('names the article of each feedback reason too', async () => {
+    writeFileSync(join(kbDir, 'manifest.json'), manifest('Refunds'))
+    await t.store.writeBatches([
+      [{ id: 'e-00000021', ts: NOW - 30_000, site: 'demo', locale: 'en', path: '/', session: 's1', type: 'feedback', article: 'billing/refunds', helpful: false, reason: 'too long' }] as SignpostEvent[],
+    ])
+    const res = await withKb(kbDir).request('/v1/reports/feedback-reasons?site=demo', { headers: { authorization: `Bearer ${DEMO}` } })
+    expect((await res.json()).reasons).toEqual([expect.objectContaining({ article: 'billing/refunds', title: 'Refunds', reason: 'too long' })])
+  })
+
   it('still answers, with ids, when the knowledge base cannot be read', async () => {
     const warn = console.warn
     const warnings: string[] = []

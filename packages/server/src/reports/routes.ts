@@ -115,13 +115,19 @@ export function createReportsRoute(options: {
     return send(c, 'articles', { site: c.get('site').key, articles: list }, list)
   })
   app.get('/feedback-reasons', async (c) => {
-    const reasons = await feedbackReasons(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))
+    const known = await titles.get(c.get('site').key)?.()
+    const reasons = (await feedbackReasons(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))).map(({ article, ...rest }) =>
+      known ? { article, title: known.get(article) ?? null, ...rest } : { article, ...rest },
+    )
     return send(c, 'feedback-reasons', { site: c.get('site').key, reasons }, reasons)
   })
   app.get('/breakdown', async (c) => {
     const by = c.req.query('by') ?? 'route'
     if (!(BREAKDOWNS as readonly string[]).includes(by)) throw new ApiError(400, 'bad-request', `by: expected "locale" or "route", got ${JSON.stringify(by.slice(0, 20))}`)
-    const rows = await breakdown(store.db, c.get('site').key, c.get('range'), by as Breakdown, limitOf(c.req.query('limit')))
+    const within = { locale: c.req.query('locale'), route: c.req.query('route') }
+    for (const [name, value] of Object.entries(within))
+      if (value !== undefined && (value === '' || value.length > 200)) throw new ApiError(400, 'bad-request', `${name}: expected 1 to 200 characters`)
+    const rows = await breakdown(store.db, c.get('site').key, c.get('range'), by as Breakdown, limitOf(c.req.query('limit')), within)
     return send(c, `breakdown-by-${by}`, { site: c.get('site').key, by, rows }, rows.map(({ value, ...rest }) => ({ [by]: value, ...rest })))
   })
   app.get('/learned', async (c) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { SignpostEvent } from '@signpost/core'
 import { DAY_MS } from '../storage/rollup.ts'
 import type { Store } from '../storage/store.ts'
@@ -23,6 +24,15 @@ export interface SeedOptions {
 
 /** Every seeded event's id starts with this, so demo data can be told apart (and deleted). */
 export const SEED_PREFIX = 'seed-'
+
+/**
+ * A seeded session's id: a UUID (the tracker's format, the only one the server accepts from a
+ * ticket webhook, an erasure or an export) derived from its name, so the same on every run.
+ */
+function seedSessionId(name: string): string {
+  const h = createHash('sha256').update(name).digest('hex')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-7${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`
+}
 
 /**
  * Inserts synthetic but plausible traffic (searches, clicks, views, votes, contacts) through the
@@ -53,12 +63,15 @@ export async function seed(store: Store, options: SeedOptions): Promise<{ events
     // A gentle upward trend, so the dashboard's lines have a direction.
     const count = Math.round(perDay * (0.8 + (0.4 * (days - d)) / days) * (0.9 + random() * 0.2))
     for (let i = 0; i < count; i++) {
-      const sid = `${SEED_PREFIX}${options.seed ?? 1}-${d}-${i}`
+      const name = `${SEED_PREFIX}${options.seed ?? 1}-${d}-${i}`
+      const sid = seedSessionId(name)
       let ts = now - d * DAY_MS - Math.floor(random() * (d === 0 ? 6 : 20) * 3600_000) - 60_000
       let n = 0
+      // Pages of the host app, by the session's number (no extra random draws: the same traffic as before).
+      const path = ROUTES[i % ROUTES.length]!.replace(':n', String(1000 + (i % 97)))
       const push = (e: Record<string, unknown>) => {
         ts += 5_000 + Math.floor(random() * 60_000)
-        batch.push({ id: `${sid}-${n++}`, ts: Math.min(ts, now), session: sid, site: options.site, locale: 'en', path: '/app', ...e } as SignpostEvent)
+        batch.push({ id: `${name}-${n++}`, ts: Math.min(ts, now), session: sid, site: options.site, locale: 'en', path, ...e } as SignpostEvent)
       }
       sessions++
       push({ type: 'open' })
@@ -80,7 +93,10 @@ export async function seed(store: Store, options: SeedOptions): Promise<{ events
         viewed = pick(articles).id
         push({ type: 'view', article: viewed, source: 'suggestion' })
       }
-      if (viewed && random() < 0.3) push({ type: 'feedback', article: viewed, helpful: random() < 0.75 })
+      if (viewed && random() < 0.3) {
+        const helpful = random() < 0.75
+        push({ type: 'feedback', article: viewed, helpful, ...(!helpful && i % 2 === 0 ? { reason: REASONS[i % REASONS.length] } : {}) })
+      }
       if (random() < (viewed ? 0.08 : 0.35)) push({ type: 'contact', channel: pick(['email', 'chat', 'form']) })
       if (batch.length >= 2000) await flush()
     }
@@ -88,6 +104,9 @@ export async function seed(store: Store, options: SeedOptions): Promise<{ events
   await flush()
   return { events, sessions }
 }
+
+const ROUTES = ['/app', '/invoices/:n/edit', '/settings/billing', '/app', '/reports/profit-and-loss', '/invoices/:n/edit']
+const REASONS = ['it does not say how long it takes', 'the screenshots are out of date', 'nothing about my country', 'too long']
 
 const DEFAULT_ARTICLES = [
   { id: 'billing/refunds' },

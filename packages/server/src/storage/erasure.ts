@@ -1,6 +1,6 @@
 import { normalizeQuery, type SignpostEvent } from '@signpost/core'
 import { learnedPairs, type SessionFacts } from '../learn/pairs.ts'
-import { breakdown, contribution, reasonKey, type StoredPairs } from './rollup.ts'
+import { breakdown, contribution, firstUnanswered, pairChanges, reasonKey, type StoredPairs } from './rollup.ts'
 import { type SqlDb, type SqlValue, weekOf } from './sql.ts'
 
 /** What `eraseSession` removed. */
@@ -83,7 +83,8 @@ export async function exportSession(db: SqlDb, site: string, session: string): P
  * give its per-session counts, its raw events the per-event ones, exactly as `Rollup.add` counted
  * them. Per session: `daily` (with repeated contacts), `query_daily`/`query_weekly` sessions,
  * `article_daily` view sessions, contacts after a view and tickets within 7 days of one, the
- * learned pairs (`learned_daily`) and the locale/route row (`breakdown_daily`). Per event: searches,
+ * learned pairs (`learned_daily`), the locale/route row (`breakdown_daily` and `breakdown_weekly`) and
+ * the pairs of its unanswered queries (`query_related_daily`). Per event: searches,
  * clicks, views, votes and feedback reasons (`feedback_reasons`: the customer's own words go with
  * the session). Every follow-up a rollup counts (a later contact, a repeated one) joins segments of
  * one session id, so erasing all of them leaves nothing behind. `last_seen` cannot be subtracted: it
@@ -108,6 +109,7 @@ export async function eraseSession(tx: SqlDb, site: string, session: string): Pr
   const learnedDaily: Deltas = new Map()
   const feedbackReasons: Deltas = new Map()
   const breakdownDaily: Deltas = new Map()
+  const queryRelated: Deltas = new Map()
   /** The stored spellings of each touched query (`refund [email]` groups as `refund email`). */
   const spellings = new Map<string, Set<string>>()
 
@@ -118,14 +120,20 @@ export async function eraseSession(tx: SqlDb, site: string, session: string): Pr
     bump(daily, [site, s.day], { ...c, repeat_contact_sessions: pairs.rp ? 1 : 0 })
     const dims = breakdown({ site, day: s.day, where: pairs.w }, c, pairs.q.some((q) => !!q[3]))
     if (dims) bump(breakdownDaily, dims.key, dims.counters)
+    // Its unanswered queries, pairwise: what the rollup last added to query_related_daily for it.
+    for (const [key, change] of pairChanges([], firstUnanswered(pairs.q.map(([query, , pending, zero]) => [query, zero > 0 || pending > 0])))) {
+      const [query, other] = key.split('\u0000') as [string, string]
+      bump(queryRelated, [site, s.day, query, other], { sessions: change })
+    }
     for (const p of learnedPairs(storedFacts(pairs)).values())
       bump(learnedDaily, [site, s.day, p.query, p.article], { sessions: 1, helpful: +p.helpful, contacts: +p.contacted })
     const nonzero = new Map<string, number>()
     for (const e of events) if (e.type === 'search' && e.results > 0 && segmentOf(segments, e.ts) === s) count(nonzero, normalizeQuery(e.query))
-    for (const [query, , pending, zero, contacted] of pairs.q) {
-      // A pair counts its nonzero searches as pending until a click moves them to clicked.
-      // Never below zero: a segment straddling the retention cutoff may have lost searches already.
-      const clicked = Math.max(0, (nonzero.get(query) ?? 0) - pending)
+    for (const [query, , pending, zero, contacted, , overflow] of pairs.q) {
+      // A pair counts its nonzero searches as pending until a click moves them to clicked (or, past
+      // the pending cap, as never clicked). Never below zero: a segment straddling the retention
+      // cutoff may have lost searches already.
+      const clicked = Math.max(0, (nonzero.get(query) ?? 0) - pending - (overflow ?? 0))
       const failedNow = zero > 0 || pending > 0 ? 1 : 0
       bump(queryDaily, [site, s.day, query], { sessions: 1, failed_sessions: failedNow, contacts: contacted, clicked_searches: clicked })
       bump(daily, [site, s.day], { clicked_searches: clicked })
@@ -176,6 +184,10 @@ export async function eraseSession(tx: SqlDb, site: string, session: string): Pr
   await subtract(tx, 'article_query_daily', ['site', 'day', 'article', 'query'], ['clicks'], articleQueryDaily)
   await subtract(tx, 'learned_daily', ['site', 'day', 'query', 'article'], LEARNED_COLUMNS, learnedDaily)
   await subtract(tx, 'breakdown_daily', ['site', 'day', 'locale', 'route'], BREAKDOWN_COLUMNS, breakdownDaily)
+  const breakdownWeekly: Deltas = new Map()
+  for (const { key, counters } of breakdownDaily.values()) bump(breakdownWeekly, [key[0]!, weekOf(Number(key[1])), key[2]!, key[3]!], counters)
+  await subtract(tx, 'breakdown_weekly', ['site', 'week', 'locale', 'route'], BREAKDOWN_COLUMNS, breakdownWeekly)
+  await subtract(tx, 'query_related_daily', ['site', 'day', 'query', 'other'], ['sessions'], queryRelated)
   await subtract(tx, 'feedback_reasons', ['site', 'day', 'article', 'reason'], REASON_COLUMNS, feedbackReasons)
   await recomputeLastSeen(tx, queryDaily, weekly, spellings)
   await recomputeReasonsLastSeen(tx, feedbackReasons)

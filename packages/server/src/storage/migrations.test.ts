@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
+import { breakdown } from '../reports/ops.ts'
 import { articles, contentGaps, summary } from '../reports/queries.ts'
+import { sid } from '../session-ids.testkit.ts'
 import { PG_URL, postgresReachable } from './engines.testkit.ts'
 import { dayOf } from './rollup.ts'
-import { MIGRATIONS, weekOf } from './sql.ts'
+import { MIGRATIONS, type Migration, migrationSql, weekOf } from './sql.ts'
 import { openStore, type Store } from './store.ts'
 
 const T0 = Date.UTC(2026, 10, 20, 10, 0, 0)
@@ -27,33 +29,35 @@ const VERSION_2_STATE = [
   `INSERT INTO article_daily (site, day, article, views, view_sessions) VALUES ('demo', ${DAY}, 'billing/refunds', 1, 1)`,
 ]
 
-const version2 = MIGRATIONS.filter((m) => m.version <= 2).map((m) => [m.version, m.name, m.sql as string] as const)
+const version2 = MIGRATIONS.filter((m) => m.version <= 2)
 
-async function sqliteAtVersion2(): Promise<{ spec: string; cleanup: () => Promise<void> }> {
+type Applied = readonly Migration[]
+
+async function sqliteAt(migrations: Applied = version2, state: readonly string[] = VERSION_2_STATE): Promise<{ spec: string; cleanup: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-migrate-'))
   const db = new DatabaseSync(join(dir, 'signpost.db'))
   db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)')
-  for (const [version, name, sql] of version2) {
-    db.exec(sql)
-    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(version, name)
+  for (const m of migrations) {
+    db.exec(migrationSql(m, 'sqlite'))
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(m.version, m.name)
   }
-  for (const sql of VERSION_2_STATE) db.exec(sql)
+  for (const sql of state) db.exec(sql)
   db.close()
   return { spec: join(dir, 'signpost.db'), cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
 }
 
-async function postgresAtVersion2(): Promise<{ spec: string; schema: string; cleanup: () => Promise<void> }> {
+async function postgresAt(migrations: Applied = version2, state: readonly string[] = VERSION_2_STATE): Promise<{ spec: string; schema: string; cleanup: () => Promise<void> }> {
   const schema = `signpost_migrate_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
   const c = new pg.Client({ connectionString: PG_URL })
   await c.connect()
   await c.query(`CREATE SCHEMA ${schema}`)
   await c.query(`SET search_path TO ${schema}`)
   await c.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)')
-  for (const [version, name, sql] of version2) {
-    await c.query(sql)
-    await c.query('INSERT INTO schema_migrations VALUES ($1, $2, 0)', [version, name])
+  for (const m of migrations) {
+    await c.query(migrationSql(m, 'postgres'))
+    await c.query('INSERT INTO schema_migrations VALUES ($1, $2, 0)', [m.version, m.name])
   }
-  for (const sql of VERSION_2_STATE) await c.query(sql)
+  for (const sql of state) await c.query(sql)
   await c.end()
   return {
     spec: PG_URL,
@@ -68,8 +72,8 @@ async function postgresAtVersion2(): Promise<{ spec: string; schema: string; cle
 }
 
 const ENGINES = [
-  { name: 'SQLite', available: async () => true, open: sqliteAtVersion2 },
-  { name: 'PostgreSQL', available: postgresReachable, open: postgresAtVersion2 },
+  { name: 'SQLite', available: async () => true, open: sqliteAt },
+  { name: 'PostgreSQL', available: postgresReachable, open: postgresAt },
 ]
 
 for (const engine of ENGINES) {
@@ -92,6 +96,42 @@ for (const engine of ENGINES) {
         const [article] = await articles(store.db, 'demo', range)
         expect(article).toMatchObject({ article: 'billing/refunds', views: 1 })
         expect(article!.contactAfterViewRate).toBe(1)
+      } finally {
+        await store?.close()
+        await old.cleanup()
+      }
+    })
+  })
+}
+
+/**
+ * A database at schema version 5, as the server left it before breakdown_weekly and
+ * query_related_daily existed: help by locale and route counted by day over one whole week.
+ */
+const WEEK = weekOf(DAY) - 1
+const VERSION_5_STATE = [0, 3, 6].map(
+  (d) =>
+    `INSERT INTO breakdown_daily (site, day, locale, route, help_sessions, deflected, contacted_help, contact_sessions, zero_result_sessions) VALUES ('demo', ${WEEK * 7 - 3 + d}, 'es', '/settings', 2, 1, 1, 1, 0)`,
+)
+const version5 = MIGRATIONS.filter((m) => m.version <= 5)
+
+for (const engine of ENGINES) {
+  describe(`migrating a ${engine.name} database from version 5`, async () => {
+    const test = (await engine.available()) ? it : it.skip
+    test('keeps the help by locale and route already counted, and counts related queries from then on', async () => {
+      const old = await engine.open(version5, VERSION_5_STATE)
+      let store: Store | undefined
+      try {
+        store = await openStore(old.spec, 'schema' in old ? { schema: old.schema as string } : {})
+        // The whole week reads from breakdown_weekly, filled from the daily rows at the upgrade.
+        const [row] = await breakdown(store.db, 'demo', { from: WEEK * 7 - 3, to: WEEK * 7 + 3 }, 'locale')
+        expect(row).toMatchObject({ value: 'es', helpSessions: 6, deflected: 3, contacts: 3 })
+        const at = (m: number) => T0 + m * 60_000
+        const ev = (m: number, query: string) =>
+          ({ id: `m5-${m}`, type: 'search', query, results: 0, ts: at(m), session: sid('m5'), site: 'demo', locale: 'en', path: '/' }) as const
+        await store.writeBatches([[ev(0, 'vat number'), ev(1, 'tax id')]])
+        const gaps = await contentGaps(store.db, 'demo', { from: DAY, to: DAY })
+        expect(gaps.find((g) => g.query === 'vat number')!.relatedQueries).toEqual(['tax id'])
       } finally {
         await store?.close()
         await old.cleanup()

@@ -26,21 +26,25 @@ for (const engine of ENGINES) {
       try {
         const old = T0
         const recent = T0 + 60 * DAY_MS
-        await t.store.writeBatches([[...traffic(old, 'old-session', 'i am john smith'), ...traffic(recent, 'new-session', 'refund')]])
+        // The old session also asks again in other words, unanswered: a related-queries pair of two texts.
+        const rephrased = ev(old + 4000, 'old-session', { type: 'search', query: 'john smith 42 baker street', results: 0 })
+        await t.store.writeBatches([[...traffic(old, 'old-session', 'i am john smith'), rephrased, ...traffic(recent, 'new-session', 'refund')]])
         const now = T0 + 100 * DAY_MS // old traffic is 100 days old, recent 40
         const purged = await t.store.purge(90, now)
-        expect(purged.events).toBe(4)
+        expect(purged.events).toBe(5)
         expect(purged.queries).toBeGreaterThanOrEqual(5)
 
         const oldDay = { from: dayOf(old), to: dayOf(old) }
         expect(await contentGaps(t.store.db, 'demo', { from: dayOf(old) - 30, to: dayOf(old) + 30 })).toEqual([])
         expect((await articles(t.store.db, 'demo', oldDay))[0]!.topQueries).toEqual([])
         // Numbers without text stay.
-        expect((await summary(t.store.db, 'demo', oldDay, 0)).searches).toBe(1)
+        expect((await summary(t.store.db, 'demo', oldDay, 0)).searches).toBe(2)
         expect((await articles(t.store.db, 'demo', oldDay))[0]!.views).toBe(1)
         const stored = JSON.stringify(
           await Promise.all(
-            ['query_daily', 'query_weekly', 'article_query_daily', 'learned_daily', 'feedback_reasons'].map((table) => t.store.db.all(`SELECT * FROM ${table}`)),
+            ['query_daily', 'query_weekly', 'article_query_daily', 'learned_daily', 'feedback_reasons', 'query_related_daily'].map((table) =>
+              t.store.db.all(`SELECT * FROM ${table}`),
+            ),
           ),
         )
         expect(stored).not.toContain('john smith')

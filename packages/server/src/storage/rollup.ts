@@ -41,6 +41,8 @@ interface Session {
   whereBefore: Where | undefined
   /** Whether a search of the session had returned nothing when the pairs were loaded. */
   zeroBefore: boolean
+  /** Its unanswered queries when the pairs were loaded (for `query_related_daily`). */
+  unansweredBefore: string[]
   /** The learned pairs (`../learn/pairs.ts`) when the pairs were loaded; undefined if never loaded. */
   learnedBefore: Map<string, LearnedFacts> | undefined
   dirty: boolean
@@ -49,8 +51,16 @@ interface Session {
 interface QueryPair {
   query: string
   firstTs: number
-  /** Searches with results not yet followed by a click on the same query. */
-  pending: number
+  /**
+   * Times of the searches with results that no click on the same query has followed yet. Kept as
+   * times, not a count, so a click answers exactly the searches before it whatever the arrival order.
+   */
+  pending: number[]
+  /**
+   * Searches with results past `MAX_PENDING`: counted as not clicked, never as pending, so that
+   * erasure can tell them from clicked ones (clicked = searches with results − pending − these).
+   */
+  overflow: number
   /** Whether a search of it in this session returned nothing. */
   zero: boolean
   /** Whether the pair counted as failed (zero results or no click) when the flush first saw it. */
@@ -59,7 +69,10 @@ interface QueryPair {
   dirty: boolean
 }
 
-const failed = (p: QueryPair): boolean => p.zero || p.pending > 0
+const failed = (p: QueryPair): boolean => p.zero || p.pending.length > 0
+
+/** Past this many unanswered searches of one query, a session's further ones count as not clicked. */
+const MAX_PENDING = 50
 
 interface ArticlePair {
   article: string
@@ -82,6 +95,8 @@ interface ClickPair {
   query: string
   article: string
   ts: number
+  /** The last click, so a search arriving after it is known to have been answered. */
+  lastTs: number
 }
 
 type Contribution = Record<'sessions' | 'help_sessions' | 'deflected_explicit' | 'deflected_implicit' | 'contacted_help' | 'contact_sessions', number>
@@ -125,6 +140,7 @@ export class Rollup {
   private learnedDaily: Aggregates = new Map()
   private feedbackReasons: Aggregates = new Map()
   private breakdownDaily: Aggregates = new Map()
+  private queryRelated: Aggregates = new Map()
   private db: SqlDb
 
   constructor(db: SqlDb) {
@@ -154,14 +170,19 @@ export class Rollup {
         // Past the cap (a script, not a customer) a session's new queries count as searches only.
         if (!pair && s.queries.size >= MAX_PAIRS) break
         if (!pair) {
-          pair = { query: q, firstTs: e.ts, pending: 0, zero: false, failedBefore: false, contacted: false, dirty: true }
+          pair = { query: q, firstTs: e.ts, pending: [], overflow: 0, zero: false, failedBefore: false, contacted: false, dirty: true }
           s.queries.set(q, pair)
           qd['sessions'] = (qd['sessions'] ?? 0) + 1
         }
         pair.firstTs = Math.min(pair.firstTs, e.ts)
         pair.dirty = true
         if (zero) pair.zero = true
-        else pair.pending++
+        else if (lastClick(s, q) >= e.ts) {
+          // Its click arrived first: the search was answered.
+          bump(this.queryDaily, [e.site, day, q], { clicked_searches: 1 })
+          bump(this.daily, [e.site, day], { clicked_searches: 1 })
+        } else if (pair.pending.length < MAX_PENDING) pair.pending.push(e.ts)
+        else pair.overflow++
         if (contactedSince(s, pair)) bump(this.queryDaily, [e.site, day, pair.query], { contacts: 1 })
         break
       }
@@ -169,18 +190,21 @@ export class Rollup {
         loadPairs(s)
         const q = normalizeQuery(e.query)
         const pair = q ? s.queries.get(q) : undefined
-        if (pair && pair.pending > 0) {
-          bump(this.queryDaily, [e.site, day, pair.query], { clicked_searches: pair.pending })
-          bump(this.daily, [e.site, day], { clicked_searches: pair.pending })
-          pair.pending = 0
+        const answered = pair ? pair.pending.filter((t) => t <= e.ts).length : 0
+        if (pair && answered > 0) {
+          bump(this.queryDaily, [e.site, day, pair.query], { clicked_searches: answered })
+          bump(this.daily, [e.site, day], { clicked_searches: answered })
+          pair.pending = pair.pending.filter((t) => t > e.ts)
           pair.dirty = true
         }
         if (q) {
           bump(this.articleQueryDaily, [e.site, day, e.article, q], { clicks: 1 })
           const key = q + '\u0000' + e.article
           const click = s.clicks.get(key)
-          if (click) click.ts = Math.min(click.ts, e.ts)
-          else if (s.clicks.size < MAX_PAIRS) s.clicks.set(key, { query: q, article: e.article, ts: e.ts })
+          if (click) {
+            click.ts = Math.min(click.ts, e.ts)
+            click.lastTs = Math.max(click.lastTs, e.ts)
+          } else if (s.clicks.size < MAX_PAIRS) s.clicks.set(key, { query: q, article: e.article, ts: e.ts, lastTs: e.ts })
         }
         break
       }
@@ -313,6 +337,11 @@ export class Rollup {
           const dimsBefore = s.whereBefore ? breakdown({ ...s, where: s.whereBefore }, s.before, s.zeroBefore) : undefined
           if (dimsBefore) bump(this.breakdownDaily, dimsBefore.key, negate(dimsBefore.counters))
           if (dimsAfter) bump(this.breakdownDaily, dimsAfter.key, dimsAfter.counters)
+          // Unanswered queries of one sitting are one question in the customer's other words.
+          for (const [key, change] of pairChanges(s.unansweredBefore, unanswered(s))) {
+            const [query, other] = key.split('\u0000') as [string, string]
+            bump(this.queryRelated, [s.site, s.day, query, other], { sessions: change })
+          }
         }
       }
     }
@@ -342,6 +371,21 @@ export class Rollup {
       last_seen: `${greatest}(feedback_reasons.last_seen, excluded.last_seen)`,
     })
     await this.upsertCounters('breakdown_daily', ['site', 'day', 'locale', 'route'], BREAKDOWN_COLUMNS, this.breakdownDaily)
+    // By week too, as for queries: a month's breakdown reads a seventh of the rows.
+    const breakdownWeekly: Aggregates = new Map()
+    for (const { key, counters } of this.breakdownDaily.values()) {
+      const [site, day, locale, route] = key as [string, number, string, string]
+      add(bump(breakdownWeekly, [site, weekOf(day), locale, route], {}), counters)
+    }
+    await this.upsertCounters('breakdown_weekly', ['site', 'week', 'locale', 'route'], BREAKDOWN_COLUMNS, breakdownWeekly)
+    await this.upsertCounters('query_related_daily', ['site', 'day', 'query', 'other'], ['sessions'], this.queryRelated)
+    // A pair whose sessions have all found an answer since is gone, as a rebuild or an erasure leaves it.
+    const emptied = [...sortedEntries(this.queryRelated)].filter(([, r]) => (r.counters['sessions'] ?? 0) < 0).map(([, r]) => r.key)
+    for (let i = 0; i < emptied.length; i += 100) {
+      const chunk = emptied.slice(i, i + 100)
+      const match = chunk.map(() => '(site = ? AND day = ? AND query = ? AND other = ?)').join(' OR ')
+      await this.db.run(`DELETE FROM query_related_daily WHERE sessions = 0 AND (${match})`, chunk.flat())
+    }
   }
 
   /** Adds counter deltas to an aggregate table. */
@@ -396,6 +440,7 @@ export class Rollup {
       where: undefined,
       whereBefore: undefined,
       zeroBefore: false,
+      unansweredBefore: [],
       learnedBefore: new Map(),
       dirty: true,
     }
@@ -452,6 +497,7 @@ export class Rollup {
         where: undefined,
         whereBefore: undefined,
         zeroBefore: false,
+        unansweredBefore: [],
         learnedBefore: undefined,
         dirty: false,
       }
@@ -468,14 +514,14 @@ export class Rollup {
 const MAX_PAIRS = 100
 
 /**
- * The `pairs` column: `{ q: [[query, firstTs, pending, zero, contacted]], a: [[article, firstTs,
+ * The `pairs` column: `{ q: [[query, firstTs, pending, zero, contacted, pendingTimes, overflow?]], a: [[article, firstTs,
  * contacted, lastTs]], k: [[query, article, ts]], h: [article], lc: lastContactTs }`. `k`, `h`,
  * `lc` and `lastTs` came later (learned pairs): rows written before them lack them.
  */
 export interface StoredPairs {
-  q: [string, number, number, number, number][]
+  q: [string, number, number, number, number, number[]?, number?][]
   a: [string, number, number, number?, number?][]
-  k?: [string, string, number][]
+  k?: [string, string, number, number?][]
   h?: string[]
   lc?: number
   /** First contact, whether the segment counts as repeated, and where it asked for help. */
@@ -488,14 +534,16 @@ function loadPairs(s: Session): void {
   if (s.storedPairs === undefined) return
   const stored = JSON.parse(s.storedPairs) as StoredPairs
   s.storedPairs = undefined
-  for (const [query, firstTs, pending, zero, contacted] of stored.q) {
-    const pair: QueryPair = { query, firstTs, pending, zero: !!zero, failedBefore: false, contacted: !!contacted, dirty: false }
+  for (const [query, firstTs, pending, zero, contacted, pendingTs, overflow] of stored.q) {
+    // Rows from before the times were kept: their pending searches date from the first one.
+    const times = pendingTs ?? Array<number>(pending).fill(firstTs)
+    const pair: QueryPair = { query, firstTs, pending: times, overflow: overflow ?? 0, zero: !!zero, failedBefore: false, contacted: !!contacted, dirty: false }
     pair.failedBefore = failed(pair)
     s.queries.set(query, pair)
   }
   for (const [article, firstTs, contacted, lastTs, ticketed] of stored.a)
     s.articles.set(article, { article, firstTs, lastTs: lastTs ?? firstTs, contacted: !!contacted, ticketed: !!ticketed, dirty: false })
-  for (const [query, article, ts] of stored.k ?? []) s.clicks.set(query + '\u0000' + article, { query, article, ts })
+  for (const [query, article, ts, lastTs] of stored.k ?? []) s.clicks.set(query + '\u0000' + article, { query, article, ts, lastTs: lastTs ?? ts })
   for (const article of stored.h ?? []) s.helpful.add(article)
   s.lastContact = stored.lc
   // Rows from before `fc` existed: the last contact is the best first contact we know.
@@ -504,6 +552,7 @@ function loadPairs(s: Session): void {
   s.where = stored.w
   s.whereBefore = stored.w
   s.zeroBefore = zeroSearched(s)
+  s.unansweredBefore = unanswered(s)
   s.learnedBefore = learnedPairs(s)
 }
 
@@ -514,6 +563,8 @@ export function reasonKey(reason: string): string {
 
 /** Notes the locale and route of the session's earliest help event. */
 function locate(s: Session, e: SignpostEvent): void {
+  // A ticket webhook's contact says nothing of where the customer was (locale "und", path "/").
+  if (e.locale === 'und') return
   if (s.where && s.where[0] <= e.ts) return
   s.where = [e.ts, e.locale, routeOf(e.path)]
 }
@@ -531,6 +582,31 @@ export function routeOf(path: string): string {
 }
 
 const zeroSearched = (s: Session): boolean => [...s.queries.values()].some((q) => q.zero)
+
+/** A session's queries that failed (nothing found, or no click), the first ten: more is a script. */
+const unanswered = (s: Session): string[] => firstUnanswered([...s.queries.values()].map((q) => [q.query, failed(q)]))
+
+/**
+ * The first ten of a session's queries (in the order it first kept them) that failed: what its
+ * `query_related_daily` pairs are made of. Erasure reads the same from a stored segment.
+ */
+export const firstUnanswered = (queries: readonly (readonly [string, boolean])[]): string[] =>
+  queries
+    .filter(([, f]) => f)
+    .slice(0, 10)
+    .map(([q]) => q)
+
+/** +1 / −1 per ordered pair of distinct queries that appears in `after` and not `before`, or the reverse. */
+export function pairChanges(before: readonly string[], after: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>()
+  const add = (list: readonly string[], sign: number) => {
+    for (const a of list) for (const b of list) if (a !== b) out.set(a + '\u0000' + b, (out.get(a + '\u0000' + b) ?? 0) + sign)
+  }
+  add(before, -1)
+  add(after, 1)
+  for (const [k, v] of out) if (v === 0) out.delete(k)
+  return out
+}
 
 /**
  * The breakdown row and counters of a session with contribution `c` (`zero`: one of its searches
@@ -560,6 +636,13 @@ function negate(c: Counters): Counters {
   return out
 }
 
+/** The time of the session's last click on a result of query `q`; −∞ without one. */
+function lastClick(s: Session, q: string): number {
+  let last = Number.NEGATIVE_INFINITY
+  for (const c of s.clicks.values()) if (c.query === q && c.lastTs > last) last = c.lastTs
+  return last
+}
+
 /** Whether a contact already seen in this session came after `pair` began; marks it if so. */
 function contactedSince(s: Session, pair: { firstTs: number; contacted: boolean }): boolean {
   if (pair.contacted || s.lastContact === undefined || pair.firstTs > s.lastContact) return false
@@ -570,10 +653,12 @@ function contactedSince(s: Session, pair: { firstTs: number; contacted: boolean 
 function storedPairs(s: Session): string {
   if (s.storedPairs !== undefined) return s.storedPairs
   const stored: StoredPairs = {
-    q: [...s.queries.values()].map((p) => [p.query, p.firstTs, p.pending, +p.zero, +p.contacted]),
+    q: [...s.queries.values()].map((p) =>
+      p.overflow > 0 ? [p.query, p.firstTs, p.pending.length, +p.zero, +p.contacted, p.pending, p.overflow] : [p.query, p.firstTs, p.pending.length, +p.zero, +p.contacted, p.pending],
+    ),
     a: [...s.articles.values()].map((p) => (p.ticketed ? [p.article, p.firstTs, +p.contacted, p.lastTs, 1] : [p.article, p.firstTs, +p.contacted, p.lastTs])),
   }
-  if (s.clicks.size > 0) stored.k = [...s.clicks.values()].map((c) => [c.query, c.article, c.ts])
+  if (s.clicks.size > 0) stored.k = [...s.clicks.values()].map((c) => [c.query, c.article, c.ts, c.lastTs])
   if (s.helpful.size > 0) stored.h = [...s.helpful]
   if (s.lastContact !== undefined) stored.lc = s.lastContact
   if (s.firstContact !== undefined) stored.fc = s.firstContact

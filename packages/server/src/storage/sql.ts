@@ -227,6 +227,37 @@ CREATE TABLE breakdown_daily (
 );
 `,
   },
+  {
+    version: 6,
+    // Version 5 shipped without these: a database already at 5 gets them here. The weekly split
+    // starts from the daily one already counted; related queries are counted from this version on.
+    name: 'help by locale and route by week, related unanswered queries',
+    sql: `
+CREATE TABLE breakdown_weekly (
+  site TEXT NOT NULL,
+  week INTEGER NOT NULL,
+  locale TEXT NOT NULL,
+  route TEXT NOT NULL,
+  help_sessions BIGINT NOT NULL DEFAULT 0,
+  deflected BIGINT NOT NULL DEFAULT 0,
+  contacted_help BIGINT NOT NULL DEFAULT 0,
+  contact_sessions BIGINT NOT NULL DEFAULT 0,
+  zero_result_sessions BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, week, locale, route)
+);
+CREATE TABLE query_related_daily (
+  site TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  query TEXT NOT NULL,
+  other TEXT NOT NULL,
+  sessions BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, day, query, other)
+);
+INSERT INTO breakdown_weekly (site, week, locale, route, help_sessions, deflected, contacted_help, contact_sessions, zero_result_sessions)
+  SELECT site, (day + 3) / 7, locale, route, SUM(help_sessions), SUM(deflected), SUM(contacted_help), SUM(contact_sessions), SUM(zero_result_sessions)
+  FROM breakdown_daily GROUP BY site, (day + 3) / 7, locale, route;
+`,
+  },
 ]
 
 /** Monday-based week number of a day number (day 0, 1970-01-01, was a Thursday). */

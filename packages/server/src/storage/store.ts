@@ -21,7 +21,7 @@ export interface Store {
   writeBatches(batches: readonly (readonly SignpostEvent[])[], now?: number): Promise<WriteResult[]>
   /**
    * Deletes raw events, per-session working rows and the free text in aggregates older than
-   * `days`: query rows (`query_daily`, `query_weekly`, `article_query_daily`), learned query →
+   * `days`: query rows (`query_daily`, `query_weekly`, `article_query_daily`, `query_related_daily`), learned query →
    * article pairs (`learned_daily`) and feedback reasons (`feedback_reasons`), all counted in
    * `queries`; counts without text (daily, per article, by locale and route) stay.
    */
@@ -91,6 +91,8 @@ export function createStore(db: SqlDb): Store {
         // Learned pairs hold query texts, and reasons the customer's own words: they age out too.
         queries += await tx.run('DELETE FROM learned_daily WHERE day < ?', [day])
         queries += await tx.run('DELETE FROM feedback_reasons WHERE day < ?', [day])
+        // Related queries (content gaps' other phrasings) are pairs of query texts.
+        queries += await tx.run('DELETE FROM query_related_daily WHERE day < ?', [day])
         return { events, sessions, queries }
       })
     },

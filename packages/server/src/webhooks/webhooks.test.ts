@@ -2,8 +2,10 @@ import { createHmac } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp, type SignpostApp } from '../app.ts'
 import { defaultConfig, parseConfig } from '../config/config.ts'
+import { seed } from '../seed/seed.ts'
 import { sid } from '../session-ids.testkit.ts'
 import { ENGINES, freshSqlite, type TestStore } from '../storage/engines.testkit.ts'
+import { DAY_MS } from '../storage/rollup.ts'
 
 const NOW = Date.UTC(2026, 10, 20, 12, 0, 0)
 const TOKEN = 'report-token-for-demo-0001'
@@ -267,4 +269,77 @@ for (const engine of ENGINES) {
       expect(s).toMatchObject({ helpSessions: 12, contacts: 9, escalationRate: 0.5, deflected: { implicit: 6, explicit: 0 }, deflectionRate: 0.5 })
     })
   })
+}
+
+for (const engine of ENGINES) {
+  describe(`six seeded weeks and their tickets (${engine.name})`, async () => {
+    const available = await engine.available()
+    const test = available ? it : it.skip
+
+    /** Seeds six weeks, delivers tickets for 30 help sessions without a contact and 10 outside help, and reads every report. */
+    async function run(order: (d: Delivery[]) => Delivery[]) {
+      const t = await engine.open()
+      const app = createApp({ store: t.store, config, now: () => NOW })
+      try {
+        await seed(t.store, { site: 'demo', days: 42, sessionsPerDay: 40, now: NOW })
+        const read = async () => {
+          const reports: Record<string, unknown> = {}
+          for (const r of ['summary', 'timeseries', 'content-gaps', 'articles', 'breakdown?by=route', 'learned?min-sessions=1&since=42d']) {
+            const res = await app.request(`/v1/reports/${r}${r.includes('?') ? '&' : '?'}site=demo${r.includes('since') ? '' : '&since=42d'}`, { headers: { authorization: `Bearer ${TOKEN}` } })
+            reports[r] = await res.json()
+          }
+          return reports
+        }
+        const before = await read()
+        const sessions = await t.store.db.all<{ sid: string; last_ts: number }>(
+          'SELECT sid, last_ts FROM sessions WHERE site = ? AND contacted = 0 AND (searched = 1 OR viewed = 1) ORDER BY sid LIMIT 30',
+          ['demo'],
+        )
+        expect(sessions).toHaveLength(30)
+        const vendors = ['zendesk', 'freshdesk', 'helpscout', 'intercom'] as const
+        const deliveries: Delivery[] = sessions.map((s, i) => {
+          const vendor = vendors[i % 4]!
+          const created = Number(s.last_ts) + 60_000
+          const body =
+            vendor === 'zendesk'
+              ? zendeskBody(5000 + i, s.sid, created)
+              : vendor === 'intercom'
+                ? JSON.stringify({ type: 'notification_event', topic: 'conversation.user.created', data: { item: { type: 'conversation', id: String(5000 + i), created_at: created / 1000, custom_attributes: { signpost_session: s.sid } } } })
+                : vendor === 'helpscout'
+                  ? JSON.stringify({ id: 5000 + i, createdAt: iso(created), customFields: [{ fieldId: 1, name: 'Signpost session', value: s.sid }] })
+                  : JSON.stringify({ ticket_id: 5000 + i, created_at: iso(created), signpost_session: s.sid })
+          return { vendor, body, headers: signed(vendor, body) }
+        })
+        for (let i = 0; i < 10; i++) {
+          const body = zendeskBody(9000 + i, '', NOW - i * DAY_MS)
+          deliveries.push({ vendor: 'zendesk', body, headers: signed('zendesk', body) })
+        }
+        for (const d of order(deliveries)) {
+          const res = await app.request(`/v1/webhooks/${d.vendor}?site=demo`, { method: 'POST', headers: { 'content-type': 'application/json', ...d.headers }, body: d.body })
+          expect(res.status).toBe(200)
+        }
+        return { before, after: await read() }
+      } finally {
+        await app.writer.drain()
+        await t.cleanup()
+      }
+    }
+
+    test('adds exactly one contact per ticket, in order once or reversed three times over', async () => {
+      const once = await run((d) => d)
+      const s0 = once.before['summary'] as { contacts: number; helpSessions: number; escalationRate: number }
+      const s1 = once.after['summary'] as { contacts: number; helpSessions: number; escalationRate: number }
+      expect(s1.contacts - s0.contacts).toBe(40)
+      expect(s1.helpSessions).toBe(s0.helpSessions)
+      expect(Math.round((s1.escalationRate - s0.escalationRate) * s1.helpSessions)).toBe(30)
+      const shuffled = await run((d) => [...d].reverse().flatMap((x) => [x, x, x]))
+      expect(shuffled.after).toEqual(once.after)
+    })
+  })
+}
+
+interface Delivery {
+  vendor: keyof typeof SECRETS
+  body: string
+  headers: Record<string, string>
 }
