@@ -40,10 +40,16 @@ export interface OpenStoreOptions {
   schema?: string
 }
 
-/** Opens `spec`: a `postgres://` URL or a SQLite file path (created, migrated). */
+/**
+ * Opens `spec`: a `postgres://` URL (`?schema=name` keeps Signpost's tables in a schema of their
+ * own) or a SQLite file path (created, migrated).
+ */
 export async function openStore(spec: string, options: OpenStoreOptions = {}): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(spec)) return createStore(await openPostgres({ url: spec, ...(options.schema ? { schema: options.schema } : {}) }))
-  return openSqliteStore(spec)
+  if (!/^postgres(ql)?:\/\//.test(spec)) return openSqliteStore(spec)
+  const url = new URL(spec)
+  const schema = options.schema ?? url.searchParams.get('schema') ?? undefined
+  url.searchParams.delete('schema')
+  return createStore(await openPostgres({ url: url.href, ...(schema ? { schema } : {}) }))
 }
 
 /** A store whose reads and writes all go through `db` on this thread. */
