@@ -17,7 +17,7 @@ export interface SessionBytes {
 export function sessionBytes(manifest: Manifest, files: ReadonlyMap<string, string | Buffer>, queries: string[]): SessionBytes {
   const gz = (name: string) => gzipSync(files.get(name) ?? '', { level: 6 }).length
   const locale = manifest.locales[0]!
-  const index = loadPrimaryIndex({ locale: locale.locale, primary: String(files.get(locale.primaryIndex)), synonyms: locale.synonyms })
+  const index = loadPrimaryIndex({ locale: locale.locale, primary: JSON.parse(String(files.get(locale.primaryIndex))), synonyms: locale.synonyms })
   const body = openBody(String(files.get(locale.bodyIndex)), locale.locale)
   const firstResult = gz('manifest.json') + gz(locale.primaryIndex)
   const table = gz(locale.bodyIndex)

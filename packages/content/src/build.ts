@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import type { LearnedFile, Manifest, Synonyms } from '@signpost/core'
+import { type LearnedFile, type Manifest, registerLanguages, type Synonyms } from '@signpost/core'
 import type { RenderedArticle } from './article.ts'
 import { readContentConfig, strictDiagnostics } from './content-config.ts'
 import { type Diagnostic, sortDiagnostics } from './diagnostics.ts'
@@ -80,6 +80,7 @@ const hash = (data: string | Buffer) => createHash('sha256').update(data).digest
 
 /** Loads, renders and checks every article. Writes nothing: `check` stops here, `build` goes on. */
 export async function loadContent(options: BuildOptions): Promise<ContentResult> {
+  registerLanguages()
   const { root, defaultLocale = 'en', cache, onProgress } = options
   const files = await findArticles(root)
   const env = createRenderEnv(root, defaultLocale)

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type ArticleShard, type Manifest, type ManifestArticle, type SearchIndex, type SemanticTable, type WordBucket, assertManifest, loadSearchIndex, loadSemantic } from '@signpost/core'
+import { type ArticleShard, type Manifest, type ManifestArticle, type SearchIndex, type SemanticTable, type WordBucket, assertManifest, loadSearchIndex, loadSemantic, registerLanguages } from '@signpost/core'
 
 /** A built knowledge base read from disk: what `signpost search` queries, exactly as the widget would. */
 export interface LoadedKnowledgeBase {
@@ -56,6 +56,7 @@ export function bucketFiles(table: SemanticTable): string[] {
  * the manifest's titles: what the widget searches once it has every shard.
  */
 export function searchIndexOf(manifest: Manifest, files: ReadonlyMap<string, string | Buffer>, locale = manifest.defaultLocale): SearchIndex {
+  registerLanguages()
   const entry = manifest.locales.find((l) => l.locale === locale)
   if (!entry) throw new Error(`locale "${locale}" is not in the manifest`)
   const text = (name: string) => {

@@ -1,4 +1,4 @@
-import { BODY_FIELDS, type BodyDocument, indexOptions, PRIMARY_FIELDS, type PrimaryDocument } from '@signpost/core'
+import { BODY_FIELDS, type BodyDocument, indexOptions, PRIMARY_FIELDS, type PrimaryDocument, registerLanguages } from '@signpost/core'
 import type { RenderedArticle } from './article.ts'
 import { htmlToText } from './markdown/html-text.ts'
 import { createTermCounter, type DocumentTerms } from './output/search-index.ts'
@@ -32,6 +32,8 @@ export function bodyDocument(a: Countable, text: string): BodyDocument {
  * The plain text is taken from the HTML here and stays on that thread.
  */
 export function createArticleTermCounter(): (a: Countable) => ArticleTerms {
+  // Stop words and stemmers of every language core knows, on whichever thread counts.
+  registerLanguages()
   const byLocale = new Map<string, { primary: (doc: object) => DocumentTerms; body: (doc: object) => DocumentTerms }>()
   return (a) => {
     let count = byLocale.get(a.locale)

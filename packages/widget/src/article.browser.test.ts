@@ -82,6 +82,15 @@ describe('<signpost-help> article view', () => {
     expect(optionTitles(el)).to.deep.equal(['Reembolsos'])
     expect(input(el).getAttribute('aria-label')).to.equal('Buscar artículos de ayuda')
   })
+
+  it('stems Spanish words (its stemmer loads with a Spanish knowledge base)', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} locale="es"></signpost-help>`)
+    await el.open()
+    // Only the body says "tarjeta", and only its stem matches the plural typed; the body's shard
+    // arrives after the first results, and the page searches again.
+    await el.search('tarjetas.')
+    await until(() => optionTitles(el).includes('Reembolsos'), 'the article whose text says "tarjeta"')
+  })
 })
 
 describe('<signpost-help> feedback and contact', () => {

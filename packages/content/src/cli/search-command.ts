@@ -46,7 +46,7 @@ export async function searchCommand(args: string[], io: CliIO): Promise<number> 
       const a = kb.articles.get(h.id)
       const shard = await kb.shard(h.id)
       // Where the widget opens the article, and the snippet from there.
-      const section = bestSection(shard.html, shard.headings, q, kb.locale)
+      const section = bestSection(shard.html, shard.headings, q, kb.locale, shard.title)
       const text = section === undefined ? htmlToText(shard.html) : htmlToText(sectionTexts(shard.html, shard.headings)[section + 1]!)
       io.stdout.write(`${String(i + 1).padStart(2)}. ${a?.title ?? h.id}  [${h.id}${section === undefined ? '' : `#${shard.headings[section]!.id}`}]  score ${round(h.score)}${h.complete ? '' : '  (partial match)'}\n`)
       io.stdout.write(`    ${section === undefined ? '' : `§ ${shard.headings[section]!.text}: `}${snippet(text, h.terms, kb.locale, 140)}\n`)

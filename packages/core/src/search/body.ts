@@ -104,7 +104,8 @@ export function loadSearchIndex(input: {
   /** Word and article vectors (`loadSemantic` of the manifest's `semantic` table). */
   semantic?: SemanticIndex
 }): SearchIndex {
-  const index = { ...loadPrimaryIndex(input), ...(input.semantic ? { semantic: input.semantic } : {}) }
+  const primary = typeof input.primary === 'string' ? (JSON.parse(input.primary) as AsPlainObject) : input.primary
+  const index = { ...loadPrimaryIndex({ ...input, primary }), ...(input.semantic ? { semantic: input.semantic } : {}) }
   return input.body === undefined ? index : { ...index, body: loadBody(input.body, input.locale, input.bodyShards) }
 }
 

@@ -1,4 +1,4 @@
-export { search, loadPrimaryIndex, KEYWORD_WEIGHT, type SearchIndex, type SearchableBody, type SearchOptions, type SearchHit } from './search.ts'
+export { search, loadPrimaryIndex, type SearchIndex, type SearchableBody, type SearchOptions, type SearchHit } from './search.ts'
 export { loadSearchIndex, withBodyIndex, missingShards, openBody, withShard, loadBody, type BodyIndex, type BodyPart } from './body.ts'
 export { bestSection, sectionTexts } from './sections.ts'
 export { parseQuery, type QueryGroup, type QueryTerm, type Synonyms } from './query.ts'

@@ -37,7 +37,7 @@ export interface SearchOptions {
   filter?: (id: string) => boolean
   /**
    * With semantic data, the keyword score's share of the blend (the rest is meaning); 1 ranks by
-   * keywords alone. Default `KEYWORD_WEIGHT`, chosen on the development and tune question sets.
+   * keywords alone. Default `KEYWORD_WEIGHT` (semantic.ts), chosen on the development and tune question sets.
    */
   keywordWeight?: number
 }
@@ -51,13 +51,10 @@ export interface SearchHit {
   complete: boolean
 }
 
-type Serialized = string | AsPlainObject
-
-/** Loads a serialized primary index (what `signpost build` wrote); never re-indexes. Add a body with body.ts. */
-export function loadPrimaryIndex(input: { locale: string; primary: Serialized; synonyms?: Synonyms; titles?: Map<string, string> }): SearchIndex {
-  const options = indexOptions(input.locale, PRIMARY_FIELDS)
-  const primary = typeof input.primary === 'string' ? MiniSearch.loadJSON(input.primary, options) : MiniSearch.loadJS(input.primary, options)
-  return { locale: input.locale, primary, synonyms: input.synonyms ?? {}, ...(input.titles ? { titles: input.titles } : {}) }
+/** Loads a parsed primary index (what `signpost build` wrote); never re-indexes. Add a body with body.ts. */
+export function loadPrimaryIndex(input: { locale: string; primary: AsPlainObject; synonyms?: Synonyms; titles?: Map<string, string> }): SearchIndex {
+  const primary = MiniSearch.loadJS(input.primary, indexOptions(input.locale, PRIMARY_FIELDS))
+  return { locale: input.locale, primary, synonyms: input.synonyms ?? {}, titles: input.titles }
 }
 
 /** How much a title the query fully covers is preferred over one with words the query lacks. */
@@ -68,13 +65,7 @@ const WRITTEN_FIELDS = PRIMARY_FIELDS.filter((f) => f !== 'learned')
 const COVERAGE_POWER = 2
 /** A hit with every word still leads a near tie with one that misses a filler word. */
 const COMPLETE_BONUS = 1.5
-/**
- * The keyword score's share of the blend with meaning (see `SearchOptions.keywordWeight`). Chosen
- * on the dev and tune sets (520 questions): at 0.9 the blend loses 1 question keyword search had in
- * the top 5; at 0.6, 7 of the 120 tune questions, as meaning's noise outweighs what it finds.
- */
-export const KEYWORD_WEIGHT = 0.9
-/** Keyword hits that meaning may reorder (see `SemanticIndex.blend`). */
+/** Keyword hits the title bonus and meaning (`SemanticIndex.rerank`) may reorder. */
 const BLEND_KEYWORD_HITS = 50
 
 /**
@@ -131,14 +122,13 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   ranked.sort(byRank)
   // The title-fit bonus reorders the leaders only: far-down hits cannot climb into the first page.
   const semantic = options.keywordWeight === 1 ? undefined : index.semantic
-  const q = semantic?.queryVector(query, index.locale)
-  const leaders = ranked.slice(0, Math.max(limit * 4, q ? BLEND_KEYWORD_HITS : 40))
+  const leaders = ranked.slice(0, Math.max(limit * 4, BLEND_KEYWORD_HITS))
   for (const h of leaders) {
     const title = index.titles?.get(h.id)
     if (title !== undefined) h.score *= 1 + TITLE_FIT_BONUS * titleCoverage(title, new Set(h.terms.flat()), stem)
   }
   leaders.sort(byRank)
-  const out = q ? semantic!.blend(leaders.slice(0, Math.max(limit, BLEND_KEYWORD_HITS)), q, options.keywordWeight ?? KEYWORD_WEIGHT, filter) : leaders
+  const out = semantic?.rerank(leaders.slice(0, Math.max(limit, BLEND_KEYWORD_HITS)), query, index.locale, options.keywordWeight, filter) ?? leaders
   return out.slice(0, limit).map((h) => ({ id: h.id, score: h.score, terms: [...new Set(h.terms.flat())], complete: h.complete === true }))
 }
 

@@ -21,6 +21,11 @@ describe('bestSection', () => {
     expect(bestSection(html, headings, 'cancel', 'en')).toBe(2)
   })
 
+  it('opens at the top when the title names the question as well as a heading does', () => {
+    expect(bestSection(html, headings, 'change plan', 'en', 'Plans')).toBe(0)
+    expect(bestSection(html, headings, 'plans', 'en', 'Plans')).toBeUndefined()
+  })
+
   it('opens at the top when the introduction answers best or nothing matches', () => {
     expect(bestSection(html, headings, 'billed yearly', 'en')).toBeUndefined()
     expect(bestSection(html, headings, 'zebra', 'en')).toBeUndefined()

@@ -9,11 +9,12 @@ const HEADING_WEIGHT = 2
 /**
  * The section of an article that answers a query best, to open the article there: the heading
  * (an index into `headings`) under which most of the customer's words gather, a word in the
- * heading itself counting double. Undefined when the introduction answers best or nothing does,
- * so the article opens at its top. Works on the article's shard (its HTML and headings), which the
- * widget has in hand when the customer opens a result: the search index stays per article.
+ * heading itself counting double. Undefined when the introduction (under the article's `title`)
+ * answers as well or nothing does, so the article opens at its top. Works on the article's shard
+ * (its HTML and headings), which the widget has in hand when the customer opens a result: the
+ * search index stays per article.
  */
-export function bestSection(html: string, headings: readonly ArticleHeading[], query: string, locale: string): number | undefined {
+export function bestSection(html: string, headings: readonly ArticleHeading[], query: string, locale: string, title = ''): number | undefined {
   const groups = parseQuery(query, locale)
   if (groups.length === 0 || headings.length === 0) return undefined
   const stem = stemmerFor(locale)
@@ -28,7 +29,7 @@ export function bestSection(html: string, headings: readonly ArticleHeading[], q
   let bestScore = 0
   for (const [k, text] of sections.entries()) {
     const inText = matches(text)
-    const inHeading = k === 0 ? inText.map(() => false) : matches(headings[k - 1]!.text)
+    const inHeading = matches(k === 0 ? title : headings[k - 1]!.text)
     const score = inText.reduce((sum, hit, g) => sum + (inHeading[g] ? HEADING_WEIGHT : hit ? 1 : 0), 0)
     if (score > bestScore) {
       bestScore = score

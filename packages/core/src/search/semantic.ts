@@ -60,14 +60,20 @@ export interface SemanticIndex {
   /** True when every bucket is at hand (local mode, or the CLI read them all). */
   complete: boolean
   /**
-   * The query's vector and its cosine with every article (`queryVector`, `cosines`), carried by the
-   * index so that `search` needs no import of this module: the widget loads it only for a
-   * knowledge base built with `--semantic`, after the first results.
+   * Keyword leaders (best first) re-ranked with meaning (`blend` below, with the query's vector);
+   * undefined while no word of the query has a vector. Carried by the index so that `search` needs
+   * no import of this module: the widget loads it only for a knowledge base built with
+   * `--semantic`, after the first results.
    */
-  queryVector(query: string, locale: string): Float32Array | undefined
-  /** Keyword leaders (best first) re-ranked with meaning: `blend` below. */
-  blend<H extends BlendHit>(leaders: H[], q: Float32Array, keywordWeight: number, filter?: (id: string) => boolean): H[]
+  rerank<H extends BlendHit>(leaders: H[], query: string, locale: string, keywordWeight?: number, filter?: (id: string) => boolean): H[] | undefined
 }
+
+/**
+ * The keyword score's share of the blend with meaning (`SearchOptions.keywordWeight`). Chosen on
+ * the dev and tune sets (520 questions): at 0.9 the blend loses 1 question keyword search had in
+ * the top 5; at 0.6, 7 of the 120 tune questions, as meaning's noise outweighs what it finds.
+ */
+export const KEYWORD_WEIGHT = 0.9
 
 /** What `blend` reads and writes of a keyword hit (search.ts's own hits, with their matched terms). */
 export interface BlendHit {
@@ -125,8 +131,10 @@ export function loadSemantic(table: SemanticTable, ids: string[], buckets?: Map<
     words: new Map(),
     loaded: new Set(),
     complete: false,
-    queryVector: (query, locale) => queryVector(index, query, locale),
-    blend: (leaders, q, w, filter) => blend(leaders, index, q, w, filter),
+    rerank: (leaders, query, locale, w = KEYWORD_WEIGHT, filter) => {
+      const q = queryVector(index, query, locale)
+      return q && blend(leaders, index, q, w, filter)
+    },
   }
   index.completionSet = new Set(index.completions)
   if (table.words) {

@@ -7,22 +7,16 @@ those to was we were what when where which who why will with would you your`
  * What normalization leaves of English contractions ("can't" → can t, "doesn't" → doesn t,
  * "customer's" → customer s): the stray pieces are not words the customer meant to search for.
  */
-const EN_CONTRACTIONS = `t s d m ll re ve don doesn didn isn aren wasn weren hasn haven hadn won wouldn couldn shouldn
-mustn needn ain`
+const EN_CONTRACTIONS = `t s d m ll re ve don doesn didn isn aren wasn weren hasn haven hadn won wouldn couldn shouldn`
 
-const ES = `a al algo como con de del donde el ella en es esta este esto hay la las le les lo los me mi
-mis no o para pero por que se sin sobre su sus te tu un una uno y ya yo cual cuando qué cómo`
-
+/** English is built in; other languages are registered by languages.ts (see there why). */
 const LISTS: Record<string, Set<string>> = {
   en: new Set(`${EN} ${EN_CONTRACTIONS}`.split(/\s+/)),
-  es: new Set(
-    ES.split(/\s+/).map((w) =>
-      w
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .normalize('NFC'),
-    ),
-  ),
+}
+
+/** Adds a language's stop words (already normalized as `normalizeQuery` leaves words). */
+export function registerStopWords(language: string, words: Set<string>): void {
+  LISTS[language] = words
 }
 
 const NONE = new Set<string>()

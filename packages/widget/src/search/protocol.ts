@@ -14,8 +14,9 @@ export type WorkerRequest =
 /** One result, highlighted in the worker so the main thread needs no stemmer. */
 export interface WorkerHit {
   id: string
-  title: TextSegment[]
-  snippet: TextSegment[]
+  /** Highlighted title and snippet; absent until highlighting has loaded (the page shows them plain). */
+  title?: TextSegment[]
+  snippet?: TextSegment[]
 }
 
 /** Search worker → main thread. */

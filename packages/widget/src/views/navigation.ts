@@ -2,7 +2,7 @@
  * Moving between articles in the panel (views chunk): tracking and announcing a view, fetching the
  * shard, sanitizing it (DOMPurify, its own chunk), and going back.
  */
-import { type ArticleShard, bestSection, type ViewSource } from '@signpost/core'
+import { type ArticleShard, bestSection, registerLanguages, type ViewSource } from '@signpost/core'
 import { SignpostArticleEvent } from '../events/article.ts'
 import { rememberViewed } from '../home/popular.ts'
 import type { SignpostHelp } from '../signpost-help.ts'
@@ -62,7 +62,9 @@ export async function openArticle(
 }
 
 function answeringHeading(shard: ArticleShard, query: string, locale: string): string | undefined {
-  const i = bestSection(shard.html, shard.headings, query, locale)
+  // Stop words and stemmers beyond English, for the section a question answers in any language.
+  registerLanguages()
+  const i = bestSection(shard.html, shard.headings, query, locale, shard.title)
   return i === undefined ? undefined : shard.headings[i]!.id
 }
 
