@@ -77,6 +77,17 @@ describe('validateEvent', () => {
     expect(validateEvent('x', 0)).toEqual({ ok: false, errors: ['events[0]: expected an object'] })
   })
 
+  it('refuses a field the contact-form events do not define, naming it, and scrubs their article ids', () => {
+    expect(validateEvent({ ...base, type: 'contact-deflected', article: 'billing/refunds', email: 'jo@example.com' }, 2)).toEqual({
+      ok: false,
+      errors: ['events[2].email: unknown field'],
+    })
+    const shown = validateEvent({ ...base, type: 'contact-suggestions-shown', articles: ['billing/refunds', 'account/jo.doe@example.com'], query: 'refund' })
+    expect(shown.ok && shown.event).toMatchObject({ articles: ['billing/refunds', 'account/[email]'] })
+    const deflected = validateEvent({ ...base, type: 'contact-deflected', article: 'account/jo.doe@example.com' })
+    expect(deflected.ok && deflected.event).toMatchObject({ article: 'account/[email]' })
+  })
+
   it('scrubs queries and strips the query string from paths', () => {
     const r = validateEvent({ ...base, type: 'search', query: 'reset for me@x.io', results: 0, path: '/login?email=me@x.io' })
     expect(r.ok && r.event).toMatchObject({ query: 'reset for [email]', path: '/login' })

@@ -21,6 +21,9 @@ const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/
 
 type Fields = Record<string, unknown>
 
+/** The fields every event has. */
+const BASE_FIELDS: readonly string[] = ['id', 'type', 'ts', 'session', 'site', 'locale', 'path']
+
 class Checker {
   readonly errors: string[] = []
   readonly input: Fields
@@ -55,6 +58,11 @@ class Checker {
   article({ optional = false } = {}): string | undefined {
     const v = this.string('article', LIMITS.article, { optional })
     return v === undefined ? undefined : scrubArticleId(v)
+  }
+
+  /** Names every field outside `allowed` (the newer event types take no field they do not define). */
+  only(allowed: readonly string[]): void {
+    for (const field of Object.keys(this.input)) if (!BASE_FIELDS.includes(field) && !allowed.includes(field)) this.fail(field, 'unknown field')
   }
 
   match(field: string, pattern: Pick<RegExp, 'test'>, expected: string, max: number): string | undefined {
@@ -123,16 +131,18 @@ export function validateEvent(input: unknown, index?: number): ValidationResult 
       break
     }
     case 'contact-suggestions-shown': {
+      c.only(['articles', 'query'])
       const articles = (input as Fields).articles
       if (!Array.isArray(articles) || articles.length === 0 || articles.length > 10 || articles.some((a) => typeof a !== 'string' || a.length === 0 || a.length > LIMITS.article)) {
         c.fail('articles', `expected 1 to 10 article ids, each a non-empty string of at most ${LIMITS.article} characters`)
       }
       const query = c.string('query', LIMITS.query, { optional: true, empty: true })
-      event = { ...base, type: 'contact-suggestions-shown', articles: articles as string[], ...(query ? { query: scrubQuery(query) } : {}) }
+      event = { ...base, type: 'contact-suggestions-shown', articles: (articles as string[]).map?.(scrubArticleId), ...(query ? { query: scrubQuery(query) } : {}) }
       break
     }
     case 'contact-deflected': {
-      const article = c.string('article', LIMITS.article)
+      c.only(['article', 'query'])
+      const article = c.article()
       const query = c.string('query', LIMITS.query, { optional: true, empty: true })
       event = { ...base, type: 'contact-deflected', article: article!, ...(query ? { query: scrubQuery(query) } : {}) }
       break
