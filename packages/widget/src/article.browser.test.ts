@@ -182,10 +182,25 @@ describe('<signpost-help> feedback and contact', () => {
     expect(opened).to.deep.equal([['https://support.example.com/new', '_blank', 'noopener']])
   })
 
-  it('exposes a stable session id for support tickets', async () => {
+  it('exposes a stable session id for support tickets, and stores nothing itself', async () => {
+    sessionStorage.removeItem('signpost:session')
     const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB}></signpost-help>`)
     expect(el.sessionId).to.match(/^[0-9a-f-]{36}$/)
     expect(el.sessionId).to.equal(el.sessionId)
+    // Storing an id is the tracker's, and only with consent.
+    expect(sessionStorage.getItem('signpost:session')).to.equal(null)
+  })
+
+  it("gives the tracker's session id, so a ticket joins the tracked session", async () => {
+    sessionStorage.removeItem('signpost:session')
+    const { createTracker } = await import('@signpost/tracker')
+    const tracker = createTracker({ endpoint: '/__collect/widget-session', site: 'demo', storage: null, flushInterval: 60_000 })
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB}></signpost-help>`)
+    el.analytics = tracker
+    expect(el.sessionId).to.equal(tracker.sessionId)
+    // Before consent the tracker keeps its id in the page: still nothing stored.
+    expect(sessionStorage.getItem('signpost:session')).to.equal(null)
+    tracker.destroy?.()
   })
 
   it('fires signpost-open and signpost-close and tracks the open', async () => {

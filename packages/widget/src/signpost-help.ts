@@ -192,19 +192,23 @@ export class SignpostHelp extends LitElement {
   }
 
   /**
-   * Per browser tab (sessionStorage): attach it to support tickets to join them with help sessions.
-   * A time-ordered UUID, as the tracker makes them; `randomUUID` would throw on plain-http pages.
+   * The help session's id: attach it to support tickets to join them with help sessions. The
+   * tracker's when it has one (it alone decides, by consent, whether the id is stored); else the
+   * tab's stored id if the tracker stored one earlier; else an id for this page only. The widget
+   * itself never writes storage, so nothing is stored before consent. A time-ordered UUID, as the
+   * tracker makes them; `randomUUID` would throw on plain-http pages.
    */
   get sessionId(): string {
+    const tracked = (this.analytics as { sessionId?: unknown } | undefined)?.sessionId
+    if (typeof tracked === 'string') return tracked
+    let stored: string | null = null
     try {
-      const id = sessionStorage.getItem('signpost:session') ?? timeOrderedId()
-      sessionStorage.setItem('signpost:session', id)
-      return id
+      stored = sessionStorage.getItem('signpost:session')
     } catch {
-      // Storage blocked (sandboxed frames, strict privacy settings): one id for this element's life.
-      this.#sessionId ??= timeOrderedId()
-      return this.#sessionId
+      // Storage blocked (sandboxed frames, strict privacy settings).
     }
+    this.#sessionId ??= stored ?? timeOrderedId()
+    return stored ?? this.#sessionId
   }
   #sessionId?: string
 
