@@ -199,16 +199,12 @@ export class SignpostHelp extends LitElement {
    * tracker makes them; `randomUUID` would throw on plain-http pages.
    */
   get sessionId(): string {
-    const tracked = (this.analytics as { sessionId?: unknown } | undefined)?.sessionId
-    if (typeof tracked === 'string') return tracked
     let stored: string | null = null
     try {
       stored = sessionStorage.getItem('signpost:session')
-    } catch {
-      // Storage blocked (sandboxed frames, strict privacy settings).
-    }
-    this.#sessionId ??= stored ?? timeOrderedId()
-    return stored ?? this.#sessionId
+    } catch {}
+    this.#sessionId ??= timeOrderedId()
+    return (this.analytics as { sessionId?: string } | undefined)?.sessionId ?? stored ?? this.#sessionId
   }
   #sessionId?: string
 
