@@ -23,6 +23,8 @@ export interface Totals {
   activeDays?: number
   /** Contacts not followed by another from the same session id within 7 days / contacts; null without contacts. Absent from older servers. */
   firstContactResolution?: number | null
+  /** Deflection at the point of contact: sessions the built-in contact form suggested articles to, and those that opened one and sent nothing. Absent from older servers. */
+  contactForm?: { suggested: number; deflected: number; deflectionRate: number }
 }
 
 /** The summary of a period and of the period of equal length just before it. */
@@ -277,8 +279,13 @@ function toTotals(raw: unknown): Totals {
     costSaved: num(r.costSaved),
     ...(r.activeDays !== undefined ? { activeDays: num(r.activeDays) } : {}),
     ...(r.firstContactResolution !== undefined ? { firstContactResolution: numOrNull(r.firstContactResolution) } : {}),
+    ...(isRecord(r.contactForm)
+      ? { contactForm: { suggested: num(r.contactForm.suggested), deflected: num(r.contactForm.deflected), deflectionRate: num(r.contactForm.deflectionRate) } }
+      : {}),
   }
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
 
 function toSummary(raw: unknown): Summary {
   const r = (raw ?? {}) as Record<string, unknown>

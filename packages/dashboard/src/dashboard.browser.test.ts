@@ -82,7 +82,7 @@ describe('<signpost-dashboard> sign-in', () => {
   it('keeps the token for the tab and shows the reports', async () => {
     const el = await signedIn()
     expect(sessionStorage.getItem('signpost-dashboard:token')).to.equal('good-token')
-    expect($$(el, '.card')).to.have.length(7)
+    expect($$(el, '.card')).to.have.length(8)
     expect(text($(el, '.status'))).to.match(/^Site "demo", /)
     await expectNoViolations(el, 'showing reports')
   })
@@ -355,6 +355,9 @@ describe('<signpost-dashboard> reports an ops manager acts on', () => {
     const el = await signedIn()
     expect(text(card(el, 'First-contact resolution').querySelector('.value'))).to.equal('83.3%')
     expect(text(card(el, 'First-contact resolution').querySelector('.detail'))).to.contain('estimate')
+    // Deflection at the point of contact, from the widget's built-in form.
+    expect(text(card(el, 'Contact-form deflection').querySelector('.value'))).to.equal('25.0%')
+    expect(text(card(el, 'Contact-form deflection').querySelector('.detail'))).to.contain('5 of 20')
     const routes = $$(el, 'section[aria-labelledby=where] .table-scroll')[0]!
     expect([...routes.querySelectorAll('tbody tr')].map((r) => text(r))).to.deep.equal(['/invoices/:id/edit 70 50.0% 30.0% 20.0%', '/settings/billing 50 90.0% 4.0% 2.0%'])
     const locales = $$(el, 'section[aria-labelledby=where] .table-scroll')[1]!

@@ -76,6 +76,14 @@ const CARDS: readonly Card[] = [
     detail: () => 'estimate: contacts with no repeat within 7 days',
     optional: (s) => s.firstContactResolution === undefined,
   },
+  {
+    label: 'Contact-form deflection',
+    kind: 'rate',
+    goodWhen: 'up',
+    value: (t) => (t.contactForm?.suggested ? t.contactForm.deflectionRate : null),
+    detail: (s) => `${formatCount(s.contactForm?.deflected ?? 0)} of ${formatCount(s.contactForm?.suggested ?? 0)} shown articles in the form left without sending`,
+    optional: (s) => s.contactForm === undefined,
+  },
 ]
 
 interface Column<K extends string> {

@@ -20,6 +20,7 @@ const totals = (scale) => ({
   activeDays: scale === 0 ? 0 : 30,
   repeatContacts: Math.round(3 * scale),
   firstContactResolution: scale === 0 ? null : 15 / 18,
+  contactForm: { suggested: Math.round(20 * scale), deflected: Math.round(5 * scale), deflectionRate: scale === 0 ? 0 : 0.25 },
 })
 
 const full = {
@@ -93,7 +94,7 @@ const fresh = { ...full, summary: { ...full.summary, previous: empty.summary.pre
 const seeded = { ...full, summary: { ...full.summary, previous: { ...full.summary.previous, helpSessions: 42, activeDays: 12 } } }
 // A server from before the daily clicks and votes: the funnel estimates them.
 const older = {
-  summary: { ...full.summary, firstContactResolution: undefined, repeatContacts: undefined },
+  summary: { ...full.summary, firstContactResolution: undefined, repeatContacts: undefined, contactForm: undefined },
   timeseries: { days: full.timeseries.days.map(({ clicks, helpful, escalationRate, ...day }) => day) },
   'content-gaps': full['content-gaps'],
   articles: { articles: full.articles.articles.map(({ ticketAfterViewRate, ...a }) => a) },
