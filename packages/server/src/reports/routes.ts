@@ -1,9 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
 import { type Context, Hono } from 'hono'
 import type { ServerConfig, SiteConfig } from '../config/config.ts'
 import { type AuthFailureLimit, createAuthFailureLimit } from '../http/auth-failures.ts'
 import { ApiError, errorResponse } from '../http/errors.ts'
 import { createFailureLog, type FailureLog } from '../http/failure-log.ts'
+import { siteAuth } from '../http/site-auth.ts'
 import { DEFAULT_LEARNED_DAYS, learnedExport, parseMinSessions } from '../learn/export.ts'
 import type { Store } from '../storage/store.ts'
 import { toCsv } from './csv.ts'
@@ -13,16 +13,6 @@ import { parseRange, RangeError_ } from './range.ts'
 import { createTitleLookup } from './titles.ts'
 
 type Env = { Variables: { site: SiteConfig; range: DayRange } }
-
-const digest = (s: string): Buffer => createHash('sha256').update(s).digest()
-
-/** Whether `token` is one of the site's report tokens; compares digests in constant time. */
-export function tokenAllowed(token: string, site: SiteConfig): boolean {
-  const given = digest(token)
-  let ok = false
-  for (const t of site.reportTokens) if (timingSafeEqual(given, digest(t))) ok = true
-  return ok
-}
 
 /**
  * `GET /v1/reports/{summary,timeseries,content-gaps,articles,feedback-reasons,breakdown,learned}?site=&from=&to=` behind
@@ -43,7 +33,6 @@ export function createReportsRoute(options: {
   const failures = options.failures ?? createFailureLog()
   const authFailures = options.authFailures ?? createAuthFailureLimit(config)
   const now = options.now ?? Date.now
-  const sites = new Map(config.sites.map((s) => [s.key, s]))
   const app = new Hono<Env>()
 
   app.onError((error, c) => {
@@ -52,27 +41,14 @@ export function createReportsRoute(options: {
     return errorResponse(c, new ApiError(500, 'report-failed', 'the report could not be computed'))
   })
 
-  app.use('*', authFailures.guard)
+  app.use('*', siteAuth(config, authFailures))
   app.use('*', async (c, next) => {
-    const auth = c.req.header('authorization') ?? ''
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(auth)
-    const key = c.req.query('site')
-    const site = key === undefined ? undefined : sites.get(key)
-    // One answer for a missing token, a wrong one, one for another site and an unknown site, so
-    // a caller cannot probe which site keys exist.
-    if (!m || !site || !tokenAllowed(m[1]!, site)) {
-      c.header('WWW-Authenticate', 'Bearer realm="signpost reports"')
-      if (key === undefined) throw new ApiError(400, 'missing-site', 'site: required, e.g. ?site=demo')
-      authFailures.failed(c)
-      throw new ApiError(401, 'unauthorized', `a valid report token for site ${JSON.stringify(key.slice(0, 64))} is required (Authorization: Bearer <token>)`)
-    }
     try {
       c.set('range', parseRange({ from: c.req.query('from'), to: c.req.query('to'), since: c.req.query('since') }, now()))
     } catch (error) {
       if (error instanceof RangeError_) throw new ApiError(400, 'bad-request', error.message)
       throw error
     }
-    c.set('site', site)
     await next()
   })
 
