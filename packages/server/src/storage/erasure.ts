@@ -1,6 +1,17 @@
 import { normalizeQuery, type SignpostEvent } from '@signpost/core'
 import { learnedPairs, type SessionFacts } from '../learn/pairs.ts'
-import { breakdown, contribution, firstUnanswered, pairChanges, reasonKey, type StoredPairs } from './rollup.ts'
+import {
+  ARTICLE_COLUMNS,
+  BREAKDOWN_COLUMNS,
+  breakdown,
+  contribution,
+  DAILY_COLUMNS,
+  firstUnanswered,
+  pairChanges,
+  QUERY_COUNTERS,
+  reasonKey,
+  type StoredPairs,
+} from './rollup.ts'
 import { type SqlDb, type SqlValue, weekOf } from './sql.ts'
 
 /** What `eraseSession` removed. */
@@ -34,25 +45,8 @@ interface SegmentRow {
 type Counters = Record<string, number>
 type Deltas = Map<string, { key: SqlValue[]; counters: Counters }>
 
-const QUERY_COLUMNS = ['searches', 'zero_results', 'nonzero_searches', 'clicked_searches', 'sessions', 'failed_sessions', 'contacts'] as const
-const DAILY_COLUMNS = [
-  'sessions',
-  'help_sessions',
-  'deflected_explicit',
-  'deflected_implicit',
-  'contacted_help',
-  'contact_sessions',
-  'searches',
-  'zero_results',
-  'nonzero_searches',
-  'clicked_searches',
-  'views',
-  'repeat_contact_sessions',
-] as const
-const ARTICLE_COLUMNS = ['views', 'view_sessions', 'helpful_yes', 'helpful_no', 'contact_after_view', 'tickets_after_view'] as const
 const LEARNED_COLUMNS = ['sessions', 'helpful', 'contacts'] as const
 const REASON_COLUMNS = ['votes', 'helpful'] as const
-const BREAKDOWN_COLUMNS = ['help_sessions', 'deflected', 'contacted_help', 'contact_sessions', 'zero_result_sessions'] as const
 
 /** The session's raw events and segments, for a data-subject access request. */
 export async function exportSession(db: SqlDb, site: string, session: string): Promise<SessionExport> {
@@ -176,10 +170,10 @@ export async function eraseSession(tx: SqlDb, site: string, session: string): Pr
   const deleted = await tx.run('DELETE FROM events WHERE site = ? AND session = ?', [site, session])
   await tx.run('DELETE FROM sessions WHERE site = ? AND sid = ?', [site, session])
   await subtract(tx, 'daily', ['site', 'day'], DAILY_COLUMNS, daily)
-  await subtract(tx, 'query_daily', ['site', 'day', 'query'], QUERY_COLUMNS, queryDaily)
+  await subtract(tx, 'query_daily', ['site', 'day', 'query'], QUERY_COUNTERS, queryDaily)
   const weekly: Deltas = new Map()
   for (const { key, counters } of queryDaily.values()) bump(weekly, [key[0]!, weekOf(Number(key[1])), key[2]!], counters)
-  await subtract(tx, 'query_weekly', ['site', 'week', 'query'], QUERY_COLUMNS, weekly)
+  await subtract(tx, 'query_weekly', ['site', 'week', 'query'], QUERY_COUNTERS, weekly)
   await subtract(tx, 'article_daily', ['site', 'day', 'article'], ARTICLE_COLUMNS, articleDaily)
   await subtract(tx, 'article_query_daily', ['site', 'day', 'article', 'query'], ['clicks'], articleQueryDaily)
   await subtract(tx, 'learned_daily', ['site', 'day', 'query', 'article'], LEARNED_COLUMNS, learnedDaily)

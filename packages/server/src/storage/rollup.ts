@@ -685,7 +685,8 @@ function add(target: Counters, values: Counters): void {
   for (const k in values) target[k] = (target[k] ?? 0) + values[k]!
 }
 
-const DAILY_COLUMNS = [
+/** The counter columns of each rollup table (erasure.ts subtracts the same ones). */
+export const DAILY_COLUMNS = [
   'sessions',
   'help_sessions',
   'deflected_explicit',
@@ -699,9 +700,11 @@ const DAILY_COLUMNS = [
   'views',
   'repeat_contact_sessions',
 ] as const
-const BREAKDOWN_COLUMNS = ['help_sessions', 'deflected', 'contacted_help', 'contact_sessions', 'zero_result_sessions'] as const
-const QUERY_COLUMNS = ['searches', 'zero_results', 'nonzero_searches', 'clicked_searches', 'sessions', 'failed_sessions', 'contacts', 'last_seen'] as const
-const ARTICLE_COLUMNS = ['views', 'view_sessions', 'helpful_yes', 'helpful_no', 'contact_after_view', 'tickets_after_view'] as const
+export const BREAKDOWN_COLUMNS = ['help_sessions', 'deflected', 'contacted_help', 'contact_sessions', 'zero_result_sessions'] as const
+export const QUERY_COUNTERS = ['searches', 'zero_results', 'nonzero_searches', 'clicked_searches', 'sessions', 'failed_sessions', 'contacts'] as const
+/** A query's counters and when it was last seen (a maximum, not a sum). */
+const QUERY_COLUMNS = [...QUERY_COUNTERS, 'last_seen'] as const
+export const ARTICLE_COLUMNS = ['views', 'view_sessions', 'helpful_yes', 'helpful_no', 'contact_after_view', 'tickets_after_view'] as const
 
 /** Map entries in key order: every instance then touches rows in the same order (no deadlocks). */
 function sortedEntries<V>(map: Map<string, V>): [string, V][] {
