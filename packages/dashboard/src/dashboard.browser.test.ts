@@ -357,7 +357,7 @@ describe('<signpost-dashboard> reports an ops manager acts on', () => {
     expect(text(card(el, 'First-contact resolution').querySelector('.detail'))).to.contain('estimate')
     // Deflection at the point of contact, from the widget's built-in form.
     expect(text(card(el, 'Contact-form deflection').querySelector('.value'))).to.equal('25.0%')
-    expect(text(card(el, 'Contact-form deflection').querySelector('.detail'))).to.contain('5 of 20')
+    expect(text(card(el, 'Contact-form deflection').querySelector('.detail'))).to.contain('5 of 20 shown suggestions')
     const routes = $$(el, 'section[aria-labelledby=where] .table-scroll')[0]!
     expect([...routes.querySelectorAll('tbody tr')].map((r) => text(r))).to.deep.equal(['/invoices/:id/edit 70 50.0% 30.0% 20.0%', '/settings/billing 50 90.0% 4.0% 2.0%'])
     const locales = $$(el, 'section[aria-labelledby=where] .table-scroll')[1]!

@@ -81,8 +81,9 @@ const CARDS: readonly Card[] = [
     kind: 'rate',
     goodWhen: 'up',
     value: (t) => (t.contactForm?.suggested ? t.contactForm.deflectionRate : null),
-    detail: (s) => `${formatCount(s.contactForm?.deflected ?? 0)} of ${formatCount(s.contactForm?.suggested ?? 0)} shown articles in the form left without sending`,
-    optional: (s) => s.contactForm === undefined,
+    detail: (s) => `${formatCount(s.contactForm?.deflected ?? 0)} of ${formatCount(s.contactForm?.suggested ?? 0)} shown suggestions in the form read one and sent nothing`,
+    // Left out for an older server, and for a site whose widget has no contact form.
+    optional: (s) => s.contactForm === undefined || (!s.contactForm.suggested && !s.previous.contactForm?.suggested),
   },
 ]
 
