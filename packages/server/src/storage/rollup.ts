@@ -48,6 +48,26 @@ interface Session {
   dirty: boolean
 }
 
+/** What a segment collects in one batch, empty: from the store or new, a segment starts with this. */
+function batchState(): Pick<
+  Session,
+  'queries' | 'articles' | 'clicks' | 'helpful' | 'lastContact' | 'firstContact' | 'repeated' | 'where' | 'whereBefore' | 'zeroBefore' | 'unansweredBefore'
+> {
+  return {
+    queries: new Map(),
+    articles: new Map(),
+    clicks: new Map(),
+    helpful: new Set(),
+    lastContact: undefined,
+    firstContact: undefined,
+    repeated: false,
+    where: undefined,
+    whereBefore: undefined,
+    zeroBefore: false,
+    unansweredBefore: [],
+  }
+}
+
 interface QueryPair {
   query: string
   firstTs: number
@@ -430,17 +450,7 @@ export class Rollup {
       contacted: false,
       before: ZERO,
       storedPairs: undefined,
-      queries: new Map(),
-      articles: new Map(),
-      clicks: new Map(),
-      helpful: new Set(),
-      lastContact: undefined,
-      firstContact: undefined,
-      repeated: false,
-      where: undefined,
-      whereBefore: undefined,
-      zeroBefore: false,
-      unansweredBefore: [],
+      ...batchState(),
       learnedBefore: new Map(),
       dirty: true,
     }
@@ -487,17 +497,7 @@ export class Rollup {
         contacted: !!Number(r['contacted']),
         before: ZERO,
         storedPairs: String(r['pairs']),
-        queries: new Map(),
-        articles: new Map(),
-        clicks: new Map(),
-        helpful: new Set(),
-        lastContact: undefined,
-        firstContact: undefined,
-        repeated: false,
-        where: undefined,
-        whereBefore: undefined,
-        zeroBefore: false,
-        unansweredBefore: [],
+        ...batchState(),
         learnedBefore: undefined,
         dirty: false,
       }
