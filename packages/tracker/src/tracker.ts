@@ -1,4 +1,4 @@
-import { type AnalyticsSink, type EventInput, isSessionId, type SignpostEvent, scrubArticleId, scrubPath, scrubQuery, timeOrderedId } from '@signpost/core'
+import { type AnalyticsSink, type EventInput, isSessionId, type SignpostEvent, scrubArticleId, scrubPath, scrubQuery, scrubReason, timeOrderedId } from '@signpost/core'
 import { encodeBatch, splitBySize } from './batches.ts'
 import { backoffDelay, isRetryable, retryAfterMs } from './backoff.ts'
 import { PersistentQueue } from './queue.ts'
@@ -276,7 +276,7 @@ function scrubbed(event: SignpostEvent): SignpostEvent {
   e.path = scrubPath(e.path)
   if (typeof e.query === 'string') e.query = scrubQuery(e.query)
   if (typeof e.article === 'string') e.article = scrubArticleId(e.article)
-  if (typeof e.reason === 'string') e.reason = scrubQuery(e.reason)
+  if (typeof e.reason === 'string') e.reason = scrubReason(e.reason)
   return e
 }
 

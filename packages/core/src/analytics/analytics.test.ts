@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isSessionId, scrubArticleId, scrubPath, scrubQuery, timeOrderedId, validateBatch, validateEvent } from '../index.ts'
+import { isSessionId, scrubArticleId, scrubPath, scrubQuery, scrubReason, timeOrderedId, validateBatch, validateEvent } from '../index.ts'
 
 const base = { id: 'evt_12345678', ts: 1_790_000_000_000, session: '0193a5e0-0000-7000-8000-00000000abcd', site: 'demo', locale: 'en', path: '/settings/billing' }
 
@@ -91,6 +91,15 @@ describe('validateEvent', () => {
   it('scrubs queries and strips the query string from paths', () => {
     const r = validateEvent({ ...base, type: 'search', query: 'reset for me@x.io', results: 0, path: '/login?email=me@x.io' })
     expect(r.ok && r.event).toMatchObject({ query: 'reset for [email]', path: '/login' })
+  })
+
+  it('keeps the apostrophes of a reason, so the writer reads the customer’s words', () => {
+    const r = validateEvent({ ...base, type: 'feedback', article: 'billing/refunds', helpful: false, reason: 'Doesn’t say what the customer\'s card shows. Call 555-0100-222' })
+    expect(r.ok && r.event).toMatchObject({ reason: "doesn't say what the customer's card shows call [phone]" })
+    // The tracker scrubs first and the server again: a second pass changes nothing.
+    expect(scrubReason("doesn't say what the customer's card shows call [phone]")).toBe("doesn't say what the customer's card shows call [phone]")
+    // A quote around a word is punctuation, not part of it.
+    expect(scrubReason("the 'refund' button")).toBe('the refund button')
   })
 
   it('scrubs the free-text reason of a vote like a query', () => {

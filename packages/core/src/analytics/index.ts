@@ -1,4 +1,4 @@
 export * from './events.ts'
-export { scrubQuery, scrubPath, scrubArticleId, isSessionId, SESSION_ID, MAX_QUERY_LENGTH } from './scrub.ts'
+export { scrubQuery, scrubReason, scrubPath, scrubArticleId, isSessionId, SESSION_ID, MAX_QUERY_LENGTH } from './scrub.ts'
 export { validateEvent, validateBatch, LIMITS, MAX_TS, type ValidationResult, type BatchResult } from './validate.ts'
 export { timeOrderedId } from './ids.ts'

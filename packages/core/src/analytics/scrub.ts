@@ -26,18 +26,34 @@ const PLACEHOLDER = /(\[(?:email|card|phone|number)\])/
  * `"Refund for Jo.Doe@example.com, card 4111 1111 1111 1111?"` → `"refund for [email] card [card]"`.
  */
 export function scrubQuery(query: string): string {
-  const masked = cutInput(query)
+  return cutOutput(mask(query, normalizeQuery))
+}
+
+/** An apostrophe inside a word ("doesn't", "customer’s"), which a reason keeps. */
+const INNER_APOSTROPHE = /(?<=\p{L})['’](?=\p{L})/u
+
+/**
+ * A vote's reason, scrubbed like a query but kept readable for the writer who acts on it:
+ * "doesn't" stays "doesn't", not the query's two words "doesn t".
+ * `"Doesn’t say how to cancel, call +1 415 555 0100"` → `"doesn't say how to cancel call [phone]"`.
+ */
+export function scrubReason(reason: string): string {
+  return cutOutput(mask(reason, (part) => part.split(INNER_APOSTROPHE).map(normalizeQuery).join("'")))
+}
+
+/** Masks emails, card and phone numbers and long digit runs; `normalize` turns the text between them into words. */
+function mask(text: string, normalize: (part: string) => string): string {
+  const masked = cutInput(text)
     .normalize('NFKC')
     .replace(EMAIL, ' [email] ')
     .replace(CARD, (m) => (luhn(m) ? ' [card] ' : m))
     .replace(PHONE, (m) => (digitCount(m) >= 7 && /[\s().+-]/.test(m) ? ' [phone] ' : m))
     .replace(DIGITS, ' [number] ')
-  const scrubbed = masked
+  return masked
     .split(PLACEHOLDER)
-    .map((part) => (PLACEHOLDER.test(part) ? part : normalizeQuery(part)))
+    .map((part) => (PLACEHOLDER.test(part) ? part : normalize(part)))
     .filter((part) => part !== '')
     .join(' ')
-  return cutOutput(scrubbed)
 }
 
 /** Drops what follows the first 1000 characters, and the token cut there: half an email or card number no pattern would recognize. */

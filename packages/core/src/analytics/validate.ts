@@ -1,5 +1,5 @@
 import { EVENT_TYPES, type EventType, type SignpostEvent, VIEW_SOURCES } from './events.ts'
-import { isSessionId, scrubArticleId, scrubPath, scrubQuery } from './scrub.ts'
+import { isSessionId, scrubArticleId, scrubPath, scrubQuery, scrubReason } from './scrub.ts'
 
 /**
  * The event schema v1 validator, shared by the tracker and the server. It names every bad field
@@ -124,7 +124,7 @@ export function validateEvent(input: unknown, index?: number): ValidationResult 
       if (typeof helpful !== 'boolean') c.fail('helpful', 'expected true or false')
       const reason = c.string('reason', LIMITS.reason, { optional: true, empty: true })
       // A reason is free text like a query: customers paste emails and numbers into it too.
-      const scrubbed = reason ? scrubQuery(reason) : ''
+      const scrubbed = reason ? scrubReason(reason) : ''
       const followUp = (input as Fields).followUp
       if (followUp !== undefined && typeof followUp !== 'boolean') c.fail('followUp', 'expected true or false')
       event = { ...base, type: 'feedback', article: article!, helpful: helpful as boolean, ...(scrubbed ? { reason: scrubbed } : {}), ...(followUp === true ? { followUp: true } : {}) }
