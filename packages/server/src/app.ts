@@ -47,7 +47,7 @@ export function createApp(options: CreateAppOptions): SignpostApp {
   app.use('/dashboard/*', dashboardHeaders())
   app.get('/health', (c) => c.json({ ok: true }))
   app.route('/v1/events', createEventsRoute({ config: options.config, writer, failures, ...(options.now ? { now: options.now } : {}) }))
-  app.route('/v1/webhooks', createWebhooksRoute({ config: options.config, writer, ...(options.now ? { now: options.now } : {}) }))
+  app.route('/v1/webhooks', createWebhooksRoute({ config: options.config, writer, authFailures, ...(options.now ? { now: options.now } : {}) }))
   app.route('/v1/sessions', createSessionsRoute({ store: options.store, config: options.config, failures, authFailures }))
   app.route('/v1/reports', createReportsRoute({ store: options.store, config: options.config, failures, authFailures, ...(options.now ? { now: options.now } : {}) }))
   // The ops dashboard: a static page on the same origin as the reports API it reads.

@@ -1,6 +1,7 @@
 import type { SignpostEvent } from '@signpost/core'
 import { Hono } from 'hono'
 import type { ServerConfig } from '../config/config.ts'
+import { type AuthFailureLimit, createAuthFailureLimit } from '../http/auth-failures.ts'
 import { ApiError, errorResponse } from '../http/errors.ts'
 import { header, readBody } from '../ingest/body.ts'
 import type { GroupCommit } from '../ingest/group-commit.ts'
@@ -13,6 +14,8 @@ const MIN_BODY_BYTES = 1024 * 1024
 export interface WebhooksRouteOptions {
   config: ServerConfig
   writer: GroupCommit
+  /** Failed signatures count against the client's allowance of failed authentications (shared with the reports). */
+  authFailures?: AuthFailureLimit
   /** Server clock; tests pass a fixed one. */
   now?: () => number
 }
@@ -23,6 +26,8 @@ export interface WebhooksRouteOptions {
  * in a custom field) or, without one, of a session of its own (a contact that did not come through
  * help). Each vendor's signature is checked with the site's `webhooks` secret before the body is
  * read as JSON; the event id is `<vendor>-<ticket id>`, so retried deliveries are stored once.
+ * A client whose signatures keep failing is refused with 429 before its body is read: Freshdesk's
+ * shared token could otherwise be guessed at the speed of the network.
  *
  * @example
  * app.route('/v1/webhooks', createWebhooksRoute({ config, writer }))
@@ -31,6 +36,7 @@ export function createWebhooksRoute(options: WebhooksRouteOptions): Hono {
   const { config, writer } = options
   const now = options.now ?? Date.now
   const sites = new Map(config.sites.map((s) => [s.key, s]))
+  const authFailures = options.authFailures ?? createAuthFailureLimit(config)
   const app = new Hono()
 
   app.onError((error, c) => {
@@ -39,6 +45,7 @@ export function createWebhooksRoute(options: WebhooksRouteOptions): Hono {
     return errorResponse(c, new ApiError(500, 'storage-failed', 'the ticket could not be stored; retry later'))
   })
 
+  app.use('/:vendor', authFailures.guard)
   app.post('/:vendor', async (c) => {
     const vendor = c.req.param('vendor')
     if (!isVendor(vendor)) throw new ApiError(404, 'not-found', `no webhook for "${vendor.slice(0, 40)}": expected one of ${VENDORS.join(', ')}`)
@@ -49,6 +56,7 @@ export function createWebhooksRoute(options: WebhooksRouteOptions): Hono {
     const secret = sites.get(key)?.webhooks?.[vendor]
     // One answer for an unknown site, a site without this vendor's secret and a bad signature.
     if (secret === undefined || !scheme.verify(body, (name) => header(c, name), secret)) {
+      authFailures.failed(c)
       throw new ApiError(
         401,
         'bad-signature',
