@@ -101,6 +101,29 @@ describe('createTracker', () => {
     }
   })
 
+  it('beacons each event once when a page going away fires visibilitychange and then pagehide', async () => {
+    const bucket = newBucket()
+    const beaconed: string[] = []
+    navigator.sendBeacon = (_url, data) => {
+      void (data as Blob).text().then((text) => beaconed.push(...JSON.parse(text).events.map((e: { type: string }) => e.type)))
+      return true
+    }
+    try {
+      const t = tracker(bucket)
+      t.track({ type: 'open', locale: 'en', path: '/' })
+      const show = hideTab()
+      dispatchEvent(new PageTransitionEvent('pagehide'))
+      t.track({ type: 'search', query: 'refund', results: 1, locale: 'en', path: '/' })
+      dispatchEvent(new PageTransitionEvent('pagehide'))
+      show()
+      await until(async () => beaconed.length >= 2)
+      await new Promise((r) => setTimeout(r, 50))
+      expect(beaconed).to.deep.equal(['open', 'search'])
+    } finally {
+      delete (navigator as { sendBeacon?: unknown }).sendBeacon
+    }
+  })
+
   it('beacons a large queue in pieces under 64 KiB, and what the browser could not take arrives with the next page', async () => {
     const bucket = newBucket()
     const t = tracker(bucket, '', { maxBatch: 10_000, storage: localStorage })

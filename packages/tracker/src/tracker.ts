@@ -173,6 +173,8 @@ export function createTracker(options: TrackerOptions): Tracker {
     return sending
   }
 
+  /** Ids of queued events already handed to the browser by `beacon`. */
+  const beaconed = new Set<string>()
   /**
    * The page may be going away: hand the queue to the browser, which sends it even after the page
    * is gone. Browsers allow 64 KiB of such requests in flight; what does not fit stays queued
@@ -180,11 +182,16 @@ export function createTracker(options: TrackerOptions): Tracker {
    */
   function beacon(): void {
     if (!enabled || queue.length === 0 || !consented()) return
-    for (const batch of splitBySize(queue.peek())) {
+    const waiting = queue.peek()
+    // A page going away fires visibilitychange and then pagehide: each event is handed over once.
+    const ids = new Set(waiting.map((e) => e.id))
+    for (const id of beaconed) if (!ids.has(id)) beaconed.delete(id)
+    for (const batch of splitBySize(waiting.filter((e) => !beaconed.has(e.id)))) {
       const body = encodeBatch(batch)
-      if (typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(endpoint, new Blob([body], { type: 'text/plain' }))) continue
-      void fetch(endpoint, { method: 'POST', body, headers: { 'content-type': 'text/plain' }, credentials: 'omit', keepalive: true }).catch(() => {})
-      break
+      const sent = typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(endpoint, new Blob([body], { type: 'text/plain' }))
+      if (!sent) void fetch(endpoint, { method: 'POST', body, headers: { 'content-type': 'text/plain' }, credentials: 'omit', keepalive: true }).catch(() => {})
+      for (const e of batch) beaconed.add(e.id)
+      if (!sent) break
     }
     // Beaconed events stay queued until a fetch confirms them: if this page lives on (the tab was
     // only hidden) or a beacon was lost, they are sent again and the server drops duplicates.
