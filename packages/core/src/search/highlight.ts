@@ -55,5 +55,12 @@ export function snippet(text: string, terms: readonly string[], locale: string, 
   let to = Math.min(text.length, from + length)
   if (to < text.length) to = Math.max(from + 1, text.lastIndexOf(' ', to))
   if (to - from < length / 2) from = Math.max(0, to - length)
-  return `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < text.length ? '…' : ''}`
+  let passage = text.slice(from, to).trim()
+  // An ellipsis stands for the words cut: punctuation left beside it ("refund, …") reads as a typo.
+  if (from > 0) passage = passage.replace(CUT_START, '')
+  if (to < text.length) passage = passage.replace(CUT_END, '')
+  return `${from > 0 ? '…' : ''}${passage}${to < text.length ? '…' : ''}`
 }
+
+const CUT_START = /^[\s,;:.!?)\]–—-]+/u
+const CUT_END = /[\s,;:(\[–—-]+$/u
