@@ -63,4 +63,4 @@ export function snippet(text: string, terms: readonly string[], locale: string, 
 }
 
 const CUT_START = /^[\s,;:.!?)\]–—-]+/u
-const CUT_END = /[\s,;:(\[–—-]+$/u
+const CUT_END = /[\s,;:([–—-]+$/u
