@@ -55,7 +55,7 @@ for (const engine of ENGINES) {
       const { reasons } = await (await get('feedback-reasons?site=demo&since=1d')).json()
       expect(reasons).toEqual([
         // Core's scrubber (shared with queries) turns punctuation into spaces.
-        { article: 'billing/refunds', reason: 'doesn t say how long it takes', votes: 2, helpful: 0, notHelpful: 2, lastSeen: new Date(min(1)).toISOString() },
+        { article: 'billing/refunds', reason: "doesn't say how long it takes", votes: 2, helpful: 0, notHelpful: 2, lastSeen: new Date(min(1)).toISOString() },
         { article: 'account/login', reason: expect.not.stringContaining('jo@example.com'), votes: 1, helpful: 0, notHelpful: 1, lastSeen: expect.any(String) },
         { article: 'billing/refunds', reason: 'no screenshots', votes: 1, helpful: 1, notHelpful: 0, lastSeen: expect.any(String) },
       ])
