@@ -1,0 +1,339 @@
+/**
+ * Semantic lab: tries blend formulas and article-vector recipes in one process, on the dev and tune
+ * sets only (the held-out sets are never read here). Keyword leaders come from core's `search()`
+ * with meaning off; vectors are made here from the cached word table, in float, so a variant
+ * costs seconds instead of a build.
+ *
+ * `npx node packages/content/bench/semantic-lab.ts [--corpus plausible-docs]`
+ */
+import { normalizeQuery, search, sectionTexts, stopWords, words } from '@signpost/core'
+import { buildContent } from '../src/build.ts'
+import { searchIndexOf } from '../src/kb-reader.ts'
+import { htmlToText } from '../src/markdown/html-text.ts'
+import { englishLevels, englishWords, loadEmbedder, openWordTable, type WordTable } from '../src/semantic/word-table.ts'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { project } from '../src/semantic/pca.ts'
+import { CORPORA, type Query, rankOf, readQueries } from './relevance.ts'
+
+type Leaders = { id: string; score: number }[]
+
+interface Recipe {
+  name: string
+  dims: number
+  fields: ('title' | 'summary' | 'headings' | 'keywords' | 'first' | 'body' | 'learned')[]
+  sifA: number
+  common: boolean
+  commonEnglish: boolean
+  sections?: boolean
+  /** Article vector: the sentence model's own embedding of title and summary (PCA'd like the words). */
+  sentence?: boolean
+  /** Share of the sentence vector beside the word mean (1: sentence only). */
+  sentenceShare?: number
+  /** Article vectors quantized to this many bits (one scale per dimension), as shipped. */
+  bits?: number
+}
+
+interface Blend {
+  alpha: number
+  norm: 'top' | 'rank' | 'minmax'
+  floorRank: number
+  cosHits: number
+  kwHits: number
+}
+
+const args = process.argv.slice(2)
+const only = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : undefined
+
+function unit<T extends Float32Array>(v: T): T {
+  let n = 0
+  for (const x of v) n += x * x
+  if (n > 0) for (let d = 0; d < v.length; d++) v[d]! /= Math.sqrt(n)
+  return v
+}
+function firstComponent(vectors: Float32Array[], dims: number): Float32Array {
+  let u = new Float32Array(dims).fill(1 / Math.sqrt(dims))
+  for (let it = 0; it < 50; it++) {
+    const next = new Float32Array(dims)
+    for (const v of vectors) {
+      let dot = 0
+      for (let d = 0; d < dims; d++) dot += v[d]! * u[d]!
+      for (let d = 0; d < dims; d++) next[d]! += dot * v[d]!
+    }
+    u = unit(next)
+  }
+  return u
+}
+function without(v: Float32Array, u: Float32Array): Float32Array {
+  let dot = 0
+  for (let d = 0; d < v.length; d++) dot += v[d]! * u[d]!
+  for (let d = 0; d < v.length; d++) v[d]! -= dot * u[d]!
+  return v
+}
+const dotp = (a: Float32Array, b: Float32Array) => {
+  let s = 0
+  for (let d = 0; d < a.length; d++) s += a[d]! * b[d]!
+  return s
+}
+
+for (const corpus of CORPORA) {
+  if (only && corpus.name !== only) continue
+  const plain = await buildContent({ root: corpus.root })
+  const index = searchIndexOf(plain.manifest, plain.files)
+  const locale = plain.manifest.defaultLocale
+  const arts = plain.articles.filter((a) => a.locale === locale)
+  const stop = stopWords(locale)
+  const sets = { dev: readQueries(corpus.name, 'dev'), tune: readQueries(corpus.name, 'tune') }
+  const leaders = new Map<string, Leaders>()
+  for (const qs of Object.values(sets)) for (const q of qs) leaders.set(q.q, search(index, q.q, { limit: 50, keywordWeight: 1 }).map((h) => ({ id: h.id, score: h.score })))
+
+  // Corpus counts (as semantic-output.ts).
+  const counts = new Map<string, number>()
+  let total = 0
+  const bodies = new Map(arts.map((a) => [a.id, htmlToText(a.html)]))
+  for (const a of arts) {
+    for (const w of words([a.title, a.summary, ...a.headings.map((h) => h.text), bodies.get(a.id)!].join(' '))) {
+      total++
+      if (!stop.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1)
+    }
+  }
+  const embedder = await loadEmbedder()
+  const table: WordTable = await openWordTable({ embedder, base: englishWords(), extra: [...counts.keys()], onProgress: (l) => console.error(l) })
+  const levels = englishLevels()
+  const completions = [...counts].filter(([w, c]) => c >= 5 && table.get(w)).sort((a, b) => b[1] - a[1]).map(([w]) => w)
+  const completionSet = new Set(completions)
+  // Vocabulary coverage of the tune questions.
+  let qw = 0
+  let covered = 0
+  const missing = new Map<string, number>()
+  for (const q of sets.tune) {
+    for (const w of normalizeQuery(q.q).split(' ')) {
+      if (w === '' || stop.has(w)) continue
+      qw++
+      if (table.get(w)) covered++
+      else missing.set(w, (missing.get(w) ?? 0) + 1)
+    }
+  }
+  console.log(`## ${corpus.name}: ${arts.length} articles; tune words with a vector ${covered}/${qw}; missing: ${[...missing.keys()].slice(0, 30).join(' ')}`)
+
+  const learnedByArticle = new Map<string, string[]>()
+  const textOf = (a: (typeof arts)[number], fields: Recipe['fields']) => {
+    const parts: string[] = []
+    for (const f of fields) {
+      if (f === 'title') parts.push(a.title)
+      if (f === 'summary') parts.push(a.summary)
+      if (f === 'headings') parts.push(...a.headings.map((h) => h.text))
+      if (f === 'keywords') parts.push(...(a.frontmatter.keywords ?? []))
+      if (f === 'first') parts.push(bodies.get(a.id)!.split(/\n\s*\n/).find((p) => p.trim().length > 40) ?? '')
+      if (f === 'body') parts.push(bodies.get(a.id)!)
+      if (f === 'learned') parts.push(...(learnedByArticle.get(a.id) ?? []))
+    }
+    return parts.join(' ')
+  }
+
+  const ids = arts.map((a) => a.id)
+  let sentences: Float32Array[] | undefined
+  const sentenceVectors = async () => {
+    const path = `/tmp/i18/sent-${corpus.name}.json`
+    if (!sentences) {
+      const dir = `${process.env.SIGNPOST_CACHE_DIR}/semantic/${readdirSync(`${process.env.SIGNPOST_CACHE_DIR}/semantic`)[0]}`
+      const p = JSON.parse(readFileSync(`${dir}/pca.json`, 'utf8'))
+      const pca = { mean: Float32Array.from(p.mean), basis: Float32Array.from(p.basis), k: p.k, dims: p.dims }
+      const raw: number[][] = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : (await embedder.embed(arts.map((a) => `${a.title}. ${a.summary}`))).map((v) => [...v])
+      if (!existsSync(path)) writeFileSync(path, JSON.stringify(raw))
+      sentences = raw.map((v) => project(pca, v))
+    }
+    return sentences
+  }
+  if (args.includes('--recipes') && args[args.indexOf('--recipes') + 1]!.includes('sent')) await sentenceVectors()
+  // Upper bound, not shippable: the query embedded whole by the sentence model.
+  const fullQuery = new Map<string, Float32Array>()
+  if (args.includes('--full-query')) {
+    const dir = `${process.env.SIGNPOST_CACHE_DIR}/semantic/${readdirSync(`${process.env.SIGNPOST_CACHE_DIR}/semantic`)[0]}`
+    const p = JSON.parse(readFileSync(`${dir}/pca.json`, 'utf8'))
+    const pca = { mean: Float32Array.from(p.mean), basis: Float32Array.from(p.basis), k: p.k, dims: p.dims }
+    const qs = [...sets.dev, ...sets.tune].map((q) => q.q)
+    const raw = await embedder.embed(qs)
+    for (const [i, q] of qs.entries()) fullQuery.set(q, project(pca, raw[i]!))
+  }
+  function vectors(r: Recipe) {
+    const everyday = (w: string) => (r.commonEnglish ? ({ 10: 0.25, 20: 0.5 } as Record<number, number>)[levels.get(w) ?? 0] ?? 1 : 1)
+    const weight = (w: string) => everyday(w) * (r.sifA / (r.sifA + (counts.get(w) ?? 0) / total))
+    const embed = (text: string) => {
+      const v = new Float32Array(r.dims)
+      for (const w of words(text)) {
+        const x = stop.has(w) ? undefined : table.get(w)
+        if (!x) continue
+        const s = weight(w)
+        for (let d = 0; d < r.dims; d++) v[d]! += s * x[d]!
+      }
+      return unit(v)
+    }
+    // per article: one vector, or several (sections)
+    const perArticle: Float32Array[][] = arts.map((a, i) => {
+      let main = embed(textOf(a, r.fields))
+      if (r.sentence) {
+        const s = unit(Float32Array.from(sentences![i]!.subarray(0, r.dims)))
+        const k = r.sentenceShare ?? 1
+        main = unit(main.map((x, d) => (1 - k) * x + k * s[d]!))
+      }
+      if (!r.sections) return [main]
+      const secs = sectionTexts(a.html, a.headings)
+      const out = [main]
+      for (const [k, t] of secs.entries()) if (k > 0) out.push(embed(`${a.headings[k - 1]!.text} ${a.headings[k - 1]!.text} ${t}`))
+      return out
+    })
+    const common = r.common ? firstComponent(perArticle.map((v) => v[0]!), r.dims) : undefined
+    if (common) for (const vs of perArticle) for (const v of vs) unit(without(v, common))
+    if (r.bits) {
+      const levels = 2 ** (r.bits - 1) - 1
+      const max = new Float32Array(r.dims)
+      for (const vs of perArticle) for (const v of vs) for (let d = 0; d < r.dims; d++) max[d] = Math.max(max[d]!, Math.abs(v[d]!))
+      for (const vs of perArticle) for (const v of vs) {
+        for (let d = 0; d < r.dims; d++) v[d] = (Math.round((v[d]! / max[d]!) * levels) / levels) * max[d]!
+        unit(v)
+      }
+    }
+    const query = (q: string) => {
+      const full = fullQuery.get(q)
+      if (full) {
+        const v = Float32Array.from(full.subarray(0, r.dims))
+        if (common) without(v, common)
+        return unit(v)
+      }
+      const norm = normalizeQuery(q)
+      const all = norm.split(' ')
+      const typing = !/[\s\p{P}]$/u.test(q)
+      const v = new Float32Array(r.dims)
+      let any = false
+      all.forEach((w, i) => {
+        if (w === '' || stop.has(w)) return
+        if (typing && i === all.length - 1 && !completionSet.has(w)) w = completions.find((c) => c.startsWith(w)) ?? w
+        const x = table.get(w)
+        if (!x) return
+        any = true
+        const s = weight(w)
+        for (let d = 0; d < r.dims; d++) v[d]! += s * x[d]!
+      })
+      if (!any) return undefined
+      if (common) without(v, common)
+      return unit(v)
+    }
+    return { perArticle, query }
+  }
+
+  function evaluate(r: Recipe, blends: Blend[]) {
+    const { perArticle, query } = vectors(r)
+    const cosCache = new Map<string, Float32Array | undefined>()
+    const cosOf = (q: string) => {
+      if (!cosCache.has(q)) {
+        const v = query(q)
+        cosCache.set(q, v && Float32Array.from(perArticle, (vs) => Math.max(...vs.map((x) => dotp(x, v)))))
+      }
+      return cosCache.get(q)
+    }
+    const rows: string[] = []
+    // Meaning alone: s@5 and s@20 of cosine ranking.
+    const cells = (Object.entries(sets) as [string, Query[]][]).map(([, qs]) => {
+      let at5 = 0
+      let at20 = 0
+      for (const q of qs) {
+        const c = cosOf(q.q)
+        if (!c) continue
+        const order = [...c.keys()].sort((a, b) => c[b]! - c[a]!).map((i) => ids[i]!)
+        const rank = rankOf(order, q.targets)
+        if (rank >= 1 && rank <= 5) at5++
+        if (rank >= 1 && rank <= 20) at20++
+      }
+      return `${(at5 / qs.length).toFixed(3)}/${(at20 / qs.length).toFixed(3)}`
+    })
+    rows.push(`${r.name.padEnd(34)} cosine-only s@5/s@20 dev ${cells[0]} tune ${cells[1]}`)
+    for (const b of blends) {
+      const res = (Object.entries(sets) as [string, Query[]][]).map(([, qs]) => {
+        let s1 = 0
+        let s5 = 0
+        let lost = 0
+        let won = 0
+        for (const q of qs) {
+          const kw = leaders.get(q.q)!
+          const before = rankOf(kw.slice(0, 5).map((h) => h.id), q.targets)
+          const ranked = blendRank(kw, cosOf(q.q), b)
+          const after = rankOf(ranked.slice(0, 5), q.targets)
+          if (after === 1) s1++
+          if (after >= 1) s5++
+          if (before >= 1 && after === 0) lost++
+          if (before === 0 && after >= 1) won++
+        }
+        return `${(s1 / qs.length).toFixed(3)}/${(s5 / qs.length).toFixed(3)} +${won}-${lost}`
+      })
+      rows.push(`   α=${b.alpha} ${b.norm} floor${b.floorRank} cos${b.cosHits} kw${b.kwHits}`.padEnd(40) + ` dev ${res[0]}  tune ${res[1]}`)
+    }
+    console.log(rows.join('\n'))
+    if (args.includes('--misses')) {
+      for (const q of sets.tune) {
+        const kw = leaders.get(q.q)!
+        const k = rankOf(kw.map((h) => h.id), q.targets)
+        if (k >= 1 && k <= 5) continue
+        const c = cosOf(q.q)
+        const order = c ? [...c.keys()].sort((a, b) => c[b]! - c[a]!).map((i) => ids[i]!) : []
+        const t = arts.find((a) => q.targets.includes(a.id))!
+        console.log(`✗ ${q.q}  [kw ${k || '-'} cos ${rankOf(order, q.targets) || '-'}] want ${t.id}: ${t.title} — ${t.summary.slice(0, 90)}\n    kw: ${kw.slice(0, 3).map((h) => h.id).join(', ')}\n    cos: ${order.slice(0, 3).join(', ')}`)
+      }
+    }
+  }
+
+  function blendRank(kw: Leaders, cos: Float32Array | undefined, b: Blend): string[] {
+    const k = kw.slice(0, b.kwHits)
+    if (!cos) return k.map((h) => h.id)
+    const order = [...cos.keys()].sort((x, y) => cos[y]! - cos[x]!)
+    const best = cos[order[0]!]!
+    const floor = cos[order[Math.min(b.floorRank, order.length) - 1]!]!
+    const span = best - floor
+    const meaning = (id: string) => {
+      const c = cos[ids.indexOf(id)]
+      return c === undefined || span <= 0 ? 0 : Math.max(0, (c - floor) / span)
+    }
+    const top = k[0]?.score ?? 0
+    const min = k[k.length - 1]?.score ?? 0
+    const kwScore = new Map<string, number>()
+    k.forEach((h, i) => {
+      const s = b.norm === 'top' ? h.score / top : b.norm === 'rank' ? 1 / (1 + i / 3) : (h.score - min) / (top - min || 1)
+      kwScore.set(h.id, s)
+    })
+    for (const a of order.slice(0, b.cosHits)) if (!kwScore.has(ids[a]!)) kwScore.set(ids[a]!, 0)
+    return [...kwScore]
+      .map(([id, s]) => ({ id, s: b.alpha * s + (1 - b.alpha) * meaning(id) }))
+      .sort((x, y) => y.s - x.s || (x.id < y.id ? -1 : 1))
+      .map((x) => x.id)
+  }
+
+  const base: Recipe = { name: 'today (t+s+h, 64d)', dims: 64, fields: ['title', 'summary', 'headings'], sifA: 1e-3, common: true, commonEnglish: true }
+  const alphas = [1, 0.9, 0.8, 0.7, 0.6]
+  const blends = (norm: Blend['norm'], floorRank = 100, cosHits = 20, kwHits = 50) => alphas.map((alpha) => ({ alpha, norm, floorRank, cosHits, kwHits }))
+  const which = args.includes('--recipes') ? args[args.indexOf('--recipes') + 1]!.split(',') : ['base']
+  const recipes: Record<string, Recipe> = {
+    base,
+    d128: { ...base, name: '128d', dims: 128 },
+    title: { ...base, name: 'title', fields: ['title'] },
+    ts: { ...base, name: 'title+summary', fields: ['title', 'summary'] },
+    kw: { ...base, name: '+keywords', fields: ['title', 'summary', 'headings', 'keywords'] },
+    first: { ...base, name: '+first para', fields: ['title', 'summary', 'headings', 'first'] },
+    body: { ...base, name: '+body', fields: ['title', 'summary', 'headings', 'body'] },
+    sif4: { ...base, name: 'sif a=1e-4', sifA: 1e-4 },
+    sif2: { ...base, name: 'sif a=1e-2', sifA: 1e-2 },
+    nocommon: { ...base, name: 'keep common', common: false },
+    noeveryday: { ...base, name: 'no common-English weight', commonEnglish: false },
+    sections: { ...base, name: 'sections max', sections: true },
+    sent: { ...base, name: 'sentence (t+s)', sentence: true },
+    sent5: { ...base, name: 'sentence half + words', sentence: true, sentenceShare: 0.5 },
+    sentnc: { ...base, name: 'sentence, keep common', sentence: true, common: false },
+    d48: { ...base, name: '48d', dims: 48 },
+    d32: { ...base, name: '32d', dims: 32 },
+    q8: { ...base, name: '64d int8', bits: 8 },
+    q4: { ...base, name: '64d int4', bits: 4 },
+    q4d128: { ...base, name: '128d int4', bits: 4, dims: 128 },
+    q8d48: { ...base, name: '48d int8', bits: 8, dims: 48 },
+    sections128: { ...base, name: 'sections max 128d', sections: true, dims: 128 },
+  }
+  const norms = (args.includes('--norms') ? args[args.indexOf('--norms') + 1]!.split(',') : ['top']) as Blend['norm'][]
+  for (const name of which) evaluate(recipes[name]!, norms.flatMap((n) => blends(n)))
+}
