@@ -367,6 +367,34 @@ for (const corpus of CORPORA) {
     q4sec: { ...base, name: '64d int4 sections', bits: 4, sections: true },
     sections128: { ...base, name: 'sections max 128d', sections: true, dims: 128 },
   }
+  // `--expand n`: each query word followed by its n nearest corpus words (by the word table), searched by keywords.
+  if (args.includes('--expand')) {
+    const n = Number(args[args.indexOf('--expand') + 1])
+    const corpusWords = [...counts].filter(([w, c]) => c >= 3 && !stop.has(w) && table.get(w)).map(([w]) => w)
+    const unitOf = (w: string) => unit(Float32Array.from(table.get(w)!.subarray(0, 64)))
+    const cw = corpusWords.map(unitOf)
+    const near = new Map<string, string[]>()
+    const nearest = (w: string) => {
+      if (!near.has(w)) {
+        const x = table.get(w) ? unitOf(w) : undefined
+        near.set(w, x ? cw.map((v, i) => [dotp(v, x), i] as const).filter(([d]) => d > 0.6).sort((a, b) => b[0] - a[0]).slice(0, n + 1).map(([, i]) => corpusWords[i]!).filter((c) => c !== w).slice(0, n) : [])
+      }
+      return near.get(w)!
+    }
+    for (const [name, qs] of Object.entries(sets)) {
+      let p5 = 0
+      let e5 = 0
+      for (const q of qs) {
+        const ws = normalizeQuery(q.q).split(' ').filter((w) => w && !stop.has(w))
+        const expanded = `${q.q} ${ws.flatMap(nearest).join(' ')} `
+        if (rankOf(leaders.get(q.q)!.slice(0, 5).map((h) => h.id), q.targets)) p5++
+        if (rankOf(search(index, expanded, { limit: 5, keywordWeight: 1 }).map((h) => h.id), q.targets)) e5++
+        if (name === 'tune' && args.includes('--show')) console.log(`${q.q} → ${ws.flatMap(nearest).join(' ')}`)
+      }
+      console.log(`expand ${n}: ${name} s@5 ${(p5 / qs.length).toFixed(3)} → ${(e5 / qs.length).toFixed(3)}`)
+    }
+    continue
+  }
   const norms = (args.includes('--norms') ? args[args.indexOf('--norms') + 1]!.split(',') : ['top']) as Blend['norm'][]
   for (const name of which) evaluate(recipes[name]!, norms.flatMap((n) => blends(n)))
 }
