@@ -4,7 +4,9 @@
  * with meaning off; vectors are made here from the cached word table, in float, so a variant
  * costs seconds instead of a build.
  *
- * `npx node packages/content/bench/semantic-lab.ts [--corpus plausible-docs]`
+ * `npx node packages/content/bench/semantic-lab.ts [--corpus plausible-docs] [--recipes base,q4,sections]
+ * [--norms top,rank,minmax,rrf] [--misses] [--full-query] [--learned] [--expand 2] [--glove words.json]`
+ * (recipes and flags: see below). What it found is in docs/decisions/0002-semantic-ceiling.md.
  */
 import { normalizeQuery, search, sectionTexts, stopWords, words } from '@signpost/core'
 import { buildContent } from '../src/build.ts'
@@ -13,7 +15,7 @@ import { htmlToText } from '../src/markdown/html-text.ts'
 import { englishLevels, englishWords, loadEmbedder, openWordTable, type WordTable } from '../src/semantic/word-table.ts'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fitPca, project } from '../src/semantic/pca.ts'
-import { CORPORA, type Query, rankOf, readQueries } from './relevance.ts'
+import { CORPORA, learnedFrom, type Query, rankOf, readQueries } from './relevance.ts'
 
 type Leaders = { id: string; score: number }[]
 
@@ -79,7 +81,10 @@ const dotp = (a: Float32Array, b: Float32Array) => {
 
 for (const corpus of CORPORA) {
   if (only && corpus.name !== only) continue
-  const plain = await buildContent({ root: corpus.root })
+  // `--learned`: traffic as relevance.ts simulates it for the tune set (the dev and natural questions, each
+  // searched by 5 sessions that opened its target) in the keyword index, and in article vectors for recipe `learned`.
+  const traffic = args.includes('--learned') ? [...readQueries(corpus.name, 'dev'), ...readQueries(corpus.name, 'natural')] : []
+  const plain = await buildContent({ root: corpus.root, ...(traffic.length ? { learned: learnedFrom(traffic) } : {}) })
   const index = searchIndexOf(plain.manifest, plain.files)
   const locale = plain.manifest.defaultLocale
   const arts = plain.articles.filter((a) => a.locale === locale)
@@ -124,9 +129,15 @@ for (const corpus of CORPORA) {
       else missing.set(w, (missing.get(w) ?? 0) + 1)
     }
   }
+  // How steep keyword scores fall (score ÷ top score at ranks 2, 5, 10, median over tune questions):
+  // the blend can only lift an article whose keyword share is within (1 − α) of the leader's.
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
+  const steep = [1, 4, 9].map((r) => med(sets.tune.map((q) => leaders.get(q.q)!).filter((l) => l.length > r).map((l) => l[r]!.score / l[0]!.score)).toFixed(2))
+  console.log(`keyword score ÷ top at ranks 2 / 5 / 10 (tune median): ${steep.join(' / ')}`)
   console.log(`## ${corpus.name}: ${arts.length} articles; tune words with a vector ${covered}/${qw}; missing: ${[...missing.keys()].slice(0, 30).join(' ')}`)
 
   const learnedByArticle = new Map<string, string[]>()
+  for (const q of traffic) learnedByArticle.set(q.targets[0]!, [...(learnedByArticle.get(q.targets[0]!) ?? []), q.q])
   const textOf = (a: (typeof arts)[number], fields: Recipe['fields']) => {
     const parts: string[] = []
     for (const f of fields) {
@@ -365,6 +376,7 @@ for (const corpus of CORPORA) {
     q4ts: { ...base, name: '64d int4 title+summary', bits: 4, fields: ['title', 'summary'] },
     q4body: { ...base, name: '64d int4 +body', bits: 4, fields: ['title', 'summary', 'headings', 'body'] },
     q4sec: { ...base, name: '64d int4 sections', bits: 4, sections: true },
+    learned: { ...base, name: '64d int4 + learned queries', bits: 4, fields: ['title', 'summary', 'headings', 'learned'] },
     sections128: { ...base, name: 'sections max 128d', sections: true, dims: 128 },
   }
   // `--expand n`: each query word followed by its n nearest corpus words (by the word table), searched by keywords.
