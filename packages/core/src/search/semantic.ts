@@ -275,18 +275,15 @@ const BLEND_FLOOR_RANK = 100
  */
 function blend<H extends BlendHit>(leaders: H[], semantic: SemanticIndex, q: Float32Array, w: number, filter?: (id: string) => boolean): H[] {
   const cos = cosines(semantic, q)
-  const order: number[] = []
-  for (let a = 0; a < cos.length; a++) if (!filter || filter(semantic.ids[a]!)) order.push(a)
-  order.sort((x, y) => cos[y]! - cos[x]!)
+  const order = nearest(cos, BLEND_FLOOR_RANK, filter && ((a) => filter(semantic.ids[a]!)))
   if (order.length === 0) return leaders
   const best = cos[order[0]!]!
-  const floor = cos[order[Math.min(BLEND_FLOOR_RANK, order.length) - 1]!]!
+  const floor = cos[order[order.length - 1]!]!
   const span = best - floor
-  const cosOf = new Map<string, number>()
-  for (let a = 0; a < cos.length; a++) cosOf.set(semantic.ids[a]!, cos[a]!)
+  const position = positions(semantic)
   const meaning = (id: string) => {
-    const c = cosOf.get(id)
-    return c === undefined || span <= 0 ? 0 : Math.max(0, (c - floor) / span)
+    const a = position.get(id)
+    return a === undefined || span <= 0 ? 0 : Math.max(0, (cos[a]! - floor) / span)
   }
   const top = leaders[0]?.score ?? 0
   const byId = new Map(leaders.map((h) => [h.id, { ...h, score: w * (top > 0 ? h.score / top : 0) }]))
@@ -297,6 +294,35 @@ function blend<H extends BlendHit>(leaders: H[], semantic: SemanticIndex, q: Flo
   const out = [...byId.values()]
   for (const h of out) h.score += (1 - w) * meaning(h.id)
   return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+}
+
+/**
+ * The `k` articles of highest cosine (those `keep` accepts), best first, ties in article order:
+ * one pass with a short sorted list instead of sorting thousands of articles per keystroke.
+ */
+function nearest(cos: Float32Array, k: number, keep?: (a: number) => boolean): number[] {
+  const out: number[] = []
+  for (let a = 0; a < cos.length; a++) {
+    if (keep && !keep(a)) continue
+    const c = cos[a]!
+    if (out.length === k && c <= cos[out[k - 1]!]!) continue
+    let i = out.length
+    while (i > 0 && cos[out[i - 1]!]! < c) i--
+    out.splice(i, 0, a)
+    if (out.length > k) out.pop()
+  }
+  return out
+}
+
+const positionsOf = new WeakMap<SemanticIndex, Map<string, number>>()
+/** Each article's place in the vectors, by id (made once per index). */
+function positions(index: SemanticIndex): Map<string, number> {
+  let map = positionsOf.get(index)
+  if (!map) {
+    map = new Map(index.ids.map((id, a) => [id, a]))
+    positionsOf.set(index, map)
+  }
+  return map
 }
 
 
