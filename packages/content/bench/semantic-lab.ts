@@ -1,6 +1,7 @@
 /**
- * Semantic lab: tries blend formulas and article-vector recipes in one process, on the dev and tune
- * sets only (the held-out sets are never read here). Keyword leaders come from core's `search()`
+ * Semantic lab: tries blend formulas and article-vector recipes in one process, scored on the dev
+ * and tune sets only (the held-out sets are never scored here; `--learned` takes the natural set
+ * as past traffic, as relevance.ts does). Keyword leaders come from core's `search()`
  * with meaning off; vectors are made here from the cached word table, in float, so a variant
  * costs seconds instead of a build.
  *
@@ -8,12 +9,14 @@
  * [--norms top,rank,minmax,rrf] [--misses] [--full-query] [--learned] [--expand 2] [--glove words.json]`
  * (recipes and flags: see below). What it found is in docs/decisions/0002-semantic-ceiling.md.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { normalizeQuery, search, sectionTexts, stopWords, words } from '@signpost/core'
 import { buildContent } from '../src/build.ts'
 import { searchIndexOf } from '../src/kb-reader.ts'
 import { htmlToText } from '../src/markdown/html-text.ts'
 import { englishLevels, englishWords, loadEmbedder, openWordTable, type WordTable } from '../src/semantic/word-table.ts'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fitPca, project } from '../src/semantic/pca.ts'
 import { CORPORA, learnedFrom, type Query, rankOf, readQueries } from './relevance.ts'
 
@@ -155,11 +158,10 @@ for (const corpus of CORPORA) {
   const ids = arts.map((a) => a.id)
   let sentences: Float32Array[] | undefined
   const sentenceVectors = async () => {
-    const path = `/tmp/i18/sent-${corpus.name}.json`
+    // Embedding every article takes minutes on 2 cores: kept between runs.
+    const path = join(tmpdir(), `signpost-semantic-lab-${corpus.name}-${table.model}.json`)
     if (!sentences) {
-      const dir = `${process.env.SIGNPOST_CACHE_DIR}/semantic/${readdirSync(`${process.env.SIGNPOST_CACHE_DIR}/semantic`)[0]}`
-      const p = JSON.parse(readFileSync(`${dir}/pca.json`, 'utf8'))
-      const pca = { mean: Float32Array.from(p.mean), basis: Float32Array.from(p.basis), k: p.k, dims: p.dims }
+      const pca = table.pca!
       const raw: number[][] = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : (await embedder.embed(arts.map((a) => `${a.title}. ${a.summary}`))).map((v) => [...v])
       if (!existsSync(path)) writeFileSync(path, JSON.stringify(raw))
       sentences = raw.map((v) => project(pca, v))
@@ -170,9 +172,7 @@ for (const corpus of CORPORA) {
   // Upper bound, not shippable: the query embedded whole by the sentence model.
   const fullQuery = new Map<string, Float32Array>()
   if (args.includes('--full-query')) {
-    const dir = `${process.env.SIGNPOST_CACHE_DIR}/semantic/${readdirSync(`${process.env.SIGNPOST_CACHE_DIR}/semantic`)[0]}`
-    const p = JSON.parse(readFileSync(`${dir}/pca.json`, 'utf8'))
-    const pca = { mean: Float32Array.from(p.mean), basis: Float32Array.from(p.basis), k: p.k, dims: p.dims }
+    const pca = table.pca!
     const qs = [...sets.dev, ...sets.tune].map((q) => q.q)
     const raw = await embedder.embed(qs)
     for (const [i, q] of qs.entries()) fullQuery.set(q, project(pca, raw[i]!))
