@@ -5,6 +5,8 @@
  * learned from the other sets. Build times are
  * five alternating pairs of whole processes (median, and how many Signpost won).
  * `--quick` times one pair and samples fewer queries for Pagefind's cold-byte measurement.
+ * A column for `signpost build --semantic` (keyword and meaning blended) when the optional model
+ * packages are installed, with the questions it lost from keyword search's top 5; `--no-semantic` drops it.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -19,7 +21,8 @@ import { searchIndexOf } from '../src/kb-reader.ts'
 import { htmlToText } from '../src/markdown/html-text.ts'
 import { writeOutput } from '../src/output/write.ts'
 import { measurePagefind, runPagefind, writeHtmlSite } from './pagefind.ts'
-import { CORPORA, fmtSuccess, type Query, readQueries, relevanceRows, repo, SETS, success } from './relevance.ts'
+import { ModelMissingError } from '../src/semantic/word-table.ts'
+import { CORPORA, fmtSuccess, type Query, readQueries, regressions, relevanceRows, repo, SETS, searcher, semanticCosts, success } from './relevance.ts'
 import { sessionBytes } from './session-bytes.ts'
 
 const quick = process.argv.includes('--quick')
@@ -62,6 +65,17 @@ function runSignpost(root: string, out: string): number {
   return performance.now() - started
 }
 const works: string[] = []
+
+/** The corpus built with `--semantic`, or undefined (said once) when the optional model packages are absent. */
+async function semanticBuild(root: string) {
+  try {
+    return await buildContent({ root, semantic: true })
+  } catch (e) {
+    if (!(e instanceof ModelMissingError)) throw e
+    console.log(`no --semantic column: ${e.message}`)
+    return undefined
+  }
+}
 
 for (const corpus of CORPORA) {
   if (!existsSync(corpus.root)) {
@@ -112,17 +126,21 @@ for (const corpus of CORPORA) {
   const pf = await measurePagefind(site, pfQueries.map((q) => q.q), quick ? 10 : 40)
   const pfIds = new Map(pf.map((r) => [r.q, r.ids]))
   const pfCold = pf.flatMap((r) => (r.coldBytes === undefined ? [] : [r.coldBytes]))
-  const relevance = new Map((await relevanceRows(corpus, result)).map(([label, , learned]) => [label, learned]))
+  const semantic = process.argv.includes('--no-semantic') ? undefined : await semanticBuild(corpus.root)
+  const relevanceTable = await relevanceRows(corpus, result, { semantic })
+  const relevance = new Map(relevanceTable.map((row) => [row[0]!, row[semantic ? 3 : 2]!]))
+  const meaning = new Map(relevanceTable.map((row) => [row[0]!, semantic ? row[2]! : '']))
   const session = sessionBytes(result.manifest, result.files, readQueries(corpus.name, 'natural').map((q) => q.q))
 
   const wins = signpostBuilds.filter((t, i) => t < pagefindBuilds[i]!).length
   const builds = (times: number[]) => (times.length === 1 ? ms(times[0]!) : `${ms(pct(times, 0.5))} median (${times.map((t) => Math.round(t)).join(', ')})`)
 
   const rows: string[][] = [
-    ['figure', 'Signpost', 'Signpost + learned', 'Pagefind', 'MiniSearch (defaults)', 'goal'],
+    ['figure', 'Signpost', 'Signpost --semantic', 'Signpost + learned', 'Pagefind', 'MiniSearch (defaults)', 'goal'],
     [
       'full build time',
       builds(signpostBuilds),
+      '',
       '',
       builds(pagefindBuilds),
       ms(miniBuild),
@@ -132,6 +150,7 @@ for (const corpus of CORPORA) {
       'bytes before first result (gzip)',
       kb(firstBytes),
       '',
+      '',
       `${kb(pct(pfCold, 0.5))} p50, ${kb(pct(pfCold, 0.95))} p95`,
       `${kb(gz(miniJson))} (whole index)`,
       `≤ ${corpus.goals.bytes} KB`,
@@ -140,6 +159,7 @@ for (const corpus of CORPORA) {
       'bytes of a help session, 3 questions (gzip)',
       `${kb(pct(session.sessions, 0.5))} p50, ${kb(Math.max(...session.sessions))} max`,
       '',
+      '',
       `${kb(pct(pfCold, 0.5))} per question, cold`,
       `${kb(gz(miniJson))} (whole index)`,
       corpus.name === 'business-central' ? '≤ 450 KB' : '',
@@ -147,6 +167,7 @@ for (const corpus of CORPORA) {
     [
       'query latency p50 / p95, warm',
       `${ms(pct(signpostTimes, 0.5))} / ${ms(pct(signpostTimes, 0.95))} (Node)`,
+      '',
       '',
       `${ms(pct(pf.map((r) => r.warmMs), 0.5))} / ${ms(pct(pf.map((r) => r.warmMs), 0.95))} (Chromium)`,
       `${ms(pct(miniTimes, 0.5))} / ${ms(pct(miniTimes, 0.95))} (Node)`,
@@ -158,12 +179,18 @@ for (const corpus of CORPORA) {
     rows.push([
       label,
       fmtSuccess(success((q) => signpost(q), queries)),
+      meaning.get(label) ?? '',
       relevance.get(label) ?? '',
       fmtSuccess(success((q) => pfIds.get(q) ?? [], queries)),
       fmtSuccess(success(miniSearch, queries)),
       name === 'dev' ? '@5 ≥ 0.98, ahead of both' : `@5 ≥ ${corpus.goals.natural}, ahead of both`,
     ])
-    if (name === 'dev') rows.push(['  … primary index only (before the body arrives)', fmtSuccess(success((q) => signpost(q, primaryOnly), dev)), '', '', '', ''])
+    if (name === 'dev') rows.push(['  … primary index only (before the body arrives)', fmtSuccess(success((q) => signpost(q, primaryOnly), dev)), '', '', '', '', ''])
+  }
+  if (semantic) {
+    const [plainRun, blended] = [searcher(result), searcher(semantic)]
+    const lost = sets.map(({ name, queries }) => `${name} ${regressions(plainRun, blended, queries).length}/${queries.length}`)
+    rows.push(['  … questions --semantic lost from the top 5', '', lost.join(', '), '', '', '', '≤ 3 %'])
   }
   console.log(`### ${corpus.name}: ${result.manifest.articles.length} articles, ${result.warnings} build warnings\n`)
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)))
@@ -174,7 +201,9 @@ for (const corpus of CORPORA) {
   console.log(
     `\nSignpost first-result bytes = manifest.json ${kb(gz(String(result.files.get('manifest.json'))))} + primary index ${kb(gz(String(result.files.get(locale.primaryIndex))))}; ` +
       `then the body's table (${kb(session.table)}) and, for each question, the body shards its words need (${session.shardCount} shards in all). ` +
-      `A session is 3 consecutive natural questions. "+ learned": traffic learned from the other sets (see bench/relevance.ts).\n`,
+      `A session is 3 consecutive natural questions. "+ learned": traffic learned from the other sets (see bench/relevance.ts).` +
+      (semantic ? `\n--semantic: ${semanticCosts(result, semantic, readQueries(corpus.name, 'natural'))}.` : '') +
+      '\n',
   )
   works.push(work)
 }

@@ -9,10 +9,10 @@ export { runCli, registerCommand, usage } from './cli/run.ts'
 export { formatDiagnostic, type Diagnostic } from './diagnostics.ts'
 export type { RenderedArticle } from './article.ts'
 
-import { buildContent } from './build.ts'
+import { type BuildOptions, buildContent } from './build.ts'
 
 /** Builds a content folder and writes the knowledge base to `out`; throws when the content has errors. */
-export async function build(options: { root: string; out: string; defaultLocale?: string; drafts?: boolean }) {
+export async function build(options: { root: string; out: string } & Pick<BuildOptions, 'defaultLocale' | 'drafts' | 'semantic'>) {
   const result = await buildContent(options)
   if (result.errors > 0) {
     const first = result.diagnostics.find((d) => d.severity === 'error')!

@@ -6,7 +6,9 @@
  * - the longest main-thread task from open to the end of typing (Long Tasks API: ≥ 50 ms only),
  *   and the longest keystroke handling measured directly.
  *
- * Run: `npx node packages/widget/bench/run.ts` (CHROME_PATH honoured; ../shared absent → sizes only).
+ * Run: `npx node packages/widget/bench/run.ts` (CHROME_PATH honoured; ../shared absent → sizes only);
+ * `--semantic` builds the knowledge bases with `--semantic`, so each keystroke also fetches the
+ * word buckets of the words typed and blends keyword and meaning.
  * Machine is shared and noisy: compare figures from the same run.
  */
 import { existsSync } from 'node:fs'
@@ -24,6 +26,7 @@ const widgetDir = fileURLToPath(new URL('..', import.meta.url))
 const shared = process.env.SIGNPOST_SHARED ?? fileURLToPath(new URL('../../../../shared', import.meta.url))
 const outRoot = join(tmpdir(), 'signpost-widget-bench')
 const kb = (s: number) => `${(s / 1024).toFixed(1)} KiB`
+const semantic = process.argv.includes('--semantic')
 
 // 1. Bundle sizes.
 const chunks = await bundleSizes()
@@ -49,8 +52,8 @@ if (corpora.length === 0) process.exit(0)
 await viteBuild({ configFile: join(widgetDir, 'vite.config.ts'), logLevel: 'warn' })
 for (const c of corpora) {
   const t = performance.now()
-  await buildKb({ root: c.root, out: join(outRoot, c.name) })
-  console.log(`built ${c.name} knowledge base in ${Math.round(performance.now() - t)} ms`)
+  await buildKb({ root: c.root, out: join(outRoot, c.name), semantic })
+  console.log(`built ${c.name}${semantic ? ' --semantic' : ''} knowledge base in ${Math.round(performance.now() - t)} ms`)
 }
 
 // 3. A static server: the bundle at /widget/, knowledge bases at /kb/<corpus>/, the page at /.

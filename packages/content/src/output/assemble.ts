@@ -13,6 +13,7 @@ import {
 } from '@signpost/core'
 import type { RenderedArticle } from '../article.ts'
 import { createLearnedCounter, type LearnedIndex, learnedSynonyms } from '../learned/learned-terms.ts'
+import { packInt4 } from '../semantic/int4.ts'
 import type { SemanticLocale } from '../semantic/semantic-output.ts'
 import { aliasMap } from '../validate.ts'
 import { serializePieces, serializeTable, serializeTerms, shardTerms } from './search-index.ts'
@@ -172,15 +173,14 @@ function addSemantic(locale: string, layer: SemanticLocale, order: string[], add
   const bucketJson = layer.buckets.map((b) => JSON.stringify(b))
   const dir = `index/${locale}.words.${hash(bucketJson.join('\n'))}/`
   for (const [n, json] of bucketJson.entries()) add(`${dir}${n}.json`, json)
-  const vectors = new Int8Array(order.length * layer.dims)
-  for (const [i, id] of order.entries()) vectors.set(layer.articles.get(id)!, i * layer.dims)
+  const vectors = packInt4(order.map((id) => layer.articles.get(id)!), layer.dims)
   const table: SemanticTable = {
     format: SEMANTIC_FORMAT_VERSION,
     model: layer.model,
     dims: layer.dims,
     buckets: { dir: bucketJson.length > 0 ? dir : '', count: bucketJson.length },
     scale: layer.scale,
-    articles: { vectors: Buffer.from(vectors.buffer).toString('base64'), scale: layer.articleScale },
+    articles: { vectors: Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength).toString('base64'), scale: layer.articleScale },
     completions: layer.completions,
     ...(layer.common ? { common: layer.common } : {}),
     ...(layer.words ? { words: layer.words } : {}),

@@ -47,6 +47,8 @@ describe('signpost build --semantic', () => {
     expect(first.keywordOnly).toEqual(['es'])
     const table = JSON.parse(String(first.files.get(en.semantic!))) as SemanticTable
     expect(table.dims).toBe(64)
+    // Article vectors in 4 bits a dimension: 32 bytes an article of the locale.
+    expect(atob(table.articles.vectors).length).toBe(4 * 32)
     expect(table.buckets.count).toBeGreaterThan(1)
     for (let n = 0; n < table.buckets.count; n++) expect(first.files.has(`${table.buckets.dir}${n}.json`)).toBe(true)
   })

@@ -103,6 +103,8 @@ export interface WordTable {
   get(word: string): Float32Array | undefined
   /** The base list's words (the general vocabulary every build ships). */
   base: string[]
+  /** The reduction from the model's vectors to the table's (a bench embeds whole sentences alike). */
+  pca?: Pca
 }
 
 interface Stored {
@@ -176,5 +178,5 @@ export async function openWordTable(options: {
     writeStored(join(dir, 'extra'), updated)
     index(updated)
   }
-  return { model: embedder.model, get: (w) => at.get(w), base }
+  return { model: embedder.model, get: (w) => at.get(w), base, pca }
 }

@@ -16,6 +16,11 @@ const COUNT = 4
 
 const b64 = (values: number[]) => btoa(String.fromCharCode(...values.map((v) => v & 0xff)))
 const q8 = (v: number[]) => v.map((x) => Math.round(x * 100))
+/** 4 bits a dimension, two to a byte (the low half first), as the build writes article vectors. */
+const q4 = (v: number[]) => {
+  const q = v.map((x) => Math.max(-7, Math.min(7, Math.round(x * 7))))
+  return Array.from({ length: Math.ceil(q.length / 2) }, (_, k) => (q[2 * k]! & 0xf) | ((q[2 * k + 1] ?? 0) & 0xf) << 4)
+}
 
 function bucket(words: string[]): WordBucket {
   return { w: words, s: words.map(() => 1), v: b64(words.flatMap((w) => q8(meaning[w]!))) }
@@ -23,14 +28,14 @@ function bucket(words: string[]): WordBucket {
 
 function table(): SemanticTable {
   const articleWords = [['cancel', 'subscription'], ['add', 'vendor'], ['reset', 'password']]
-  const vectors = articleWords.flatMap((ws) => q8([0, 1, 2].map((d) => ws.reduce((s, w) => s + meaning[w]![d]!, 0) / 2)))
+  const vectors = articleWords.flatMap((ws) => q4([0, 1, 2].map((d) => ws.reduce((s, w) => s + meaning[w]![d]!, 0) / 2)))
   return {
-    format: 1,
+    format: 2,
     model: 'hand-made',
     dims: 3,
     buckets: { dir: 'index/en.words.test/', count: COUNT },
     scale: [0.01, 0.01, 0.01],
-    articles: { vectors: b64(vectors), scale: [0.01, 0.01, 0.01] },
+    articles: { vectors: b64(vectors), scale: [1 / 7, 1 / 7, 1 / 7] },
     completions: 'password vendor cancel subscription vendors',
   }
 }
@@ -81,6 +86,10 @@ describe('search with meaning', () => {
     for (const [n, b] of buckets()) if (needed.includes(n)) withWordBucket(semantic, n, b)
     expect(missingBuckets(semantic, 'supplier vend', 'en')).toEqual([])
     expect(search(index, 'supplier vend')[0]?.id).toBe('purchasing/vendors')
+  })
+
+  it('ignores a table of an older format and searches by keywords alone', () => {
+    expect(loadSemantic({ ...table(), format: 1 } as unknown as SemanticTable, docs.map((d) => d.id), buckets())).toBeUndefined()
   })
 
   it('applies the filter to articles meaning brings in', () => {

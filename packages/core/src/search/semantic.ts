@@ -9,8 +9,11 @@ import { stopWords } from '../text/stopwords.ts'
  * own words' vectors: the table is cut into buckets by word hash, fetched for the words typed.
  */
 
-/** Version of the semantic table's format; a table of another version is ignored (keyword search only). */
-export const SEMANTIC_FORMAT_VERSION = 1
+/**
+ * Version of the semantic table's format; a table of another version is ignored (keyword search
+ * only). 2: article vectors in 4 bits (1: int8).
+ */
+export const SEMANTIC_FORMAT_VERSION = 2
 
 /** A locale's semantic table (the manifest locale's `semantic` file). */
 export interface SemanticTable {
@@ -22,7 +25,11 @@ export interface SemanticTable {
   buckets: { dir: string; count: number }
   /** The scale of each dimension of the int8 word vectors. */
   scale: number[]
-  /** Article vectors, int8 base64, `dims` per article in the manifest's order of the locale's articles. */
+  /**
+   * Article vectors in the manifest's order of the locale's articles, base64: 4 bits a dimension
+   * (−7 to 7, two's complement), `ceil(dims / 2)` bytes an article, dimension 2k in the low half of
+   * byte k. Half the bytes of int8 for the same ranking on the dev and tune sets (semantic-lab.ts).
+   */
   articles: { vectors: string; scale: number[] }
   /** Corpus words, most frequent first, space-separated: the word being typed completes to the first with its prefix. */
   completions: string
@@ -98,6 +105,21 @@ function decodeInt8(b64: string): Int8Array {
   return out
 }
 
+/** 4-bit article vectors (see `SemanticTable.articles`) as one int8 per dimension. */
+function decodeInt4(b64: string, dims: number): Int8Array {
+  const bin = atob(b64)
+  const per = Math.ceil(dims / 2)
+  const count = Math.floor(bin.length / per)
+  const out = new Int8Array(count * dims)
+  for (let a = 0; a < count; a++) {
+    for (let d = 0; d < dims; d++) {
+      const byte = bin.charCodeAt(a * per + (d >> 1))
+      out[a * dims + d] = (((d & 1 ? byte >> 4 : byte) & 0xf) << 28) >> 28
+    }
+  }
+  return out
+}
+
 /**
  * Loads a semantic table; `ids` are the locale's article ids in manifest order, `buckets` the word
  * buckets already at hand by number (the CLI reads them all). Undefined for a table of another format.
@@ -105,7 +127,7 @@ function decodeInt8(b64: string): Int8Array {
 export function loadSemantic(table: SemanticTable, ids: string[], buckets?: Map<number, WordBucket>): SemanticIndex | undefined {
   if (table.format !== SEMANTIC_FORMAT_VERSION) return undefined
   const { dims } = table
-  const raw = decodeInt8(table.articles.vectors)
+  const raw = decodeInt4(table.articles.vectors, dims)
   if (raw.length !== ids.length * dims) throw new Error(`signpost: the semantic table has ${raw.length / dims} article vectors for ${ids.length} articles: rebuild the knowledge base`)
   const vectors = new Float32Array(raw.length)
   for (let a = 0; a < ids.length; a++) {
@@ -253,18 +275,15 @@ const BLEND_FLOOR_RANK = 100
  */
 function blend<H extends BlendHit>(leaders: H[], semantic: SemanticIndex, q: Float32Array, w: number, filter?: (id: string) => boolean): H[] {
   const cos = cosines(semantic, q)
-  const order: number[] = []
-  for (let a = 0; a < cos.length; a++) if (!filter || filter(semantic.ids[a]!)) order.push(a)
-  order.sort((x, y) => cos[y]! - cos[x]!)
+  const order = nearest(cos, BLEND_FLOOR_RANK, filter && ((a) => filter(semantic.ids[a]!)))
   if (order.length === 0) return leaders
   const best = cos[order[0]!]!
-  const floor = cos[order[Math.min(BLEND_FLOOR_RANK, order.length) - 1]!]!
+  const floor = cos[order[order.length - 1]!]!
   const span = best - floor
-  const cosOf = new Map<string, number>()
-  for (let a = 0; a < cos.length; a++) cosOf.set(semantic.ids[a]!, cos[a]!)
+  const position = positions(semantic)
   const meaning = (id: string) => {
-    const c = cosOf.get(id)
-    return c === undefined || span <= 0 ? 0 : Math.max(0, (c - floor) / span)
+    const a = position.get(id)
+    return a === undefined || span <= 0 ? 0 : Math.max(0, (cos[a]! - floor) / span)
   }
   const top = leaders[0]?.score ?? 0
   const byId = new Map(leaders.map((h) => [h.id, { ...h, score: w * (top > 0 ? h.score / top : 0) }]))
@@ -275,6 +294,35 @@ function blend<H extends BlendHit>(leaders: H[], semantic: SemanticIndex, q: Flo
   const out = [...byId.values()]
   for (const h of out) h.score += (1 - w) * meaning(h.id)
   return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+}
+
+/**
+ * The `k` articles of highest cosine (those `keep` accepts), best first, ties in article order:
+ * one pass with a short sorted list instead of sorting thousands of articles per keystroke.
+ */
+function nearest(cos: Float32Array, k: number, keep?: (a: number) => boolean): number[] {
+  const out: number[] = []
+  for (let a = 0; a < cos.length; a++) {
+    if (keep && !keep(a)) continue
+    const c = cos[a]!
+    if (out.length === k && c <= cos[out[k - 1]!]!) continue
+    let i = out.length
+    while (i > 0 && cos[out[i - 1]!]! < c) i--
+    out.splice(i, 0, a)
+    if (out.length > k) out.pop()
+  }
+  return out
+}
+
+const positionsOf = new WeakMap<SemanticIndex, Map<string, number>>()
+/** Each article's place in the vectors, by id (made once per index). */
+function positions(index: SemanticIndex): Map<string, number> {
+  let map = positionsOf.get(index)
+  if (!map) {
+    map = new Map(index.ids.map((id, a) => [id, a]))
+    positionsOf.set(index, map)
+  }
+  return map
 }
 
 
