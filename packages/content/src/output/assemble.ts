@@ -40,6 +40,8 @@ interface AssembleInput {
   learned?: LearnedIndex
   /** Word and article vectors per locale (`--semantic`). */
   semantic?: Map<string, SemanticLocale>
+  /** Articles of other audiences' knowledge bases: links to them become text, naming nothing of them. */
+  hidden?: RenderedArticle[]
 }
 
 interface AssembleOptions {
@@ -72,6 +74,7 @@ export function assembleOutput(
   const manifestArticles: ManifestArticle[] = []
   const locales: ManifestLocale[] = []
   const countLearned = createLearnedCounter()
+  const hiddenIds = hiddenTargets(input.hidden ?? [])
 
   for (const locale of localeNames) {
     const list = [...byLocale.get(locale)!.values()].sort((a, b) => (a.id < b.id ? -1 : 1))
@@ -88,7 +91,7 @@ export function assembleOutput(
         id: a.id,
         locale,
         title: a.title,
-        html: rewriteAliasLinks(a.html, aliases, ids),
+        html: withoutLinksTo(rewriteAliasLinks(a.html, aliases, ids), hiddenIds.get(locale), ids),
         headings: a.headings,
         links,
         related: related.get(a.id) ?? [],
@@ -198,6 +201,30 @@ function rewriteAliasLinks(html: string, aliases: Map<string, string>, ids: Set<
     return target ? `${attr}${target}"` : m
   })
 }
+
+/** Per locale, the ids and aliases of the articles a knowledge base must not name. */
+function hiddenTargets(hidden: RenderedArticle[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>()
+  for (const a of hidden) {
+    const set = out.get(a.locale) ?? new Set<string>()
+    for (const id of [a.id, ...a.frontmatter.aliases]) set.add(id)
+    out.set(a.locale, set)
+  }
+  return out
+}
+
+/**
+ * A link to an article readers of this knowledge base may not see becomes its text: the link
+ * would be dead for them, and its target's id would name the article (`signpost check` warns).
+ */
+function withoutLinksTo(html: string, hidden: Set<string> | undefined, ids: Set<string>): string {
+  if (!hidden) return html
+  return html.replace(/<a\b[^>]*\sdata-signpost-article="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g, (m, id: string, inner: string) =>
+    hidden.has(unescapeAttr(id)) && !ids.has(unescapeAttr(id)) ? inner : m,
+  )
+}
+
+const unescapeAttr = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')
 
 /** Related: articles it links to, then articles linking to it, then its category siblings by order. */
 function relatedArticles(list: RenderedArticle[], resolve: (id: string) => string | undefined): Map<string, string[]> {
