@@ -1,0 +1,43 @@
+import { expect, fixture, html } from '@open-wc/testing'
+import './index.ts'
+import type { SignpostHelp } from './signpost-help.ts'
+import { $, KB, fetched, optionTitles, until } from './test-support.ts'
+
+/** The fixture's `billing/seats` names `audience: [pro]`: only the pro knowledge base holds it. */
+describe('<signpost-help audience>', () => {
+  it('never finds an audience’s article in the public knowledge base', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} locale="en"></signpost-help>`)
+    await el.search('seat licenses')
+    expect(optionTitles(el)).not.to.include('Manage seat licenses')
+    await el.search('refunds')
+    expect(optionTitles(el)).to.include('Refunds')
+  })
+
+  it('searches the audience’s knowledge base, public articles included, and opens its article', async () => {
+    performance.clearResourceTimings()
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} audience="pro" locale="en"></signpost-help>`)
+    await el.search('seat licenses')
+    expect(optionTitles(el)[0]).to.equal('Manage seat licenses')
+    await el.search('refunds')
+    expect(optionTitles(el)).to.include('Refunds')
+    expect(el.kbUrl).to.match(/\/fixtures\/dist\/kb\/audiences\/pro\/manifest\.json$/)
+    await el.showArticle('billing/seats')
+    await until(() => $(el, '[part="article"] p'), 'the article body')
+    expect($(el, '#article-title')!.textContent).to.equal('Manage seat licenses')
+    expect(fetched('/kb/audiences/pro/articles/')).to.have.length(1)
+  })
+
+  it('switches knowledge base when the host sets the audience after load (a customer who signs in)', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB} locale="en"></signpost-help>`)
+    await el.search('seat licenses')
+    expect(optionTitles(el)).not.to.include('Manage seat licenses')
+    el.audience = 'pro'
+    await until(() => optionTitles(el)[0] === 'Manage seat licenses', 'the pro article after the audience changed')
+  })
+
+  it('reads an audience’s knowledge base from the manifest URL a host gives as kb', async () => {
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${KB.replace('manifest.json', 'audiences/pro/manifest.json')} locale="en"></signpost-help>`)
+    await el.search('seat licenses')
+    expect(optionTitles(el)[0]).to.equal('Manage seat licenses')
+  })
+})
