@@ -40,4 +40,21 @@ describe('<signpost-help audience>', () => {
     await el.search('seat licenses')
     expect(optionTitles(el)[0]).to.equal('Manage seat licenses')
   })
+
+  it('opens every file of a knowledge base through the signed manifest URL a host gives as kb', async () => {
+    const signed = '/signed-kb/audiences/pro/manifest.json?sig=good'
+    performance.clearResourceTimings()
+    const el = await fixture<SignpostHelp>(html`<signpost-help kb=${signed} locale="en"></signpost-help>`)
+    await el.search('seat licenses')
+    expect(optionTitles(el)[0]).to.equal('Manage seat licenses')
+    // A word only the article's body has: its body shard came through the signature too.
+    await el.search('packs of five')
+    await until(() => optionTitles(el)[0] === 'Manage seat licenses', 'the body index')
+    await el.showArticle('billing/seats')
+    const img = await until(() => $(el, '[part="article"] img') as HTMLImageElement | null, 'the article image')
+    await until(() => img.complete && img.naturalWidth > 0, 'the image loaded through the signature')
+    expect(fetched('/signed-kb/').filter((url) => !url.endsWith('?sig=good'))).to.deep.equal([])
+    // The stand-in CDN (web-test-runner.config.mjs) refuses a file without the signature.
+    expect((await fetch('/signed-kb/audiences/pro/manifest.json')).status).to.equal(403)
+  })
 })

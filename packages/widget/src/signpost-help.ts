@@ -385,11 +385,6 @@ export class SignpostHelp extends LitElement {
     }
   }
 
-  /** @internal An article of the locale by id or alias. */
-  articleById(id: string): ManifestArticle | undefined {
-    return this.articles.find((a) => a.id === id) ?? this.articles.find((a) => a.aliases?.includes(id))
-  }
-
   /** Runs a query; a newer query started meanwhile wins and this one's results are dropped. */
   #runQuery(query: string, keepActive = false): Promise<void> {
     this.#run = this.#query(query, keepActive)
