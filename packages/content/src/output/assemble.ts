@@ -15,6 +15,7 @@ import type { RenderedArticle } from '../article.ts'
 import { createLearnedCounter, type LearnedIndex, learnedSynonyms } from '../learned/learned-terms.ts'
 import type { SemanticLocale } from '../semantic/semantic-output.ts'
 import { aliasMap } from '../validate.ts'
+import { synonymsFor } from './audiences.ts'
 import { serializePieces, serializeTable, serializeTerms, shardTerms } from './search-index.ts'
 
 /** Output path (relative to the out dir) → content. Every name but manifest.json is content-hashed. */
@@ -75,6 +76,8 @@ export function assembleOutput(
   const locales: ManifestLocale[] = []
   const countLearned = createLearnedCounter()
   const hiddenIds = hiddenTargets(input.hidden ?? [])
+  const hiddenByLocale = new Map<string, RenderedArticle[]>()
+  for (const a of input.hidden ?? []) hiddenByLocale.set(a.locale, [...(hiddenByLocale.get(a.locale) ?? []), a])
 
   for (const locale of localeNames) {
     const list = [...byLocale.get(locale)!.values()].sort((a, b) => (a.id < b.id ? -1 : 1))
@@ -146,7 +149,7 @@ export function assembleOutput(
       primaryIndex: primaryName,
       bodyIndex: bodyName,
       // Writers' synonyms win over those learned from traffic.
-      synonyms: { ...(learned ? learnedSynonyms(locale, learned, list) : {}), ...(input.synonyms[locale] ?? {}) },
+      synonyms: { ...(learned ? learnedSynonyms(locale, learned, list) : {}), ...synonymsFor(input.synonyms[locale] ?? {}, list, hiddenByLocale.get(locale) ?? [], locale) },
       articleCount: list.length,
       ...(semanticName ? { semantic: semanticName } : {}),
     })

@@ -48,6 +48,8 @@ const fx = await contentFixture({
     [1, 2, 3].map((n) => [`guides/qzxint-escalate-${n}.md`, page(MARKERS.internal, '[internal]', 'Escalate case', 'Back to [the start](qzxpub-start.md).', String(n))]),
   ),
   ...Object.fromEntries(Object.values(MARKERS).map((m) => [`guides/${m}-diagram.svg`, svg(m)])),
+  // A writer's synonyms naming words only restricted articles use; and one every reader may have.
+  'synonyms.yml': 'need help: [qzxint heading, start]\nescalate now: [start]\nqzxpro plan: [setup]\nqzxmulti check: [audit]\nbegin: [start]\n',
 })
 afterAll(() => fx.cleanup())
 
@@ -142,13 +144,19 @@ describe('audience-scoped knowledge bases', () => {
     expect(found('pro', 'qzxintsyn')).toEqual([])
   })
 
-  it('lists an audience’s articles, views and learned synonyms only in its own manifest', () => {
+  it('lists an audience’s articles, views and synonyms (learned and the writer’s) only in its own manifest', () => {
     const ids = (kb: string) => manifestOf(result, kb).articles.map((a) => a.id)
     expect(ids('public')).toEqual(['guides/qzxpub-start'])
     expect(ids('pro')).toEqual(['guides/qzxmulti-audit', 'guides/qzxpro-setup', 'guides/qzxpub-start'])
     expect(ids('internal')).toHaveLength(5)
     expect(result.audiences.pro!.articles.find((a) => a.id === 'guides/qzxpro-setup')!.views).toBe(50)
     expect(result.audiences.internal!.locales[0]!.synonyms.qzxintsyn).toEqual(expect.arrayContaining(['escalate']))
+    // The writer's synonyms: each knowledge base keeps what names only words its readers may see.
+    const synonyms = (kb: string) => manifestOf(result, kb).locales[0]!.synonyms
+    expect(synonyms('public')).toEqual({ 'need help': ['start'], begin: ['start'] })
+    expect(synonyms('public')['qzxpro plan']).toBeUndefined()
+    expect(synonyms('internal')).toMatchObject({ 'need help': ['qzxint heading', 'start'], 'escalate now': ['start'] })
+    expect(synonyms('pro')['qzxpro plan']).toEqual(['setup'])
   })
 
   it('keeps a link to an article its readers may see, and turns one to an article they may not see into text', () => {

@@ -1,3 +1,4 @@
+import { stemmerFor, type Synonyms, words } from '@signpost/core'
 import type { RenderedArticle } from '../article.ts'
 
 /**
@@ -38,4 +39,32 @@ export function knowledgeBases(articles: RenderedArticle[]): KnowledgeBasePlan[]
     articles: articles.filter((a) => visibleTo(a, audience)),
     hidden: articles.filter((a) => !visibleTo(a, audience)),
   }))
+}
+
+/**
+ * A writer's synonyms as one knowledge base ships them (in its manifest): without the words that
+ * only articles its readers may not see use — a target (`[escalation override]`) or a whole entry
+ * whose customer words are such a word — since nothing of those articles may be in its files.
+ * Words are compared as the indexes hold them (as written and stemmed).
+ */
+export function synonymsFor(synonyms: Synonyms, own: RenderedArticle[], hidden: RenderedArticle[], locale: string): Synonyms {
+  if (hidden.length === 0) return synonyms
+  const stem = stemmerFor(locale)
+  const ownWords = vocabulary(own)
+  const hiddenWords = vocabulary(hidden)
+  const secret = (text: string) => words(text).some((w) => [w, stem(w)].some((x) => hiddenWords.has(x)) && ![w, stem(w)].some((x) => ownWords.has(x)))
+  const out: Synonyms = {}
+  for (const [phrase, targets] of Object.entries(synonyms)) {
+    if (secret(phrase)) continue
+    const kept = targets.filter((t) => !secret(t))
+    if (kept.length > 0) out[phrase] = kept
+  }
+  return out
+}
+
+/** Every index term of the articles (the words as written and stemmed, as the indexes counted them). */
+function vocabulary(articles: RenderedArticle[]): Set<string> {
+  const out = new Set<string>()
+  for (const a of articles) for (const f of [...a.terms.primary, ...a.terms.body]) if (f) for (const t of f.terms.split(' ')) out.add(t)
+  return out
 }
