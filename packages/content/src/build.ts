@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { type LearnedFile, type Manifest, registerLanguages, type Synonyms } from '@signpost/core'
 import type { RenderedArticle } from './article.ts'
-import { readContentConfig, strictDiagnostics } from './content-config.ts'
+import { readContentConfig, strictDiagnostics, undeclaredAudiences } from './content-config.ts'
 import { type Diagnostic, sortDiagnostics } from './diagnostics.ts'
 import { findArticles } from './files.ts'
 import { learnedObject, type LoadedLearned, readLearnedFile } from './learned/learned-file.ts'
@@ -135,7 +135,7 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
   const learned = learnedFile ? learnedIndex(learnedFile, all, defaultLocale) : undefined
   if (learned) diagnostics.push(...learned.diagnostics)
   const { config, diagnostics: configProblems } = readContentConfig(root)
-  diagnostics.push(...configProblems)
+  diagnostics.push(...configProblems, ...undeclaredAudiences(all, config))
   const sorted = sortDiagnostics((options.strict ?? config.strict) ? strictDiagnostics(diagnostics) : diagnostics)
   return {
     articles: options.drafts ? all : all.filter((a) => !a.frontmatter.draft),

@@ -26,6 +26,8 @@ export interface Frontmatter {
    * knowledge base holds; else it is built only into the knowledge bases of the audiences named.
    */
   audience?: string[]
+  /** 1-based line of the `audience:` key. */
+  audienceLine?: number
   /** 1-based line of the `title:` key (or of the frontmatter's start), for messages about it. */
   titleLine: number
   /**
@@ -66,7 +68,7 @@ const date = (key: 'updated' | 'reviewBy'): Rule => (v, fm) => {
 }
 
 /** An audience's name: it names a folder of the build (`audiences/pro/`) and a widget attribute. */
-const AUDIENCE_NAME = /^[a-z][a-z0-9-]{0,39}$/
+export const AUDIENCE_NAME = /^[a-z][a-z0-9-]{0,39}$/
 
 const RULES: Record<string, Rule> = {
   title: text('title'),
@@ -143,6 +145,7 @@ export function parseSource(source: string, diags: FileDiagnostics): ParsedSourc
     }
     if (key === 'title') fm.titleLine = line
     if (key === 'review-by') fm.reviewByLine = line
+    if (key === 'audience') fm.audienceLine = line
     if (value === null || value === '') {
       if (key === 'title') diags.error(line, col, 'missing-title', 'frontmatter "title" is empty')
       // DocFX writes an empty `audience:`; said plainly, as the article is then public.

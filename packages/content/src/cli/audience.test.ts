@@ -57,4 +57,23 @@ describe('audiences on the command line', () => {
     expect(io.err()).toContain('--audience admin: no article of the knowledge base at')
     expect(io.err()).toContain('(its audiences: internal, pro)')
   })
+
+  it('check refuses an audience signpost.yml does not list, at the article\'s line, so a typo builds no knowledge base', async () => {
+    const fx = await contentFixture({
+      'signpost.yml': 'audiences: [pro, internal]\n',
+      'billing/invoices.md': article('title: Invoices\nsummary: Your invoices.\naudience: [pro, por]'),
+    })
+    cleanups.push(fx.cleanup)
+    const io = captureIO(fx.dir)
+    expect(await runCli(['build', 'content', '--out', 'kb'], io)).toBe(1)
+    expect(io.err()).toContain('content/billing/invoices.md:4:1: error: audience "por" is not one of signpost.yml\'s audiences (pro, internal) [unknown-audience]')
+  })
+
+  it('check refuses an "audiences" setting that is not a list of names', async () => {
+    const fx = await contentFixture({ 'signpost.yml': 'audiences: Pro\n', 'a.md': article('title: A\nsummary: A.') })
+    cleanups.push(fx.cleanup)
+    const io = captureIO(fx.dir)
+    expect(await runCli(['check', 'content'], io)).toBe(1)
+    expect(io.err()).toContain('content/signpost.yml:1:1: error: "audiences" is a list of lowercase names, like [pro, internal] [config-value]')
+  })
 })
