@@ -222,7 +222,7 @@ function hiddenTargets(hidden: RenderedArticle[]): Map<string, Set<string>> {
  */
 function withoutLinksTo(html: string, hidden: Set<string> | undefined, ids: Set<string>): string {
   if (!hidden) return html
-  return html.replace(/<a\b[^>]*\sdata-signpost-article="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g, (m, id: string, inner: string) =>
+  return html.replace(/<a\b[^>]*\s(?:data-signpost-article="|href="#signpost:)([^"]+)"[^>]*>([\s\S]*?)<\/a>/g, (m, id: string, inner: string) =>
     hidden.has(unescapeAttr(id)) && !ids.has(unescapeAttr(id)) ? inner : m,
   )
 }

@@ -41,7 +41,7 @@ const svg = (marker: string) => `<svg xmlns="http://www.w3.org/2000/svg"><text>$
 const fx = await contentFixture({
   // Links across audiences: the public page to a pro one (dead for public readers), pro to a
   // page pro may see, internal to a public one.
-  'guides/qzxpub-start.md': page(MARKERS.public, undefined, 'Start', 'See [the pro setup](qzxpro-setup.md) and [the audit](qzxmulti-audit.md).'),
+  'guides/qzxpub-start.md': page(MARKERS.public, undefined, 'Start', 'See [the pro setup](qzxpro-setup.md) and [the audit](qzxmulti-audit.md). <a href="#signpost:guides/qzxint-escalate-1">Agents</a> know more.'),
   'guides/qzxpro-setup.md': page(MARKERS.pro, '[pro]', 'Setup', 'See [the audit](qzxmulti-audit.md).'),
   'guides/qzxmulti-audit.md': page(MARKERS.multi, '[pro, internal]', 'Audit'),
   ...Object.fromEntries(
