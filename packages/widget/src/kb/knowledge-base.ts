@@ -21,7 +21,7 @@ export async function readManifest(url: string, wanted: string): Promise<{ local
   const m = assertManifest(await fetchJson(url), url)
   const tag = wanted || m.defaultLocale
   const base = tag.split('-')[0]
-  // The build names one of its locales the default (the first when the one asked for has no articles).
+  // The build always names one of its locales the default.
   const locale =
     m.locales.find((l) => l.locale === tag) ?? m.locales.find((l) => l.locale.split('-')[0] === base) ?? m.locales.find((l) => l.locale === m.defaultLocale)!
   return { locale, articles: m.articles.filter((a) => a.locale === locale.locale) }
