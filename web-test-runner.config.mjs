@@ -37,8 +37,23 @@ async function collector(ctx, next) {
   ctx.body = {}
 }
 
+/**
+ * A stand-in CDN that serves the widget's fixture knowledge base under `/signed-kb/` only to a
+ * request carrying the signature a host would add (`?sig=good`), as a CDN's signed URL for a
+ * whole folder does: the widget must carry its manifest URL's query to every file.
+ */
+async function signedCdn(ctx, next) {
+  if (!ctx.path.startsWith('/signed-kb/')) return next()
+  if (ctx.query.sig !== 'good') {
+    ctx.status = 403
+    return
+  }
+  ctx.url = `/packages/widget/test/fixtures/dist/kb/${ctx.path.slice('/signed-kb/'.length)}`
+  return next()
+}
+
 export default {
-  middleware: [collector, fakeReportsApi],
+  middleware: [collector, fakeReportsApi, signedCdn],
   files: ['packages/*/src/**/*.browser.test.ts', 'test/browser/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],

@@ -3,17 +3,19 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { type LearnedFile, type Manifest, registerLanguages, type Synonyms } from '@signpost/core'
 import type { RenderedArticle } from './article.ts'
-import { readContentConfig, strictDiagnostics } from './content-config.ts'
+import { readContentConfig, strictDiagnostics, undeclaredAudiences } from './content-config.ts'
 import { type Diagnostic, sortDiagnostics } from './diagnostics.ts'
 import { findArticles } from './files.ts'
 import { learnedObject, type LoadedLearned, readLearnedFile } from './learned/learned-file.ts'
 import { type LearnedIndex, learnedIndex } from './learned/learned-terms.ts'
 import { assembleOutput, type OutputFiles } from './output/assemble.ts'
+import { knowledgeBases } from './output/audiences.ts'
 import { openOutput } from './output/write.ts'
 import { type Asset, createRenderEnv } from './render-env.ts'
 import { parseSynonyms } from './synonyms.ts'
 import { renderArticles } from './render-pool.ts'
 import { type SemanticMode, type SemanticOptions, semanticLayers } from './semantic/semantic-output.ts'
+import type { Embedder } from './semantic/word-table.ts'
 import { checkArticles } from './validate.ts'
 
 export interface BuildOptions {
@@ -133,7 +135,7 @@ export async function loadContent(options: BuildOptions): Promise<ContentResult>
   const learned = learnedFile ? learnedIndex(learnedFile, all, defaultLocale) : undefined
   if (learned) diagnostics.push(...learned.diagnostics)
   const { config, diagnostics: configProblems } = readContentConfig(root)
-  diagnostics.push(...configProblems)
+  diagnostics.push(...configProblems, ...undeclaredAudiences(all, config))
   const sorted = sortDiagnostics((options.strict ?? config.strict) ? strictDiagnostics(diagnostics) : diagnostics)
   return {
     articles: options.drafts ? all : all.filter((a) => !a.frontmatter.draft),
@@ -158,7 +160,11 @@ function openLearned(root: string, given: BuildOptions['learned']): LoadedLearne
 }
 
 export interface BuildResult extends ContentResult {
+  /** The public knowledge base's manifest (`manifest.json`). */
   manifest: Manifest
+  /** Each audience's manifest (`audiences/<name>/manifest.json`), by name; empty without `audience` frontmatter. */
+  audiences: Record<string, Manifest>
+  /** Every file of every knowledge base, by path relative to the out dir. */
   files: OutputFiles
   /** Files written to `out` (unchanged ones are left alone) and stale ones removed; absent when nothing was. */
   written?: { written: number; removed: number }
@@ -166,16 +172,41 @@ export interface BuildResult extends ContentResult {
   keywordOnly?: string[]
 }
 
-/** Renders a content folder into the files of a static knowledge base, in memory and, given `out`, on disk. */
+/**
+ * Renders a content folder into the files of static knowledge bases, in memory and, given `out`,
+ * on disk: the public one at the root, and one per audience in `audiences/<name>/`, each built
+ * from its own articles only, so none holds a word of an article its readers may not see.
+ */
 export async function buildContent(options: BuildOptions): Promise<BuildResult> {
   const content = await loadContent(options)
-  const semantic =
-    options.semantic && content.errors === 0
-      ? await semanticLayers(content.articles, { mode: options.semantic, cacheDir: options.cacheDir, onProgress: options.onProgress, ...options.semanticTuning })
-      : undefined
   const output = options.out !== undefined && content.errors === 0 ? openOutput(options.out, { expected: content.articles.length }) : undefined
-  const { manifest, files } = assembleOutput({ ...content, semantic: semantic?.layers }, { defaultLocale: options.defaultLocale ?? 'en', onFile: output?.write })
+  const files: OutputFiles = new Map()
+  const audiences: Record<string, Manifest> = {}
+  const keywordOnly = new Set<string>()
+  let manifest: Manifest | undefined
+  let embedder: Embedder | undefined
+  for (const kb of knowledgeBases(content.articles)) {
+    const semantic =
+      options.semantic && content.errors === 0
+        ? await semanticLayers(kb.articles, { mode: options.semantic, cacheDir: options.cacheDir, onProgress: options.onProgress, embedder, ...options.semanticTuning })
+        : undefined
+    embedder = semantic?.embedder ?? embedder
+    for (const locale of semantic?.skipped ?? []) keywordOnly.add(locale)
+    const onFile = (name: string, data: string | Buffer) => {
+      files.set(kb.dir + name, data)
+      output?.write(kb.dir + name, data)
+    }
+    const built = assembleOutput({ ...content, articles: kb.articles, hidden: kb.hidden, semantic: semantic?.layers }, { defaultLocale: options.defaultLocale ?? 'en', onFile })
+    if (kb.audience === undefined) manifest = built.manifest
+    else audiences[kb.audience] = built.manifest
+  }
   const written = await output?.close()
-  return { ...content, manifest, files, ...(written ? { written } : {}), ...(semantic?.skipped.length ? { keywordOnly: semantic.skipped } : {}) }
+  return {
+    ...content,
+    manifest: manifest!,
+    audiences,
+    files,
+    ...(written ? { written } : {}),
+    ...(keywordOnly.size ? { keywordOnly: [...keywordOnly].sort() } : {}),
+  }
 }
-

@@ -1,12 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { isMap, isScalar, LineCounter, parseDocument, type Pair, type Node } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Pair, type Node } from 'yaml'
 import { type Diagnostic, FileDiagnostics } from './diagnostics.ts'
+import { AUDIENCE_NAME } from './frontmatter.ts'
+import type { RenderedArticle } from './article.ts'
 
 /** The content folder's own settings: `signpost.yml` at its root, beside `synonyms.yml`. */
 export interface ContentConfig {
   /** Every warning is an error: `build` writes nothing and `check` exits 1 (like `--strict`). Default false. */
   strict: boolean
+  /**
+   * The audiences articles may name (`audiences: [pro, internal]`): any other name in an article's
+   * `audience` is an error, so a typo cannot build a knowledge base nobody reads. Default: any name.
+   */
+  audiences?: string[]
 }
 
 export const CONFIG_FILE = 'signpost.yml'
@@ -30,9 +37,31 @@ export function readContentConfig(root: string): { config: ContentConfig; diagno
     if (key === 'strict') {
       if (typeof value === 'boolean') config.strict = value
       else diags.error(line, col, 'config-value', '"strict" is true or false')
-    } else diags.warn(line, col, 'unknown-key', `unknown setting "${key}" (ignored; known: strict)`)
+    } else if (key === 'audiences') {
+      const names = isSeq(pair.value) ? (pair.value.toJSON() as unknown[]) : undefined
+      if (names?.every((n) => typeof n === 'string' && AUDIENCE_NAME.test(n))) config.audiences = names as string[]
+      else diags.error(line, col, 'config-value', '"audiences" is a list of lowercase names, like [pro, internal]')
+    } else diags.warn(line, col, 'unknown-key', `unknown setting "${key}" (ignored; known: strict, audiences)`)
   }
   return { config, diagnostics: diags.list }
+}
+
+/** Each article naming an audience the folder's `audiences` setting does not list, as an error at its line. */
+export function undeclaredAudiences(articles: RenderedArticle[], config: ContentConfig): Diagnostic[] {
+  const known = config.audiences
+  if (!known) return []
+  return articles.flatMap((a) =>
+    (a.frontmatter.audience ?? [])
+      .filter((name) => !known.includes(name))
+      .map((name) => ({
+        file: a.source.rel,
+        line: a.frontmatter.audienceLine ?? 1,
+        col: 1,
+        severity: 'error' as const,
+        code: 'unknown-audience',
+        message: `audience "${name}" is not one of ${CONFIG_FILE}'s audiences (${known.join(', ') || 'none'})`,
+      })),
+  )
 }
 
 /** `--strict`: the same diagnostics, every warning counted as an error. */

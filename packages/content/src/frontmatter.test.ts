@@ -34,6 +34,28 @@ describe('frontmatter', () => {
     expect(diags).toContainEqual(expect.objectContaining({ severity: 'error', line: 4, col: 1, message: 'frontmatter "order": expected a number' }))
   })
 
+  it('reads who may see an article from "audience", as a list or one name', () => {
+    expect(parse('---\ntitle: T\naudience: [pro, internal]\n---\n').frontmatter.audience).toEqual(['internal', 'pro'])
+    expect(parse('---\ntitle: T\naudience: pro\n---\n').frontmatter.audience).toEqual(['pro'])
+    expect(parse('---\ntitle: T\n---\n').frontmatter.audience).toBeUndefined()
+    expect(parse('---\ntitle: T\naudience: [public, pro]\n---\n').frontmatter.audience).toBeUndefined()
+  })
+
+  it('refuses an audience that is not a list of lowercase names, at its line', () => {
+    for (const value of ['[Pro]', '[pro team]', '[]', '{ pro: true }', '[pro, 3]']) {
+      const { diags } = parse(`---\ntitle: T\nsummary: S.\naudience: ${value}\n---\n`)
+      expect(diags, value).toContainEqual(
+        expect.objectContaining({ severity: 'error', line: 4, col: 1, message: 'frontmatter "audience": expected a list of lowercase audience names, like [pro, internal]' }),
+      )
+    }
+  })
+
+  it('says that an article with an empty "audience" is public', () => {
+    const { frontmatter, diags } = parse('---\ntitle: T\nsummary: S.\naudience:\n---\n')
+    expect(frontmatter.audience).toBeUndefined()
+    expect(diags).toEqual([expect.objectContaining({ severity: 'warning', line: 4, message: 'frontmatter "audience" has no value: the article is public' })])
+  })
+
   it('reports broken YAML with the line it is on', () => {
     const { diags } = parse('---\ntitle: Refunds\nsummary: [unclosed\n---\n')
     expect(diags[0]).toMatchObject({ severity: 'error', code: 'frontmatter-syntax', line: 3 })

@@ -21,6 +21,13 @@ export interface Frontmatter {
   reviewBy?: string
   /** 1-based line of the `review-by:` key. */
   reviewByLine?: number
+  /**
+   * Who may read it (`audience: [pro, internal]`): absent for a public article, which every
+   * knowledge base holds; else it is built only into the knowledge bases of the audiences named.
+   */
+  audience?: string[]
+  /** 1-based line of the `audience:` key. */
+  audienceLine?: number
   /** 1-based line of the `title:` key (or of the frontmatter's start), for messages about it. */
   titleLine: number
   /**
@@ -60,6 +67,9 @@ const date = (key: 'updated' | 'reviewBy'): Rule => (v, fm) => {
   fm[key] = s.slice(0, 10)
 }
 
+/** An audience's name: it names a folder of the build (`audiences/pro/`) and a widget attribute. */
+export const AUDIENCE_NAME = /^[a-z][a-z0-9-]{0,39}$/
+
 const RULES: Record<string, Rule> = {
   title: text('title'),
   summary: text('summary'),
@@ -85,6 +95,14 @@ const RULES: Record<string, Rule> = {
     fm.owner = v.trim()
   },
   'review-by': date('reviewBy'),
+  audience: (v, fm) => {
+    const items = Array.isArray(v) ? v : typeof v === 'string' ? [v] : undefined
+    if (!items || items.length === 0 || items.some((i) => typeof i !== 'string' || !AUDIENCE_NAME.test(i))) {
+      return 'expected a list of lowercase audience names, like [pro, internal]'
+    }
+    // Naming `public` makes the article public: every knowledge base holds it.
+    fm.audience = items.includes('public') ? undefined : [...new Set(items as string[])].sort()
+  },
   locale: (v, fm) => {
     if (typeof v !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v)) return 'expected a locale like "en" or "pt-BR"'
     fm.locale = v
@@ -127,8 +145,11 @@ export function parseSource(source: string, diags: FileDiagnostics): ParsedSourc
     }
     if (key === 'title') fm.titleLine = line
     if (key === 'review-by') fm.reviewByLine = line
+    if (key === 'audience') fm.audienceLine = line
     if (value === null || value === '') {
       if (key === 'title') diags.error(line, col, 'missing-title', 'frontmatter "title" is empty')
+      // DocFX writes an empty `audience:`; said plainly, as the article is then public.
+      else if (key === 'audience') diags.warn(line, col, 'empty-key', 'frontmatter "audience" has no value: the article is public')
       else diags.warn(line, col, 'empty-key', `frontmatter "${key}" has no value (ignored)`)
       continue
     }

@@ -2,8 +2,9 @@ import type { RenderedArticle } from './article.ts'
 import type { Diagnostic } from './diagnostics.ts'
 
 /**
- * Checks across articles: duplicate ids and titles, aliases, links to articles that do not exist,
- * and links to headings (`refunds.md#fees`, `#fees`) that do not exist.
+ * Checks across articles: duplicate ids and titles, aliases, links to articles that do not exist
+ * or that some of the link's readers may not see (another audience's), and links to headings
+ * (`refunds.md#fees`, `#fees`) that do not exist.
  */
 export function checkArticles(articles: RenderedArticle[]): Diagnostic[] {
   const out: Diagnostic[] = []
@@ -33,6 +34,8 @@ export function checkArticles(articles: RenderedArticle[]): Diagnostic[] {
         const target = ids.get(link.id) ?? ids.get(aliases.get(link.id) ?? '')
         if (!target) warn(a, link.line, 'broken-link', `link "${link.href}" points at "${link.id}", which is not an article`, 'warning', link.col)
         else {
+          const blind = readersWhoCannotFollow(a, target)
+          if (blind) warn(a, link.line, 'audience-link', `link "${link.href}" points at "${target.id}", which ${blind} cannot see (audience: ${target.frontmatter.audience!.join(', ')}); it is shown to them as text`, 'warning', link.col)
           const anchor = link.href.split('#', 2)[1]
           const missing = anchor ? missingAnchor(target, anchor) : undefined
           if (missing) warn(a, link.line, 'broken-anchor', `link "${link.href}": ${missing}`, 'warning', link.col)
@@ -45,6 +48,19 @@ export function checkArticles(articles: RenderedArticle[]): Diagnostic[] {
     }
   }
   return out
+}
+
+/**
+ * Who reads `from` but may not see `to`, in words ("public readers", "readers of pro"), or
+ * undefined when everyone who sees the link may follow it.
+ */
+function readersWhoCannotFollow(from: RenderedArticle, to: RenderedArticle): string | undefined {
+  const allowed = to.frontmatter.audience
+  if (!allowed) return undefined
+  const readers = from.frontmatter.audience
+  if (!readers) return 'public readers'
+  const blind = readers.filter((r) => !allowed.includes(r))
+  return blind.length === 0 ? undefined : `readers of ${blind.join(', ')}`
 }
 
 /** Old id → current id, for one locale's articles. */

@@ -5,6 +5,8 @@ import type { SignpostArticleEvent, SignpostContactEvent, SignpostFeedbackEvent,
 /** Properties (and their attributes) of `<signpost-help>`; every one is optional. */
 export interface SignpostHelpProps {
   kb?: string
+  /** An audience's knowledge base (`audiences/<name>/` beside `kb`'s manifest); not access control. */
+  audience?: string
   locale?: string
   mode?: SignpostHelp['mode']
   theme?: SignpostHelp['theme']

@@ -36,8 +36,7 @@ export const styles = css`
     outline-offset: 2px;
   }
   button,
-  input,
-  select {
+  input {
     font: inherit;
     color: inherit;
   }
@@ -131,8 +130,7 @@ export const styles = css`
     gap: 8px;
     padding: var(--_space) var(--_space) 0;
   }
-  input[type='search'],
-  select {
+  input[type='search'] {
     border: 1px solid var(--_border);
     border-radius: 8px;
     background: var(--_surface);

@@ -73,6 +73,7 @@ export class SignpostHelp extends LitElement {
 
   static override properties = {
     kb: {},
+    audience: {},
     locale: {},
     mode: { reflect: true },
     theme: { reflect: true },
@@ -102,6 +103,12 @@ export class SignpostHelp extends LitElement {
 
   /** URL of the knowledge base's `manifest.json` (what `signpost build` wrote). */
   declare kb: string
+  /**
+   * The knowledge base of readers an article's `audience` frontmatter names (`pro`): the
+   * `audiences/pro/manifest.json` beside `kb`'s. Not access control (anyone can set it): serve
+   * that folder only to those readers, or give `kb` the URL of the audience's manifest instead.
+   */
+  declare audience: string | undefined
   /** Locale of the articles and of the widget's strings; defaults to the manifest's default locale. */
   declare locale: string
   /** `launcher` (a button that opens a dialog) or `inline` (search rendered in place). */
@@ -321,7 +328,7 @@ export class SignpostHelp extends LitElement {
         this.requestUpdate()
       })
     }
-    if ((changed.has('kb') || changed.has('locale')) && this.status !== 'idle') {
+    if ((changed.has('kb') || changed.has('audience') || changed.has('locale')) && this.status !== 'idle') {
       this.#loading = undefined
       this.status = 'idle'
       if (this.opened || this.mode === 'inline') void this.ensureLoaded().then(() => this.#runQuery(this.query))
@@ -350,7 +357,7 @@ export class SignpostHelp extends LitElement {
   private ensureLoaded(): Promise<void> {
     if (!this.kb) {
       this.status = 'error'
-      throw new Error('signpost: <signpost-help> needs kb="<URL of manifest.json>"')
+      throw new Error('signpost: <signpost-help> needs kb="<manifest URL>"')
     }
     this.#loading ??= this.#load()
     return this.#loading
@@ -360,7 +367,7 @@ export class SignpostHelp extends LitElement {
     this.status = 'loading'
     void this.#loadViews().catch(() => {})
     try {
-      this.kbUrl = new URL(this.kb, document.baseURI).href
+      this.kbUrl = new URL(this.audience ? `audiences/${this.audience}/manifest.json` : '', new URL(this.kb, document.baseURI)).href
       this.#search ??= new SearchClient()
       this.#search.onBody = () => {
         if (this.query) void this.#runQuery(this.query, true)
@@ -376,11 +383,6 @@ export class SignpostHelp extends LitElement {
       this.status = 'error'
       console.error(error)
     }
-  }
-
-  /** @internal An article of the locale by id or alias. */
-  articleById(id: string): ManifestArticle | undefined {
-    return this.articles.find((a) => a.id === id) ?? this.articles.find((a) => a.aliases?.includes(id))
   }
 
   /** Runs a query; a newer query started meanwhile wins and this one's results are dropped. */

@@ -57,10 +57,13 @@ export interface SignpostStrings {
   backToForm: string
 }
 
-/** Keys only the lazy views show: their English text ships in the views chunk. */
+/**
+ * Keys only the lazy views show: their English text ships in the views chunk. (Suggestions for
+ * the page come from the views chunk, and so does their heading.)
+ */
 export type ViewStringKey = Exclude<
   keyof SignpostStrings,
-  'launcher' | 'title' | 'close' | 'searchLabel' | 'searchPlaceholder' | 'suggestions' | 'results' | 'resultCount' | 'oneResult' | 'noResults' | 'loading' | 'unavailable'
+  'launcher' | 'title' | 'close' | 'searchLabel' | 'searchPlaceholder' | 'results' | 'resultCount' | 'oneResult' | 'noResults' | 'loading' | 'unavailable'
 >
 
 export const en: Omit<SignpostStrings, ViewStringKey> = {
@@ -69,7 +72,6 @@ export const en: Omit<SignpostStrings, ViewStringKey> = {
   close: 'Close help',
   searchLabel: 'Search help articles',
   searchPlaceholder: 'Search help…',
-  suggestions: 'Suggested for this page',
   results: 'Search results',
   resultCount: '{count} results',
   oneResult: '1 result',

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { buildContent } from '../build.ts'
@@ -52,6 +52,10 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     `signpost build: ${result.manifest.articles.length} articles, ${locales.length} locale${locales.length === 1 ? '' : 's'} (${locales.join(', ')}), ` +
       `${result.warnings} warning${result.warnings === 1 ? '' : 's'}, ${formatBytes(bytes)} (${formatBytes(firstResult)} gzip before the first result) in ${seconds} s → ${out}\n`,
   )
+  const audiences = Object.entries(result.audiences).map(([name, m]) => `${name} (${m.articles.length} article${m.articles.length === 1 ? '' : 's'})`)
+  if (audiences.length > 0) {
+    io.stdout.write(`signpost build: audiences ${audiences.join(', ')} → ${join(out, 'audiences')}; serve that folder only to those readers\n`)
+  }
   return 0
 }
 

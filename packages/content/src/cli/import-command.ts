@@ -25,6 +25,8 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
       `signpost import: ${result.files.length} articles (${result.locales.join(', ')}), ${result.drafts} drafts, ` +
         `${result.linksRewritten} links between them rewritten → ${relative(io.cwd, out) || '.'}\n`,
     )
+    const audiences = Object.entries(result.audiences).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, n]) => `${name} (${n})`)
+    if (audiences.length > 0) io.stdout.write(`signpost import: only some readers may see articles of audiences ${audiences.join(', ')}: the build keeps them out of the public knowledge base\n`)
     return 0
   } catch (e) {
     if (e instanceof ImportError) {

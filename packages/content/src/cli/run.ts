@@ -13,7 +13,8 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<Command> }> 
     usage: `signpost build [dir] [--out dist/kb] [--default-locale en] [--drafts] [--strict] [--learned learned.json] [--semantic[=local]]
   Renders a folder of markdown (default: content) into a static knowledge base. Nothing is
   written when there are errors; --strict (or "strict: true" in the folder's signpost.yml)
-  makes every warning an error. --learned indexes the queries customers searched before opening
+  makes every warning an error. Articles with "audience: [pro]" frontmatter go only into
+  out/audiences/pro/ (with the public ones), never into the public knowledge base. --learned indexes the queries customers searched before opening
   each article (the output of \`signpost learn\`); dir/learned.json is used when present.
   --semantic ranks by meaning too ("supplier" finds "vendor"): word vectors from a sentence model
   (the optional @energetic-ai/* packages), fetched by the widget for the words typed;
@@ -31,9 +32,10 @@ signpost check [dir] --stale [--views learned.json] [--today 2026-01-31] [--form
     load: async () => (await import('./check-command.ts')).checkCommand,
   },
   search: {
-    usage: `signpost search <query> [--index dist/kb] [--locale en] [--limit 5] [--json]
-signpost search --queries <file.json> [--index dist/kb] [--locale en] [--limit 5] [--json]
-  Searches a built knowledge base exactly as the widget does. --queries runs a list of
+    usage: `signpost search <query> [--index dist/kb] [--audience pro] [--locale en] [--limit 5] [--json]
+signpost search --queries <file.json> [--index dist/kb] [--audience pro] [--locale en] [--limit 5] [--json]
+  Searches a built knowledge base exactly as the widget does: the public one, or with --audience
+  the one of the readers an "audience" frontmatter names. --queries runs a list of
   [{ "q": "...", "targets": ["article-id"] }] and reports success@1 and success@5.`,
     load: async () => (await import('./search-command.ts')).searchCommand,
   },

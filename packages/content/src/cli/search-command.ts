@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { bestSection, search, sectionTexts, snippet } from '@signpost/core'
 import { readKnowledgeBase } from '../kb-reader.ts'
+import { audienceDir } from '../output/audiences.ts'
 import { htmlToText } from '../markdown/html-text.ts'
 import { type CliIO, UsageError } from './io.ts'
 
@@ -18,6 +20,7 @@ export async function searchCommand(args: string[], io: CliIO): Promise<number> 
     options: {
       index: { type: 'string', default: 'dist/kb' },
       locale: { type: 'string' },
+      audience: { type: 'string' },
       limit: { type: 'string', default: '5' },
       json: { type: 'boolean', default: false },
       queries: { type: 'string' },
@@ -27,7 +30,7 @@ export async function searchCommand(args: string[], io: CliIO): Promise<number> 
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not "${values.limit}"`)
   if (!values.queries && positionals.length === 0) throw new UsageError('give a query, or --queries <file.json>')
   const cases = values.queries ? await readQueries(resolve(io.cwd, values.queries)) : [{ q: positionals.join(' ') }]
-  const kb = await readKnowledgeBase(resolve(io.cwd, values.index), values.locale)
+  const kb = await readKnowledgeBase(await knowledgeBaseDir(resolve(io.cwd, values.index), values.audience), values.locale)
 
   const runs = cases.map((c) => ({ ...c, hits: search(kb.index, c.q, { limit: Math.max(limit, 5) }) }))
   if (values.json) {
@@ -73,6 +76,15 @@ export async function searchCommand(args: string[], io: CliIO): Promise<number> 
     io.stdout.write(`success@1 ${(at1 / judged).toFixed(3)} (${at1}/${judged})  success@5 ${(at5 / judged).toFixed(3)} (${at5}/${judged})\n`)
   }
   return 0
+}
+
+/** The folder of the knowledge base searched: the public one, or an audience's. */
+async function knowledgeBaseDir(index: string, audience: string | undefined): Promise<string> {
+  if (audience === undefined) return index
+  const dir = join(index, audienceDir(audience))
+  if (existsSync(join(dir, 'manifest.json'))) return dir
+  const built = await readdir(join(index, 'audiences')).catch(() => [])
+  throw new UsageError(`--audience ${audience}: no article of the knowledge base at ${index} names it (${built.length ? `its audiences: ${built.sort().join(', ')}` : 'it has no audiences'})`)
 }
 
 async function readQueries(path: string): Promise<QueryCase[]> {

@@ -9,7 +9,8 @@ export interface PreviewDiagnostics {
 /**
  * The writer's preview: every article by locale and category, rendered as the build wrote it;
  * beside it the real widget searching the same build (when its bundle is at hand); over it, the
- * build's errors and warnings as file:line:col, live.
+ * build's errors and warnings as file:line:col, live. A reader picker shows the knowledge base
+ * of each audience the content names, as its readers see it.
  */
 export const previewPage = ({ widget }: { widget: boolean }): string => `<!doctype html>
 <html lang="en">
@@ -38,15 +39,21 @@ export const previewPage = ({ widget }: { widget: boolean }): string => `<!docty
 </style>
 </head>
 <body>
-<nav><label>Locale <select id="locale"></select></label><div id="list"></div></nav>
+<nav><label>Locale <select id="locale"></select></label> <label id="reader" hidden>Reader <select id="audience"><option value="">public</option></select></label><div id="list"></div></nav>
 <main id="article"><p>Pick an article.</p></main>
 ${widget ? '<aside aria-label="The widget, over this build"><h2>Widget</h2><div id="widget"></div></aside>\n<script type="module" src="/__signpost/widget/signpost.js"></script>' : ''}
 <section id="problems" role="status" aria-live="polite" hidden><strong></strong><div id="problem-lines"></div></section>
 <script type="module">
-  const list = document.getElementById('list'), main = document.getElementById('article'), pick = document.getElementById('locale')
+  const list = document.getElementById('list'), main = document.getElementById('article'), pick = document.getElementById('locale'), audience = document.getElementById('audience')
   let manifest
+  /** The knowledge base shown: the public one, or the audience's picked. */
+  const base = () => (audience.value ? '/audiences/' + audience.value + '/' : '/')
   async function load() {
-    manifest = await (await fetch('/manifest.json')).json()
+    const names = await (await fetch('/__signpost/audiences')).json()
+    const reader = names.includes(audience.value) ? audience.value : ''
+    audience.replaceChildren(new Option('public', ''), ...names.map((n) => new Option(n, n, false, n === reader)))
+    document.getElementById('reader').hidden = names.length === 0
+    manifest = await (await fetch(base() + 'manifest.json')).json()
     const current = pick.value || manifest.defaultLocale
     pick.replaceChildren(...manifest.locales.map((l) => new Option(l.locale + ' (' + l.articleCount + ')', l.locale, false, l.locale === current)))
     list.replaceChildren()
@@ -64,8 +71,8 @@ ${widget ? '<aside aria-label="The widget, over this build"><h2>Widget</h2><div 
     for (const a of list.querySelectorAll('a')) a.toggleAttribute('aria-current', a.getAttribute('href') === '#' + key)
     const article = manifest.articles.find((a) => a.locale + '/' + a.id === key)
     if (!article) return
-    const shard = await (await fetch('/' + article.shard)).json()
-    const html = shard.html.replace(/href="#signpost:([^"]+)"/g, (m, id) => 'href="#' + article.locale + '/' + id + '"').replace(/src="(images\\/[^"]+)"/g, 'src="/$1"')
+    const shard = await (await fetch(base() + article.shard)).json()
+    const html = shard.html.replace(/href="#signpost:([^"]+)"/g, (m, id) => 'href="#' + article.locale + '/' + id + '"').replace(/src="(images\\/[^"]+)"/g, 'src="' + base() + '$1"')
     main.innerHTML = '<h1></h1><p class="meta"></p>' + html
     main.querySelector('h1').textContent = shard.title
     main.querySelector('.meta').textContent = article.id + (article.updated ? ' · updated ' + article.updated : '') + ' · ' + article.summary
@@ -78,6 +85,7 @@ ${widget ? '<aside aria-label="The widget, over this build"><h2>Widget</h2><div 
     help.setAttribute('kb', '/manifest.json')
     help.setAttribute('mode', 'inline')
     if (pick.value) help.setAttribute('locale', pick.value)
+    if (audience.value) help.setAttribute('audience', audience.value)
     holder.replaceChildren(help)
   }
   const problems = document.getElementById('problems')
@@ -90,6 +98,7 @@ ${widget ? '<aside aria-label="The widget, over this build"><h2>Widget</h2><div 
     document.getElementById('problem-lines').replaceChildren(...lines.map((line) => Object.assign(document.createElement('div'), { textContent: line })))
   }
   pick.addEventListener('change', () => load().then(widget))
+  audience.addEventListener('change', () => load().then(widget))
   addEventListener('hashchange', show)
   const events = new EventSource('/__signpost/reload')
   events.addEventListener('reload', () => load().then(widget))

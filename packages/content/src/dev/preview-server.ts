@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { type PreviewDiagnostics, previewPage } from './preview-page.ts'
@@ -58,6 +58,15 @@ export function startPreviewServer(
       res.write(`event: diagnostics\ndata: ${JSON.stringify(latest)}\n\n`)
       clients.add(res)
       req.on('close', () => clients.delete(res))
+      return
+    }
+    if (path === '/__signpost/audiences') {
+      // The writer's own machine: the preview may list what the public manifest never names.
+      const names = await readdir(join(out, 'audiences'), { withFileTypes: true }).then(
+        (entries) => entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(),
+        () => [],
+      )
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(names))
       return
     }
     if (path.startsWith('/__signpost/widget/')) {

@@ -66,4 +66,33 @@ describe('signpost dev preview', () => {
       await fx.cleanup()
     }
   })
+
+  it('previews each audience\'s knowledge base as its readers see it, and the public one without it', async () => {
+    const fx = await contentFixture({
+      'billing/refunds.md': article('title: Refunds\nsummary: Money back.', 'Refunds go back to the card.'),
+      'billing/seats.md': article('title: Seat licenses\nsummary: Pro seats.\naudience: [pro]', 'Buy seat licenses in packs.'),
+    })
+    let stop!: () => void
+    const io = captureIO(fx.dir)
+    const running = devCommand(['content', '--out', 'kb', '--port', '0'], io, new Promise<void>((resolve) => (stop = resolve)), { widget })
+    let page: Page | undefined
+    try {
+      await expect.poll(() => /preview at (\S+)/.exec(io.out())?.[1], { timeout: 20_000 }).toBeTruthy()
+      page = await browser.newPage()
+      await page.goto(/preview at (\S+)/.exec(io.out())![1]!)
+      const nav = () => page!.locator('nav a').allTextContents()
+      await expect.poll(nav, { timeout: 20_000 }).toEqual(['Refunds'])
+      await page.locator('#audience').selectOption('pro')
+      await expect.poll(nav, { timeout: 20_000 }).toEqual(['Refunds', 'Seat licenses'])
+      await page.locator('signpost-help input[type="search"]').fill('seat licenses')
+      await expect.poll(() => page!.locator('signpost-help [role="option"] .result-title').allTextContents(), { timeout: 20_000 }).toEqual(['Seat licenses'])
+      await page.locator('nav a', { hasText: 'Seat licenses' }).click()
+      await expect.poll(() => page!.locator('main').textContent(), { timeout: 20_000 }).toContain('Buy seat licenses in packs.')
+    } finally {
+      await page?.close()
+      stop()
+      expect(await running).toBe(0)
+      await fx.cleanup()
+    }
+  })
 })

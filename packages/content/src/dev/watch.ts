@@ -78,6 +78,7 @@ function failed(e: unknown): BuildResult {
     rendered: [],
     assets: new Map(),
     manifest: { format: KB_FORMAT_VERSION, build: '', defaultLocale: 'en', locales: [], articles: [] },
+    audiences: {},
     files: new Map(),
   }
 }

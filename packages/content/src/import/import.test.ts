@@ -42,6 +42,26 @@ describe('signpost import', () => {
     expect(problems).toEqual([])
   })
 
+  it('keeps a Zendesk article restricted to user segments out of the public knowledge base, as their audiences', async () => {
+    const fx = await contentFixture({})
+    cleanups.push(fx.cleanup)
+    const page = (id: number, title: string, segment: object) => ({ id, title, locale: 'en-us', section_id: 200, body: `<p>${title}.</p>`, ...segment })
+    const exported = {
+      articles: [page(1, 'Refunds', { user_segment_id: null }), page(2, 'Seat licenses', { user_segment_id: 77 }), page(3, 'Escalations', { user_segment_ids: [88, 99] })],
+      sections: [{ id: 200, name: 'Billing' }],
+      user_segments: [{ id: 77, name: 'Pro customers', user_type: 'signed_in_users' }, { id: 88, name: 'Agents & admins', user_type: 'staff' }],
+    }
+    await writeFile(join(fx.dir, 'export.json'), JSON.stringify(exported))
+    const io = captureIO(fx.dir)
+    expect(await runCli(['import', 'zendesk', 'export.json', '--out', 'content'], io)).toBe(0)
+    expect(io.out()).toContain('signpost import: only some readers may see articles of audiences agents-admins (1), pro-customers (1), segment-99 (1): the build keeps them out of the public knowledge base\n')
+    expect(await readFile(join(fx.root, 'en/billing/refunds.md'), 'utf8')).not.toContain('audience')
+    expect(await readFile(join(fx.root, 'en/billing/seat-licenses.md'), 'utf8')).toContain('\naudience:\n  - pro-customers\n')
+    expect(await runCli(['build', 'content', '--out', 'kb'], captureIO(fx.dir))).toBe(0)
+    const manifest = JSON.parse(await readFile(join(fx.dir, 'kb/manifest.json'), 'utf8')) as { articles: { id: string }[] }
+    expect(manifest.articles.map((a) => a.id)).toEqual(['billing/refunds'])
+  })
+
   it('turns an Intercom export into markdown, each translation the same article in its locale', async () => {
     const { code, files, fx, checkCode, problems } = await importSample('intercom')
     expect(code).toBe(0)

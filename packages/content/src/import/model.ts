@@ -15,6 +15,8 @@ export interface ImportedArticle {
   tags: string[]
   /** `YYYY-MM-DD` */
   updated?: string
+  /** Who may read it (Zendesk's user segments), as `audience` frontmatter names; absent: everyone. */
+  audience?: string[]
   /** Where in the export it came from, for messages (`articles[3]`). */
   origin: string
 }

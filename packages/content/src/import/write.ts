@@ -13,6 +13,8 @@ export interface ImportResult {
   linksRewritten: number
   /** Links that look like the vendor's article links but whose article is not in the export. */
   linksKept: string[]
+  /** Files only some readers may see (`audience` frontmatter), by audience name. */
+  audiences: Record<string, number>
 }
 
 /** `Billing & Payments` → `billing-payments` */
@@ -50,7 +52,7 @@ export function writeImport(exp: VendorExport, out: string, { force = false } = 
   const languages = new Map<string, Set<string>>()
   for (const a of exp.articles) languages.set(a.locale.split('-')[0]!, (languages.get(a.locale.split('-')[0]!) ?? new Set()).add(a.locale))
   const folderOf = (locale: string) => (languages.get(locale.split('-')[0]!)!.size === 1 ? locale.split('-')[0]! : locale)
-  const result: ImportResult = { files: [], locales: [], drafts: 0, linksRewritten: 0, linksKept: [] }
+  const result: ImportResult = { files: [], locales: [], drafts: 0, linksRewritten: 0, linksKept: [], audiences: {} }
   const seen = new Set<string>()
   let current: ImportedArticle | undefined
   const toMarkdown = createHtmlToMarkdown((href) => {
@@ -82,11 +84,13 @@ export function writeImport(exp: VendorExport, out: string, { force = false } = 
     if (a.tags.length > 0) frontmatter.tags = a.tags
     if (a.updated) frontmatter.updated = a.updated
     if (a.draft) frontmatter.draft = true
+    if (a.audience) frontmatter.audience = a.audience
     const body = toMarkdown(a.html)
     mkdirSync(dirname(path), { recursive: true })
     writeFileSync(path, `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}\n`)
     result.files.push(file)
     if (a.draft) result.drafts++
+    for (const name of a.audience ?? []) result.audiences[name] = (result.audiences[name] ?? 0) + 1
     if (!result.locales.includes(locale)) result.locales.push(locale)
   }
   return result

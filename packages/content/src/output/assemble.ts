@@ -16,6 +16,7 @@ import { createLearnedCounter, type LearnedIndex, learnedSynonyms } from '../lea
 import { packInt4 } from '../semantic/int4.ts'
 import type { SemanticLocale } from '../semantic/semantic-output.ts'
 import { aliasMap } from '../validate.ts'
+import { synonymsFor } from './audiences.ts'
 import { serializePieces, serializeTable, serializeTerms, shardTerms } from './search-index.ts'
 
 /** Output path (relative to the out dir) → content. Every name but manifest.json is content-hashed. */
@@ -41,6 +42,8 @@ interface AssembleInput {
   learned?: LearnedIndex
   /** Word and article vectors per locale (`--semantic`). */
   semantic?: Map<string, SemanticLocale>
+  /** Articles of other audiences' knowledge bases: links to them become text, naming nothing of them. */
+  hidden?: RenderedArticle[]
 }
 
 interface AssembleOptions {
@@ -73,6 +76,9 @@ export function assembleOutput(
   const manifestArticles: ManifestArticle[] = []
   const locales: ManifestLocale[] = []
   const countLearned = createLearnedCounter()
+  const hiddenIds = hiddenTargets(input.hidden ?? [])
+  const hiddenByLocale = new Map<string, RenderedArticle[]>()
+  for (const a of input.hidden ?? []) hiddenByLocale.set(a.locale, [...(hiddenByLocale.get(a.locale) ?? []), a])
 
   for (const locale of localeNames) {
     const list = [...byLocale.get(locale)!.values()].sort((a, b) => (a.id < b.id ? -1 : 1))
@@ -89,7 +95,7 @@ export function assembleOutput(
         id: a.id,
         locale,
         title: a.title,
-        html: rewriteAliasLinks(a.html, aliases, ids),
+        html: withoutLinksTo(rewriteAliasLinks(a.html, aliases, ids), hiddenIds.get(locale), ids),
         headings: a.headings,
         links,
         related: related.get(a.id) ?? [],
@@ -144,7 +150,7 @@ export function assembleOutput(
       primaryIndex: primaryName,
       bodyIndex: bodyName,
       // Writers' synonyms win over those learned from traffic.
-      synonyms: { ...(learned ? learnedSynonyms(locale, learned, list) : {}), ...(input.synonyms[locale] ?? {}) },
+      synonyms: { ...(learned ? learnedSynonyms(locale, learned, list) : {}), ...synonymsFor(input.synonyms[locale] ?? {}, list, hiddenByLocale.get(locale) ?? [], locale) },
       articleCount: list.length,
       ...(semanticName ? { semantic: semanticName } : {}),
     })
@@ -198,6 +204,30 @@ function rewriteAliasLinks(html: string, aliases: Map<string, string>, ids: Set<
     return target ? `${attr}${target}"` : m
   })
 }
+
+/** Per locale, the ids and aliases of the articles a knowledge base must not name. */
+function hiddenTargets(hidden: RenderedArticle[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>()
+  for (const a of hidden) {
+    const set = out.get(a.locale) ?? new Set<string>()
+    for (const id of [a.id, ...a.frontmatter.aliases]) set.add(id)
+    out.set(a.locale, set)
+  }
+  return out
+}
+
+/**
+ * A link to an article readers of this knowledge base may not see becomes its text: the link
+ * would be dead for them, and its target's id would name the article (`signpost check` warns).
+ */
+function withoutLinksTo(html: string, hidden: Set<string> | undefined, ids: Set<string>): string {
+  if (!hidden) return html
+  return html.replace(/<a\b[^>]*\s(?:data-signpost-article="|href="#signpost:)([^"]+)"[^>]*>([\s\S]*?)<\/a>/g, (m, id: string, inner: string) =>
+    hidden.has(unescapeAttr(id)) && !ids.has(unescapeAttr(id)) ? inner : m,
+  )
+}
+
+const unescapeAttr = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')
 
 /** Related: articles it links to, then articles linking to it, then its category siblings by order. */
 function relatedArticles(list: RenderedArticle[], resolve: (id: string) => string | undefined): Map<string, string[]> {

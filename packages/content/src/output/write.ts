@@ -1,20 +1,22 @@
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname, join, relative, sep } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { OutputFiles } from './assemble.ts'
 
 /** Folders the build owns inside the out dir; stale files there are removed after writing. */
-const OWNED = ['articles', 'index', 'images']
+const OWNED = ['articles', 'index', 'images', 'audiences']
+/** A knowledge base's manifest: the public one, or an audience's (`audiences/pro/manifest.json`). */
+const isManifest = (name: string) => name === 'manifest.json' || /^audiences\/[^/]+\/manifest\.json$/.test(name)
 /** From this many files on, a thread writes them while this one goes on assembling the rest. */
 export const MIN_FILES_FOR_THREAD = 300
 const BATCH = 16
 const encoder = new TextEncoder()
 
 export interface OutputWriter {
-  /** Writes one file of the build (manifest.json is kept for last, whenever it comes). */
+  /** Writes one file of the build (manifests are kept for last, whenever they come). */
   write(name: string, data: string | Buffer): void
-  /** Waits for every write, writes manifest.json, then removes stale files. */
+  /** Waits for every write, writes the manifests, then removes stale files. */
   close(): Promise<{ written: number; removed: number }>
 }
 
@@ -36,14 +38,14 @@ export function openOutput(out: string, options: { expected: number }): OutputWr
   const names = new Set<string>()
   const dirs = new Set<string>()
   const thread = options.expected >= MIN_FILES_FOR_THREAD && availableParallelism() >= 2 ? startWriteThread() : undefined
-  let manifest: string | Buffer = ''
+  const manifests = new Map<string, string | Buffer>()
   let written = 0
 
   return {
     write(name, data) {
       names.add(name)
-      if (name === 'manifest.json') {
-        manifest = data
+      if (isManifest(name)) {
+        manifests.set(name, data)
         return
       }
       const path = join(out, name)
@@ -58,10 +60,15 @@ export function openOutput(out: string, options: { expected: number }): OutputWr
     },
     async close() {
       await thread?.close()
-      mkdirSync(out, { recursive: true })
-      writeFileSync(join(out, 'manifest.json'), manifest)
+      // Audiences' first, the public one last: each manifest lands after every file it names.
+      for (const [name, data] of [...manifests].sort(([a], [b]) => Number(a === 'manifest.json') - Number(b === 'manifest.json'))) {
+        mkdirSync(dirname(join(out, name)), { recursive: true })
+        writeFileSync(join(out, name), data)
+      }
       const stale = [...existing].filter((name) => !names.has(name))
       for (const name of stale) rmSync(join(out, name))
+      // An audience no article names any more leaves no folder behind that would name it.
+      for (const dir of new Set(stale.map((name) => dirname(join(out, name))))) removeEmptyUpTo(dir, out)
       return { written, removed: stale.length }
     },
   }
@@ -121,6 +128,17 @@ function startWriteThread() {
       await worker.terminate()
       if (failed) throw failed
     },
+  }
+}
+
+/** Removes `dir` and its parents while they are empty, stopping at `root`. */
+function removeEmptyUpTo(dir: string, root: string): void {
+  for (let d = dir; d !== root && d.startsWith(root); d = dirname(d)) {
+    try {
+      rmdirSync(d)
+    } catch {
+      return
+    }
   }
 }
 

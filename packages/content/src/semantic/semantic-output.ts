@@ -77,7 +77,10 @@ export interface SemanticOptions {
  * The semantic layer of each locale the model knows; the others stay keyword-only, listed in
  * `skipped`. The model is loaded here only, so a build without `--semantic` never touches it.
  */
-export async function semanticLayers(articles: RenderedArticle[], options: SemanticOptions): Promise<{ layers: Map<string, SemanticLocale>; skipped: string[] }> {
+export async function semanticLayers(
+  articles: RenderedArticle[],
+  options: SemanticOptions,
+): Promise<{ layers: Map<string, SemanticLocale>; skipped: string[]; embedder?: Embedder }> {
   const levels = options.base ? undefined : englishLevels()
   const byLocale = new Map<string, RenderedArticle[]>()
   for (const a of articles) byLocale.set(a.locale, [...(byLocale.get(a.locale) ?? []), a])
@@ -95,7 +98,8 @@ export async function semanticLayers(articles: RenderedArticle[], options: Seman
     onProgress: options.onProgress,
   })
   for (const locale of wanted) layers.set(locale, localeLayer(byLocale.get(locale)!, corpora.get(locale)!, table, options, levels))
-  return { layers, skipped }
+  // Returned so the next knowledge base of the build (an audience's) reuses the started model.
+  return { layers, skipped, embedder }
 }
 
 interface Corpus {

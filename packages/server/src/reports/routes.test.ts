@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SignpostEvent } from '@signpost/core'
@@ -159,6 +159,17 @@ describe('article titles from the site’s knowledge base', () => {
     ])
     const res = await withKb(kbDir).request('/v1/reports/feedback-reasons?site=demo', { headers: { authorization: `Bearer ${DEMO}` } })
     expect((await res.json()).reasons).toEqual([expect.objectContaining({ article: 'billing/refunds', title: 'Refunds', reason: 'too long' })])
+  })
+
+  it('names an article only an audience sees, from that audience’s manifest in the build folder', async () => {
+    writeFileSync(join(kbDir, 'manifest.json'), manifest('Refunds'))
+    mkdirSync(join(kbDir, 'audiences/pro'), { recursive: true })
+    writeFileSync(join(kbDir, 'audiences/pro/manifest.json'), JSON.stringify({ format: 2, defaultLocale: 'en', articles: [{ id: 'billing/seats', locale: 'en', title: 'Seat licenses' }] }))
+    await t.store.writeBatches([
+      [{ id: 'e-00000022', ts: NOW - 30_000, site: 'demo', locale: 'en', path: '/', session: 's1', type: 'feedback', article: 'billing/seats', helpful: false, reason: 'unclear' }] as SignpostEvent[],
+    ])
+    const res = await withKb(kbDir).request('/v1/reports/feedback-reasons?site=demo', { headers: { authorization: `Bearer ${DEMO}` } })
+    expect((await res.json()).reasons).toEqual(expect.arrayContaining([expect.objectContaining({ article: 'billing/seats', title: 'Seat licenses', reason: 'unclear' })]))
   })
 
   it('still answers, with ids, when the knowledge base cannot be read', async () => {

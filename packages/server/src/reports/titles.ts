@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Manifest } from '@signpost/core'
 
@@ -8,7 +8,8 @@ const URL_TTL_MS = 5 * 60_000
 /**
  * Article titles from a site's built knowledge base, so reports name articles as writers and ops
  * know them, not by path. `kb` is the build folder (with manifest.json), the manifest file, or
- * its http(s) URL. A file is read again when it changes; a URL every five minutes. A knowledge base
+ * its http(s) URL; from a folder, the audiences' knowledge bases too (`audiences/<name>/`, which
+ * the public manifest never names). A file is read again when it changes; a URL every five minutes. A knowledge base
  * that cannot be read gives no titles (reports still answer, with ids) and one warning per cause.
  *
  * @example
@@ -28,6 +29,7 @@ export function createTitleLookup(kb: string, warn: (message: string) => void = 
     try {
       let key: number
       let text: () => Promise<string>
+      let audiences: () => Promise<Partial<Manifest>[]> = async () => []
       if (isUrl) {
         key = Math.floor(Date.now() / URL_TTL_MS)
         text = async () => {
@@ -41,6 +43,12 @@ export function createTitleLookup(kb: string, warn: (message: string) => void = 
         if (info.isDirectory()) {
           path = join(kb, 'manifest.json')
           info = await stat(path)
+          // Rewritten by every build, as the public manifest is: its time stands for them all.
+          audiences = async () => {
+            const names = await readdir(join(kb, 'audiences')).catch(() => [] as string[])
+            const read = (name: string) => readFile(join(kb, 'audiences', name, 'manifest.json'), 'utf8').then((t) => JSON.parse(t) as Partial<Manifest>, () => ({}))
+            return Promise.all(names.sort().map(read))
+          }
         }
         key = info.mtimeMs
         text = () => readFile(path, 'utf8')
@@ -49,10 +57,13 @@ export function createTitleLookup(kb: string, warn: (message: string) => void = 
       const manifest = JSON.parse(await text()) as Partial<Manifest>
       if (!Array.isArray(manifest.articles)) return fail('not a Signpost manifest (no "articles")')
       const titles = new Map<string, string>()
-      // The default locale's title wins; another locale's fills in an article only it has.
-      for (const a of manifest.articles) {
-        if (typeof a?.id !== 'string' || typeof a.title !== 'string') continue
-        if (!titles.has(a.id) || a.locale === manifest.defaultLocale) titles.set(a.id, a.title)
+      // The default locale's title wins; another locale's fills in an article only it has, and an
+      // audience's manifest the articles only its readers see.
+      for (const [n, m] of [manifest, ...(await audiences())].entries()) {
+        for (const a of Array.isArray(m.articles) ? m.articles : []) {
+          if (typeof a?.id !== 'string' || typeof a.title !== 'string') continue
+          if (!titles.has(a.id) || (n === 0 && a.locale === m.defaultLocale)) titles.set(a.id, a.title)
+        }
       }
       cached = { key, titles }
       warned = ''

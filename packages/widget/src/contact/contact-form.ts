@@ -12,6 +12,7 @@ import type { Internals, Lit } from '../views/internals.ts'
 import { type Draft, clearDraft, loadDraft, saveDraft } from './draft.ts'
 import { formStyles } from './contact-form.styles.ts'
 import { type Errors, deliver, validate } from './deliver.ts'
+import { articleById } from '../views/article-by-id.ts'
 
 /** Wait this long after the last keystroke before suggesting (ms). */
 export const SUGGEST_MS = 300
@@ -81,7 +82,7 @@ function suggestSoon(host: SignpostHelp, m: Internals, state: FormState, delay =
   state.timer = setTimeout(async () => {
     const text = `${state.draft.subject} ${state.draft.message.slice(0, 300)}`.trim()
     const { hits } = /[\p{L}\p{N}]{3}/u.test(text) ? await host.find(text).catch(() => ({ hits: [] })) : { hits: [] }
-    const found = hits.flatMap(({ id }) => m.articleById(id) ?? [])
+    const found = hits.flatMap(({ id }) => articleById(m, id) ?? [])
     if (states.get(host) !== state) return
     state.suggestions = found
     const key = found.map((a) => a.id).join('\n')

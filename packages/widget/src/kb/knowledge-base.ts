@@ -1,5 +1,11 @@
 import { type ManifestArticle, type ManifestLocale, assertManifest } from '@signpost/core'
 
+/**
+ * A file of the knowledge base by its name in the manifest, with the manifest URL's query: a URL
+ * the host signed for a whole folder (a CDN's wildcard policy) then opens every file in it.
+ */
+export const kbFile = (file: string, manifest: string): string => new URL(file + new URL(manifest).search, manifest).href
+
 export async function fetchJson(url: string): Promise<object> {
   const response = await fetch(url)
   if (!response.ok) throw new Error(`signpost: GET ${url} answered ${response.status}`)
@@ -15,10 +21,8 @@ export async function readManifest(url: string, wanted: string): Promise<{ local
   const m = assertManifest(await fetchJson(url), url)
   const tag = wanted || m.defaultLocale
   const base = tag.split('-')[0]
+  // The build always names one of its locales the default.
   const locale =
-    m.locales.find((l) => l.locale === tag) ??
-    m.locales.find((l) => l.locale.split('-')[0] === base) ??
-    m.locales.find((l) => l.locale === m.defaultLocale) ??
-    m.locales[0]!
+    m.locales.find((l) => l.locale === tag) ?? m.locales.find((l) => l.locale.split('-')[0] === base) ?? m.locales.find((l) => l.locale === m.defaultLocale)!
   return { locale, articles: m.articles.filter((a) => a.locale === locale.locale) }
 }

@@ -10,6 +10,7 @@ import { type ManifestLocale, missingShards, openBody, type SearchIndex, withSha
 // results), titles and summaries show unmarked.
 export { highlight, snippet } from '@signpost/core'
 import type { WordBucket } from '@signpost/core/semantic'
+import { kbFile } from '../kb/knowledge-base.ts'
 
 type FetchJson = (url: string) => Promise<unknown>
 
@@ -24,7 +25,7 @@ export async function createRefinements(
   base: string,
   fetchJson: FetchJson,
 ): Promise<{ index: SearchIndex; refine: Refine }> {
-  const url = (file: string) => new URL(file, base).href
+  const url = (file: string) => kbFile(file, base)
   let body = openBody((await fetchJson(url(locale.bodyIndex))) as never, locale.locale)
   const semanticCode = locale.semantic ? await import('@signpost/core/semantic') : undefined
   const semantic = semanticCode && locale.semantic ? semanticCode.loadSemantic((await fetchJson(url(locale.semantic))) as never, articleIds) : undefined

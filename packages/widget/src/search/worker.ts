@@ -5,7 +5,7 @@
  * with the refinements' chunk, a moment later.
  */
 import { baseLanguage, type ManifestArticle, registerLanguage, type SearchIndex, loadPrimaryIndex, normalizeQuery, search } from '@signpost/core'
-import { fetchJson, readManifest } from '../kb/knowledge-base.ts'
+import { fetchJson, kbFile, readManifest } from '../kb/knowledge-base.ts'
 import type { WorkerRequest, WorkerResponse } from './protocol.ts'
 import type { Refine } from './refinements.ts'
 
@@ -41,7 +41,7 @@ self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
       const { locale, articles: list } = await readManifest(data.manifest, data.locale)
       // Stop words and stemmers beyond English come only with a knowledge base that needs them.
       const [primary] = await Promise.all([
-        fetchJson(new URL(locale.primaryIndex, data.manifest).href),
+        fetchJson(kbFile(locale.primaryIndex, data.manifest)),
         baseLanguage(locale.locale) === 'en' ? undefined : import('@signpost/core/languages').then((m) => m.registerAll(registerLanguage)),
       ])
       if (id !== load) return

@@ -4,6 +4,7 @@ import type { TemplateResult } from 'lit'
 import { SignpostFeedbackEvent } from '../events/feedback.ts'
 import type { SignpostHelp } from '../signpost-help.ts'
 import type { Internals, Lit } from './internals.ts'
+import { articleById } from './article-by-id.ts'
 
 /** Headings that say the article lists its own related reading: then it gets no automatic list. */
 const OWN_RELATED = /^(related|see also|further reading|art[ií]culos relacionados|ver tambi[eé]n|relacionad)/i
@@ -12,7 +13,7 @@ export function renderArticleView(host: SignpostHelp, m: Internals, lit: Lit): T
   const { html, nothing } = lit
   const s = m.t
   if (!m.shard || !m.articleNode) return html`<div class="body"><p class="muted" role="status">${m.status === 'error' ? s.unavailable : s.articleLoading}</p></div>`
-  const article = m.articleById(m.current!.id)!
+  const article = articleById(m, m.current!.id)!
   const related = relatedArticles(m)
   const onClick = (e: MouseEvent) => {
     const link = (e.target as Element).closest?.('a')
@@ -49,7 +50,7 @@ export function renderArticleView(host: SignpostHelp, m: Internals, lit: Lit): T
 function relatedArticles(m: Internals): ManifestArticle[] {
   const shard = m.shard!
   if (shard.headings.some((h) => OWN_RELATED.test(h.text.trim()))) return []
-  return shard.related.flatMap((id) => m.articleById(id) ?? [])
+  return shard.related.flatMap((id) => articleById(m, id) ?? [])
 }
 
 /**

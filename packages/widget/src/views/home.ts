@@ -5,6 +5,7 @@ import { suggestionsFor } from '../context/suggestions.ts'
 import { popularArticles, recentArticles } from '../home/popular.ts'
 import type { SignpostHelp } from '../signpost-help.ts'
 import type { Internals, Lit } from './internals.ts'
+import { articleById } from './article-by-id.ts'
 
 /** The logo beside the heading: slot `logo`, else the `logo` attribute's image (decorative). */
 export function renderLogo(host: SignpostHelp, _m: Internals, lit: Lit): TemplateResult {
@@ -20,7 +21,7 @@ export function renderGreeting(host: SignpostHelp, m: Internals, lit: Lit): Temp
 /** Before any query, below the page's suggestions: recently viewed and popular articles. */
 export function renderHome(_host: SignpostHelp, m: Internals, lit: Lit): TemplateResult {
   const s = m.t
-  const recent = recentArticles((id) => m.articleById(id)).slice(0, 3)
+  const recent = recentArticles((id) => articleById(m, id)).slice(0, 3)
   // Each article once: popular leaves out what the page's suggestions and recently viewed show.
   const shown = new Set([...recent, ...suggestionsFor(m.articles, m.context)].map((a) => a.id))
   const popular = popularArticles(m.articles.filter((a) => !shown.has(a.id)))

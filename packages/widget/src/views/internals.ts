@@ -21,7 +21,6 @@ export interface Internals {
   readonly articles: ManifestArticle[]
   readonly context: HelpContext
   readonly loadedDir?: 'ltr' | 'rtl'
-  articleById(id: string): ManifestArticle | undefined
   openArticle(id: string, source: ViewSource, position?: number, fromBack?: boolean, section?: string): Promise<void>
   ensureLoaded(): Promise<void>
   flushSearch(): void

@@ -9,6 +9,8 @@ import type { SignpostHelp } from '../signpost-help.ts'
 import { read } from './contact.ts'
 import type { Internals } from './internals.ts'
 import { fetchShard } from './shards.ts'
+import { articleById } from './article-by-id.ts'
+import { kbFile } from '../kb/knowledge-base.ts'
 
 /** The latest navigation of each panel: a slower one started before it (a quick second Back) gives way. */
 const latest = new WeakMap<SignpostHelp, object>()
@@ -26,7 +28,7 @@ export async function openArticle(
   latest.set(host, token)
   await m.ensureLoaded()
   if (latest.get(host) !== token) return
-  const article = m.articleById(id)
+  const article = articleById(m, id)
   if (!article) {
     console.warn(`signpost: no article ${id}`)
     return
@@ -46,7 +48,7 @@ export async function openArticle(
   m.articleNode = undefined
   m.feedback = 'none'
   try {
-    const [shard, { renderArticleHtml }] = await Promise.all([fetchShard(new URL(article.shard, host.kbUrl).href), import('./render-article.ts')])
+    const [shard, { renderArticleHtml }] = await Promise.all([fetchShard(kbFile(article.shard, host.kbUrl)), import('./render-article.ts')])
     if (m.current !== entry) return
     m.shard = shard
     const body = document.createElement('div')

@@ -5,6 +5,7 @@
  */
 import DOMPurify from 'dompurify'
 import type { SignpostStrings } from '../strings.ts'
+import { kbFile } from '../kb/knowledge-base.ts'
 
 type Labels = Pick<SignpostStrings, 'opensInNewTab' | 'calloutNote' | 'calloutTip' | 'calloutImportant' | 'calloutWarning' | 'calloutCaution'>
 
@@ -51,7 +52,8 @@ export function renderArticleHtml(html: string, base: string, labels: Labels): D
   }
   for (const img of fragment.querySelectorAll('img')) {
     const src = img.getAttribute('src')
-    if (src) img.setAttribute('src', new URL(src, base).href)
+    // The build's own images carry the manifest URL's signature; an image elsewhere must not.
+    if (src) img.setAttribute('src', src.startsWith('images/') ? kbFile(src, base) : new URL(src, base).href)
     img.setAttribute('loading', 'lazy')
     img.setAttribute('decoding', 'async')
     if (!img.hasAttribute('alt')) img.setAttribute('alt', '')

@@ -2,6 +2,7 @@ import type { SignpostStrings, ViewStringKey } from '../strings.ts'
 
 /** English for the lazy views. */
 export const enViews: Pick<SignpostStrings, ViewStringKey> = {
+  suggestions: 'Suggested for this page',
   category: 'Category',
   allCategories: 'All categories',
   back: 'Back',
