@@ -7,6 +7,9 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
     globalSetup: ['test/e2e/build-dashboard.ts'],
     testTimeout: 60_000,
+    // The end-to-end tests poll a real browser; the first open compiles the demo's modules in
+    // Vite's dev server, which takes seconds while the other test files load both cores.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
   },
 })
