@@ -116,6 +116,10 @@ const TABLES = {
   breakdown_daily: 'site, day, locale, route',
   breakdown_weekly: 'site, week, locale, route',
   query_related_daily: 'site, day, query, other',
+  slice_daily: 'site, route, locale, day',
+  slice_query_daily: 'site, route, locale, day, query',
+  slice_article_daily: 'site, route, locale, day, article',
+  slice_article_query_daily: 'site, route, locale, day, article, query',
 } as const
 
 async function rollups(store: Store): Promise<Record<string, unknown[]>> {
@@ -139,8 +143,19 @@ async function reports(store: Store) {
     byRoute: await breakdown(store.db, 'demo', range, 'route', 100),
     learned: await learnedExport(store.db, 'demo', range, 1, 1),
     digest: await buildDigest(store.db, 'demo', range, 10, 1),
+    // Each report split by the routes and locales traffic() asks from, one at a time and together.
+    slices: await Promise.all(
+      SLICES.map(async (slice) => ({
+        summary: await summary(store.db, 'demo', range, 10, slice),
+        timeseries: await timeseries(store.db, 'demo', range, slice),
+        gaps: await contentGaps(store.db, 'demo', range, 100, 1, slice),
+        articles: await articles(store.db, 'demo', range, 100, 1, slice),
+      })),
+    ),
   }
 }
+
+const SLICES = [{ route: '/invoices/:id/edit' }, { route: '/settings' }, { locale: 'es' }, { locale: 'en', route: '/' }]
 
 for (const engine of ENGINES) {
   describe(`erasing a session on ${engine.name}`, async () => {

@@ -1,5 +1,21 @@
 import { normalizeQuery, type SignpostEvent } from '@signpost/core'
 import { type LearnedFacts, learnedDelta, learnedPairs } from '../learn/pairs.ts'
+import { type Aggregates, add, bump, type Counters, deleteEmptied, negate, sortedEntries, upsertCounters, upsertRows } from './aggregates.ts'
+import {
+  articleTally,
+  countClick,
+  emptyTallies,
+  entry,
+  loadTallies,
+  queryTally,
+  SLICE_TABLES,
+  type SliceFacts,
+  type SliceRow,
+  type StoredTallies,
+  sliceShare,
+  storeTallies,
+  type Tallies,
+} from './slices.ts'
 import { type SqlDb, type SqlValue, weekOf } from './sql.ts'
 
 /** 30 minutes without an event closes a session (DESIGN.md). */
@@ -45,13 +61,28 @@ interface Session {
   unansweredBefore: string[]
   /** The learned pairs (`../learn/pairs.ts`) when the pairs were loaded; undefined if never loaded. */
   learnedBefore: Map<string, LearnedFacts> | undefined
+  /** Per-event counts for the reports split by locale and route (`slices.ts`). */
+  tallies: Tallies
+  /** Its share of the slice tables when the pairs were loaded; undefined if never loaded. */
+  sliceBefore: SliceRow[] | undefined
   dirty: boolean
 }
 
 /** What a segment collects in one batch, empty: from the store or new, a segment starts with this. */
 function batchState(): Pick<
   Session,
-  'queries' | 'articles' | 'clicks' | 'helpful' | 'lastContact' | 'firstContact' | 'repeated' | 'where' | 'whereBefore' | 'zeroBefore' | 'unansweredBefore'
+  | 'queries'
+  | 'articles'
+  | 'clicks'
+  | 'helpful'
+  | 'lastContact'
+  | 'firstContact'
+  | 'repeated'
+  | 'where'
+  | 'whereBefore'
+  | 'zeroBefore'
+  | 'unansweredBefore'
+  | 'tallies'
 > {
   return {
     queries: new Map(),
@@ -65,6 +96,7 @@ function batchState(): Pick<
     whereBefore: undefined,
     zeroBefore: false,
     unansweredBefore: [],
+    tallies: emptyTallies(),
   }
 }
 
@@ -144,8 +176,6 @@ export function contribution(s: { searched: boolean; viewed: boolean; votedYes: 
   }
 }
 
-type Counters = Record<string, number>
-
 /**
  * One flush's worth of rollup work: sessions and their query/article pairs are loaded once,
  * changed in memory as events arrive, and written back with the aggregate deltas at the end, so a
@@ -161,6 +191,8 @@ export class Rollup {
   private feedbackReasons: Aggregates = new Map()
   private breakdownDaily: Aggregates = new Map()
   private queryRelated: Aggregates = new Map()
+  /** Slice table → deltas (`slices.ts`). */
+  private slices = new Map<string, Aggregates>()
   private db: SqlDb
 
   constructor(db: SqlDb) {
@@ -186,6 +218,8 @@ export class Rollup {
         const qd = bump(this.queryDaily, [e.site, day, q], counts)
         qd['last_seen'] = Math.max(qd['last_seen'] ?? 0, e.ts)
         bump(this.daily, [e.site, day], counts)
+        s.tallies.searches++
+        s.tallies.zero += zero
         let pair = s.queries.get(q)
         // Past the cap (a script, not a customer) a session's new queries count as searches only.
         if (!pair && s.queries.size >= MAX_PAIRS) break
@@ -196,11 +230,18 @@ export class Rollup {
         }
         pair.firstTs = Math.min(pair.firstTs, e.ts)
         pair.dirty = true
+        const tally = queryTally(s.tallies, q)
+        if (tally) {
+          tally.searches++
+          tally.zero += zero
+        }
         if (zero) pair.zero = true
         else if (lastClick(s, q) >= e.ts) {
           // Its click arrived first: the search was answered.
           bump(this.queryDaily, [e.site, day, q], { clicked_searches: 1 })
           bump(this.daily, [e.site, day], { clicked_searches: 1 })
+          s.tallies.clicked++
+          if (tally) tally.clicked++
         } else if (pair.pending.length < MAX_PENDING) pair.pending.push(e.ts)
         else pair.overflow++
         if (contactedSince(s, pair)) bump(this.queryDaily, [e.site, day, pair.query], { contacts: 1 })
@@ -214,11 +255,15 @@ export class Rollup {
         if (pair && answered > 0) {
           bump(this.queryDaily, [e.site, day, pair.query], { clicked_searches: answered })
           bump(this.daily, [e.site, day], { clicked_searches: answered })
+          s.tallies.clicked += answered
+          const tally = queryTally(s.tallies, pair.query)
+          if (tally) tally.clicked += answered
           pair.pending = pair.pending.filter((t) => t > e.ts)
           pair.dirty = true
         }
         if (q) {
           bump(this.articleQueryDaily, [e.site, day, e.article, q], { clicks: 1 })
+          countClick(s.tallies, q, e.article)
           const key = q + '\u0000' + e.article
           const click = s.clicks.get(key)
           if (click) {
@@ -234,6 +279,9 @@ export class Rollup {
         locate(s, e)
         const ad = bump(this.articleDaily, [e.site, day, e.article], { views: 1 })
         bump(this.daily, [e.site, day], { views: 1 })
+        s.tallies.views++
+        const tally = articleTally(s.tallies, e.article)
+        if (tally) tally.views++
         let pair = s.articles.get(e.article)
         // Past the cap a session's new articles count as views only, as its new queries do.
         if (!pair && s.articles.size >= MAX_PAIRS) break
@@ -262,11 +310,16 @@ export class Rollup {
         // A reason sent after its vote (the widget records votes the moment they are given) joins
         // that vote: its text is counted with the reasons above, not as a second vote.
         if (e.followUp) break
+        loadPairs(s)
         if (e.helpful) {
           s.votedYes = true
-          loadPairs(s)
           if (s.helpful.size < MAX_PAIRS) s.helpful.add(e.article)
         }
+        const tally = articleTally(s.tallies, e.article)
+        if (e.helpful) s.tallies.yes++
+        else s.tallies.no++
+        if (tally && e.helpful) tally.yes++
+        else if (tally) tally.no++
         bump(this.articleDaily, [e.site, day, e.article], e.helpful ? { helpful_yes: 1 } : { helpful_no: 1 })
         break
       }
@@ -357,6 +410,7 @@ export class Rollup {
           const dimsBefore = s.whereBefore ? breakdown({ ...s, where: s.whereBefore }, s.before, s.zeroBefore) : undefined
           if (dimsBefore) bump(this.breakdownDaily, dimsBefore.key, negate(dimsBefore.counters))
           if (dimsAfter) bump(this.breakdownDaily, dimsAfter.key, dimsAfter.counters)
+          this.moveSlices(s, after)
           // Unanswered queries of one sitting are one question in the customer's other words.
           for (const [key, change] of pairChanges(s.unansweredBefore, unanswered(s))) {
             const [query, other] = key.split('\u0000') as [string, string]
@@ -370,8 +424,8 @@ export class Rollup {
     await upsertRows(db, 'sessions', ['site', 'sid', 'seg'], ['day', ...changing], sessionRows, replace(changing))
 
     const greatest = db.dialect === 'postgres' ? 'GREATEST' : 'MAX'
-    await this.upsertCounters('daily', ['site', 'day'], DAILY_COLUMNS, this.daily)
-    await this.upsertCounters('query_daily', ['site', 'day', 'query'], QUERY_COLUMNS, this.queryDaily, {
+    await upsertCounters(this.db, 'daily', ['site', 'day'], DAILY_COLUMNS, this.daily)
+    await upsertCounters(this.db, 'query_daily', ['site', 'day', 'query'], QUERY_COLUMNS, this.queryDaily, {
       last_seen: `${greatest}(query_daily.last_seen, excluded.last_seen)`,
     })
     // The same deltas by week, so content gaps over a month read a quarter of the rows.
@@ -381,24 +435,30 @@ export class Rollup {
       const w = bump(weekly, [site, weekOf(day), query], {})
       for (const k in counters) w[k] = k === 'last_seen' ? Math.max(w[k] ?? 0, counters[k]!) : (w[k] ?? 0) + counters[k]!
     }
-    await this.upsertCounters('query_weekly', ['site', 'week', 'query'], QUERY_COLUMNS, weekly, {
+    await upsertCounters(this.db, 'query_weekly', ['site', 'week', 'query'], QUERY_COLUMNS, weekly, {
       last_seen: `${greatest}(query_weekly.last_seen, excluded.last_seen)`,
     })
-    await this.upsertCounters('article_daily', ['site', 'day', 'article'], ARTICLE_COLUMNS, this.articleDaily)
-    await this.upsertCounters('article_query_daily', ['site', 'day', 'article', 'query'], ['clicks'], this.articleQueryDaily)
-    await this.upsertCounters('learned_daily', ['site', 'day', 'query', 'article'], ['sessions', 'helpful', 'contacts'], this.learnedDaily)
-    await this.upsertCounters('feedback_reasons', ['site', 'day', 'article', 'reason'], ['votes', 'helpful', 'last_seen'], this.feedbackReasons, {
+    await upsertCounters(this.db, 'article_daily', ['site', 'day', 'article'], ARTICLE_COLUMNS, this.articleDaily)
+    await upsertCounters(this.db, 'article_query_daily', ['site', 'day', 'article', 'query'], ['clicks'], this.articleQueryDaily)
+    await upsertCounters(this.db, 'learned_daily', ['site', 'day', 'query', 'article'], ['sessions', 'helpful', 'contacts'], this.learnedDaily)
+    await upsertCounters(this.db, 'feedback_reasons', ['site', 'day', 'article', 'reason'], ['votes', 'helpful', 'last_seen'], this.feedbackReasons, {
       last_seen: `${greatest}(feedback_reasons.last_seen, excluded.last_seen)`,
     })
-    await this.upsertCounters('breakdown_daily', ['site', 'day', 'locale', 'route'], BREAKDOWN_COLUMNS, this.breakdownDaily)
+    await upsertCounters(this.db, 'breakdown_daily', ['site', 'day', 'locale', 'route'], BREAKDOWN_COLUMNS, this.breakdownDaily)
     // By week too, as for queries: a month's breakdown reads a seventh of the rows.
     const breakdownWeekly: Aggregates = new Map()
     for (const { key, counters } of this.breakdownDaily.values()) {
       const [site, day, locale, route] = key as [string, number, string, string]
       add(bump(breakdownWeekly, [site, weekOf(day), locale, route], {}), counters)
     }
-    await this.upsertCounters('breakdown_weekly', ['site', 'week', 'locale', 'route'], BREAKDOWN_COLUMNS, breakdownWeekly)
-    await this.upsertCounters('query_related_daily', ['site', 'day', 'query', 'other'], ['sessions'], this.queryRelated)
+    await upsertCounters(this.db, 'breakdown_weekly', ['site', 'week', 'locale', 'route'], BREAKDOWN_COLUMNS, breakdownWeekly)
+    await upsertCounters(this.db, 'query_related_daily', ['site', 'day', 'query', 'other'], ['sessions'], this.queryRelated)
+    for (const [table, { keys, counters }] of Object.entries(SLICE_TABLES)) {
+      const rows = this.slices.get(table) ?? new Map()
+      await upsertCounters(this.db, table, [...keys], counters, rows)
+      // A session that moved to another slice leaves nothing behind, as a rebuild or an erasure would.
+      await deleteEmptied(this.db, table, keys, counters, rows)
+    }
     // A pair whose sessions have all found an answer since is gone, as a rebuild or an erasure leaves it.
     const emptied = [...sortedEntries(this.queryRelated)].filter(([, r]) => (r.counters['sessions'] ?? 0) < 0).map(([, r]) => r.key)
     for (let i = 0; i < emptied.length; i += 100) {
@@ -408,15 +468,13 @@ export class Rollup {
     }
   }
 
-  /** Adds counter deltas to an aggregate table. */
-  private async upsertCounters(table: string, keyCols: string[], cols: readonly string[], rows: Aggregates, special: Record<string, string> = {}): Promise<void> {
-    const values: SqlValue[][] = []
-    for (const [, { key, counters }] of sortedEntries(rows)) {
-      if (!cols.some((c) => (counters[c] ?? 0) !== 0)) continue
-      values.push([...key, ...cols.map((c) => counters[c] ?? 0)])
-    }
-    const sets = Object.fromEntries(cols.map((c) => [c, special[c] ?? `${table}.${c} + excluded.${c}`]))
-    await upsertRows(this.db, table, keyCols, cols, values, sets)
+  /** The session's share of the slice tables moves from what was stored to what it is now. */
+  private moveSlices(s: Session, after: Contribution): void {
+    const now = sliceShare(sessionSliceFacts(s, after))
+    const before = s.sliceBefore ?? []
+    const rowsOf = (table: string): Aggregates => entry(this.slices, table, () => new Map())
+    for (const r of before) bump(rowsOf(r.table), r.key, negate(r.counters))
+    for (const r of now) bump(rowsOf(r.table), r.key, r.counters)
   }
 
   private async sessionFor(site: string, sid: string, ts: number): Promise<Session> {
@@ -452,6 +510,7 @@ export class Rollup {
       storedPairs: undefined,
       ...batchState(),
       learnedBefore: new Map(),
+      sliceBefore: [],
       dirty: true,
     }
     // A new segment may share its start with an old one only if it is the same segment.
@@ -499,6 +558,7 @@ export class Rollup {
         storedPairs: String(r['pairs']),
         ...batchState(),
         learnedBefore: undefined,
+        sliceBefore: undefined,
         dirty: false,
       }
       s.before = contribution(s)
@@ -528,6 +588,8 @@ export interface StoredPairs {
   fc?: number
   rp?: 1
   w?: Where
+  /** Per-event counts for the slice tables; absent in rows from before them (never counted there). */
+  n?: StoredTallies
 }
 
 function loadPairs(s: Session): void {
@@ -554,6 +616,35 @@ function loadPairs(s: Session): void {
   s.zeroBefore = zeroSearched(s)
   s.unansweredBefore = unanswered(s)
   s.learnedBefore = learnedPairs(s)
+  s.tallies = loadTallies(stored.n)
+  s.sliceBefore = stored.n ? sliceShare(storedSliceFacts(s.site, s.day, s.before, stored)) : []
+}
+
+/** A stored segment as `sliceShare` reads it (the rollup before a change, and erasure). */
+export function storedSliceFacts(site: string, day: number, c: Contribution, stored: StoredPairs): SliceFacts {
+  return {
+    site,
+    day,
+    where: stored.w,
+    contribution: c,
+    repeated: !!stored.rp,
+    queries: stored.q.map(([query, , pending, zero, contacted]) => [query, zero > 0 || pending > 0, !!contacted] as const),
+    articles: stored.a.map(([article, , contacted, , ticketed]) => [article, !!contacted, !!ticketed] as const),
+    tallies: loadTallies(stored.n),
+  }
+}
+
+function sessionSliceFacts(s: Session, c: Contribution): SliceFacts {
+  return {
+    site: s.site,
+    day: s.day,
+    where: s.where,
+    contribution: c,
+    repeated: s.repeated,
+    queries: [...s.queries.values()].map((p) => [p.query, failed(p), p.contacted] as const),
+    articles: [...s.articles.values()].map((p) => [p.article, p.contacted, p.ticketed] as const),
+    tallies: s.tallies,
+  }
 }
 
 /** How a (scrubbed) feedback reason is grouped in `feedback_reasons`: trimmed, spaces collapsed, lower case. */
@@ -630,12 +721,6 @@ export function breakdown(
   }
 }
 
-function negate(c: Counters): Counters {
-  const out: Counters = {}
-  for (const k in c) out[k] = -c[k]!
-  return out
-}
-
 /** The time of the session's last click on a result of query `q`; −∞ without one. */
 function lastClick(s: Session, q: string): number {
   let last = Number.NEGATIVE_INFINITY
@@ -664,25 +749,8 @@ function storedPairs(s: Session): string {
   if (s.firstContact !== undefined) stored.fc = s.firstContact
   if (s.repeated) stored.rp = 1
   if (s.where) stored.w = s.where
+  stored.n = storeTallies(s.tallies)
   return JSON.stringify(stored)
-}
-
-/** Counter deltas by row key; the map key is the row key joined by NUL (stripped from all input). */
-type Aggregates = Map<string, { key: SqlValue[]; counters: Counters }>
-
-function bump(map: Aggregates, key: SqlValue[], values: Counters): Counters {
-  const k = key.join('\u0000')
-  let row = map.get(k)
-  if (!row) {
-    row = { key, counters: {} }
-    map.set(k, row)
-  }
-  add(row.counters, values)
-  return row.counters
-}
-
-function add(target: Counters, values: Counters): void {
-  for (const k in values) target[k] = (target[k] ?? 0) + values[k]!
 }
 
 /** The counter columns of each rollup table (erasure.ts subtracts the same ones). */
@@ -705,48 +773,3 @@ export const QUERY_COUNTERS = ['searches', 'zero_results', 'nonzero_searches', '
 /** A query's counters and when it was last seen (a maximum, not a sum). */
 const QUERY_COLUMNS = [...QUERY_COUNTERS, 'last_seen'] as const
 export const ARTICLE_COLUMNS = ['views', 'view_sessions', 'helpful_yes', 'helpful_no', 'contact_after_view', 'tickets_after_view'] as const
-
-/** Map entries in key order: every instance then touches rows in the same order (no deadlocks). */
-function sortedEntries<V>(map: Map<string, V>): [string, V][] {
-  return [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-}
-
-const ROWS_PER_STATEMENT = 200
-
-const statements = new Map<string, string>()
-
-/** The statement text for `rows` rows of this shape, built once: a flush runs the same few shapes. */
-function upsertSql(table: string, keyCols: readonly string[], valueCols: readonly string[], sets: Record<string, string>, rows: number): string {
-  // Per statement, not per event: the key costs little and cannot mix up two shapes of one table.
-  const key = JSON.stringify([table, keyCols, valueCols, sets, rows])
-  let sql = statements.get(key)
-  if (!sql) {
-    const cols = [...keyCols, ...valueCols]
-    const tuple = `(${cols.map(() => '?').join(', ')})`
-    const update = Object.entries(sets)
-      .map(([c, expr]) => `${c} = ${expr}`)
-      .join(', ')
-    sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${Array(rows).fill(tuple).join(', ')}
-       ON CONFLICT (${keyCols.join(', ')}) DO UPDATE SET ${update}`
-    statements.set(key, sql)
-  }
-  return sql
-}
-
-/** `INSERT … VALUES (…), (…) ON CONFLICT (keys) DO UPDATE SET col = <expr>`, in chunks. */
-async function upsertRows(
-  db: SqlDb,
-  table: string,
-  keyCols: readonly string[],
-  valueCols: readonly string[],
-  rows: readonly SqlValue[][],
-  sets: Record<string, string>,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT)
-    await db.run(
-      upsertSql(table, keyCols, valueCols, sets, chunk.length),
-      chunk.flat(),
-    )
-  }
-}
