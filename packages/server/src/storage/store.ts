@@ -1,6 +1,7 @@
 import type { SignpostEvent } from '@signpost/core'
 import { type ErasureResult, eraseSession, exportSession, type SessionExport } from './erasure.ts'
 import { openPostgres } from './postgres/postgres.ts'
+import { backfillSlices } from './slices-backfill.ts'
 import { DAY_MS, dayOf, Rollup } from './rollup.ts'
 import type { SqlDb, SqlValue } from './sql.ts'
 import { openSqliteStore } from './sqlite/sqlite-store.ts'
@@ -49,7 +50,14 @@ export async function openStore(spec: string, options: OpenStoreOptions = {}): P
   const url = new URL(spec)
   const schema = options.schema ?? url.searchParams.get('schema') ?? undefined
   url.searchParams.delete('schema')
-  return createStore(await openPostgres({ url: url.href, ...(schema ? { schema } : {}) }))
+  const db = await openPostgres({ url: url.href, ...(schema ? { schema } : {}) })
+  try {
+    await backfillSlices(db)
+  } catch (error) {
+    await db.close()
+    throw error
+  }
+  return createStore(db)
 }
 
 /** A store whose reads and writes all go through `db` on this thread. */
