@@ -46,6 +46,7 @@ export const styles = css`
   .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; margin-top: 16px; }
   .field { display: grid; gap: 4px; }
   .field input { width: 11em; }
+  .field select { max-width: 18em; }
   .status, .notice { color: var(--muted); margin: 12px 0 0; min-height: 1.45em; }
   .empty { padding: 16px; background: var(--surface); border-radius: 8px; }
   .section-head { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; justify-content: space-between; margin-bottom: 12px; }
