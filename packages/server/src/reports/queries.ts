@@ -268,7 +268,8 @@ export async function contentGaps(db: SqlDb, site: string, range: DayRange, limi
   let params: SqlValue[]
   if (isSliced(slice)) {
     const where = sliceFilter(slice)
-    source = `SELECT ${cols.replace('last_seen', '0 AS last_seen')} FROM slice_query_daily WHERE site = ? AND day BETWEEN ? AND ?${where.sql}`
+    // A slice counts days, not times: its last_seen is the last day the slice searched the query.
+    source = `SELECT ${cols.replace('last_seen', 'CASE WHEN searches > 0 THEN day ELSE NULL END AS last_seen')} FROM slice_query_daily WHERE site = ? AND day BETWEEN ? AND ?${where.sql}`
     params = [site, range.from, range.to, ...where.params]
   } else if (firstWeek <= lastWeek) {
     source = `SELECT ${cols} FROM query_weekly WHERE site = ? AND week BETWEEN ? AND ?
@@ -288,8 +289,7 @@ export async function contentGaps(db: SqlDb, site: string, range: DayRange, limi
      LIMIT ?`,
     [...params, ...(minSessions > 1 ? [minSessions] : []), limit],
   )
-  // A slice keeps counts only: the time of a query's last search is the site's.
-  const lastSeen = isSliced(slice) ? await lastSearched(db, site, range, rows.map((r) => String(r['query']))) : undefined
+  const lastSeen = isSliced(slice) ? await lastSearched(db, site, rows.map((r) => [n(r, 'last_seen'), String(r['query'])] as const)) : undefined
   const related = await relatedQueries(
     db,
     site,
@@ -310,14 +310,19 @@ export async function contentGaps(db: SqlDb, site: string, range: DayRange, limi
   }))
 }
 
-/** When each of `queries` was last searched on the site within the range. */
-async function lastSearched(db: SqlDb, site: string, range: DayRange, queries: readonly string[]): Promise<Map<string, number>> {
-  if (queries.length === 0) return new Map()
+/**
+ * The time of each query's last search on the site on the given day (for a slice, the last day
+ * it searched the query): a slice keeps counts by day, the time of day is the site's.
+ */
+async function lastSearched(db: SqlDb, site: string, days: readonly (readonly [number, string])[]): Promise<Map<string, number>> {
+  if (days.length === 0) return new Map()
   const rows = await db.all<Row>(
-    `SELECT query, MAX(last_seen) AS last_seen FROM query_daily WHERE site = ? AND day BETWEEN ? AND ? AND query IN (${queries.map(() => '?').join(', ')}) GROUP BY query`,
-    [site, range.from, range.to, ...queries],
+    `SELECT query, last_seen FROM query_daily WHERE site = ? AND (${days.map(() => '(day = ? AND query = ?)').join(' OR ')})`,
+    [site, ...days.flat()],
   )
-  return new Map(rows.map((r) => [String(r['query']), n(r, 'last_seen')]))
+  const out = new Map(days.map(([day, query]) => [query, day * DAY_MS]))
+  for (const r of rows) out.set(String(r['query']), n(r, 'last_seen'))
+  return out
 }
 
 /**
