@@ -7,7 +7,7 @@ import { articles, contentGaps, summary, timeseries } from '../reports/queries.t
 import { ENGINES } from './engines.testkit.ts'
 import { dayOf } from './rollup.ts'
 import type { Store } from './store.ts'
-import { MINUTE, T0, traffic } from './traffic.testkit.ts'
+import { MINUTE, T0, tableRows, traffic } from './traffic.testkit.ts'
 
 /**
  * Two sessions delivered one event per request, after the rest: a script searching "vat number"
@@ -56,14 +56,7 @@ const TABLES = {
   slice_article_query_daily: 'site, route, locale, day, article, query',
 } as const
 
-async function rollups(store: Store): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {}
-  for (const [table, keys] of Object.entries(TABLES)) {
-    const rows = await store.db.all<Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY ${keys}`)
-    out[table] = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])))
-  }
-  return out
-}
+const rollups = (store: Store) => tableRows(store, TABLES)
 
 async function reports(store: Store) {
   const range = { from: dayOf(T0) - 1, to: dayOf(T0) + 14 }

@@ -2,18 +2,15 @@ import { normalizeQuery, type SignpostEvent } from '@signpost/core'
 import { learnedPairs, type SessionFacts } from '../learn/pairs.ts'
 import { type Aggregates, bump } from './aggregates.ts'
 import {
-  ARTICLE_COLUMNS,
-  BREAKDOWN_COLUMNS,
   breakdown,
   contribution,
-  DAILY_COLUMNS,
   firstUnanswered,
   pairChanges,
-  QUERY_COUNTERS,
   reasonKey,
   type StoredPairs,
   storedSliceFacts,
 } from './rollup.ts'
+import { ARTICLE_COLUMNS, BREAKDOWN_COLUMNS, DAILY_COLUMNS, QUERY_COUNTERS, type SegmentRow } from './schema.ts'
 import { SLICE_TABLES, sliceShare } from './slices.ts'
 import { type SqlDb, weekOf } from './sql.ts'
 
@@ -31,18 +28,6 @@ export interface SessionExport {
   session: string
   events: SignpostEvent[]
   sessions: { start: string; last: string; searched: boolean; viewed: boolean; votedYes: boolean; contacted: boolean }[]
-}
-
-interface SegmentRow {
-  seg: number
-  start_ts: number
-  last_ts: number
-  day: number
-  searched: number
-  viewed: number
-  voted_yes: number
-  contacted: number
-  pairs: string
 }
 
 type Deltas = Aggregates
@@ -79,8 +64,9 @@ export async function exportSession(db: SqlDb, site: string, session: string): P
  * give its per-session counts, its raw events the per-event ones, exactly as `Rollup.add` counted
  * them. Per session: `daily` (with repeated contacts), `query_daily`/`query_weekly` sessions,
  * `article_daily` view sessions, contacts after a view and tickets within 7 days of one, the
- * learned pairs (`learned_daily`), the locale/route row (`breakdown_daily` and `breakdown_weekly`) and
- * the pairs of its unanswered queries (`query_related_daily`). Per event: searches,
+ * learned pairs (`learned_daily`), the locale/route row (`breakdown_daily` and `breakdown_weekly`),
+ * the pairs of its unanswered queries (`query_related_daily`), and its whole share of the route/locale
+ * splits (`slices.ts`, read from its stored row as the rollup last wrote it). Per event: searches,
  * clicks, views, votes and feedback reasons (`feedback_reasons`: the customer's own words go with
  * the session). Every follow-up a rollup counts (a later contact, a repeated one) joins segments of
  * one session id, so erasing all of them leaves nothing behind. `last_seen` cannot be subtracted: it

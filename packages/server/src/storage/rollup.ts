@@ -1,5 +1,6 @@
 import { normalizeQuery, type SignpostEvent } from '@signpost/core'
 import { type LearnedFacts, learnedDelta, learnedPairs } from '../learn/pairs.ts'
+import { ARTICLE_COLUMNS, BREAKDOWN_COLUMNS, DAILY_COLUMNS, QUERY_COLUMNS } from './schema.ts'
 import { type Aggregates, add, bump, type Counters, deleteEmptied, negate, sortedEntries, upsertCounters, upsertRows } from './aggregates.ts'
 import {
   articleTally,
@@ -752,24 +753,3 @@ function storedPairs(s: Session): string {
   stored.n = storeTallies(s.tallies)
   return JSON.stringify(stored)
 }
-
-/** The counter columns of each rollup table (erasure.ts subtracts the same ones). */
-export const DAILY_COLUMNS = [
-  'sessions',
-  'help_sessions',
-  'deflected_explicit',
-  'deflected_implicit',
-  'contacted_help',
-  'contact_sessions',
-  'searches',
-  'zero_results',
-  'nonzero_searches',
-  'clicked_searches',
-  'views',
-  'repeat_contact_sessions',
-] as const
-export const BREAKDOWN_COLUMNS = ['help_sessions', 'deflected', 'contacted_help', 'contact_sessions', 'zero_result_sessions'] as const
-export const QUERY_COUNTERS = ['searches', 'zero_results', 'nonzero_searches', 'clicked_searches', 'sessions', 'failed_sessions', 'contacts'] as const
-/** A query's counters and when it was last seen (a maximum, not a sum). */
-const QUERY_COLUMNS = [...QUERY_COUNTERS, 'last_seen'] as const
-export const ARTICLE_COLUMNS = ['views', 'view_sessions', 'helpful_yes', 'helpful_no', 'contact_after_view', 'tickets_after_view'] as const

@@ -8,7 +8,7 @@ import { summary } from '../reports/queries.ts'
 import { PG_URL, postgresReachable } from './engines.testkit.ts'
 import { DAY_MS, dayOf } from './rollup.ts'
 import { openStore, type Store } from './store.ts'
-import { T0, traffic } from './traffic.testkit.ts'
+import { T0, tableRows, traffic } from './traffic.testkit.ts'
 
 const SLICE_TABLES = {
   slice_daily: 'site, route, locale, day',
@@ -17,14 +17,7 @@ const SLICE_TABLES = {
   slice_article_query_daily: 'site, route, locale, day, article, query',
 }
 
-async function sliceRows(store: Store): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {}
-  for (const [table, keys] of Object.entries(SLICE_TABLES)) {
-    const rows = await store.db.all<Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY ${keys}`)
-    out[table] = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])))
-  }
-  return out
-}
+const sliceRows = (store: Store) => tableRows(store, SLICE_TABLES)
 
 /** The database as the server before the slice tables left it: no slice rows, no per-event counts in `pairs`. */
 const beforeSlices = (strip: string) => [

@@ -1,22 +1,12 @@
 import { normalizeQuery, type SignpostEvent } from '@signpost/core'
 import { type Aggregates, bump, upsertCounters } from './aggregates.ts'
 import { contribution, DAY_MS, type StoredPairs, storedSliceFacts } from './rollup.ts'
+import type { SegmentRow } from './schema.ts'
 import { articleTally, countClick, emptyTallies, queryTally, SLICE_TABLES, sliceShare, storeTallies, type Tallies } from './slices.ts'
 import type { SqlDb } from './sql.ts'
 
-interface SegmentRow {
-  site: string
-  sid: string
-  seg: number
-  start_ts: number
-  last_ts: number
-  day: number
-  searched: number
-  viewed: number
-  voted_yes: number
-  contacted: number
-  pairs: string
-}
+/** A session row with its key. */
+type KeyedSegment = SegmentRow & { site: string; sid: string }
 
 /**
  * Fills the slice tables once, after the migration that made them (it leaves a row in
@@ -36,7 +26,7 @@ export async function backfillSlices(db: SqlDb): Promise<number> {
     let counted = 0
     // A day of sessions (by when they ended) at a time, with the raw events they span.
     for (let from = Number(lo); from <= Number(hi); from += DAY_MS) {
-      const segments = (await tx.all<SegmentRow>('SELECT * FROM sessions WHERE last_ts >= ? AND last_ts < ? ORDER BY site, sid, seg', [from, from + DAY_MS])).map((r) => ({
+      const segments = (await tx.all<KeyedSegment>('SELECT * FROM sessions WHERE last_ts >= ? AND last_ts < ? ORDER BY site, sid, seg', [from, from + DAY_MS])).map((r) => ({
         ...r,
         seg: Number(r.seg),
         start_ts: Number(r.start_ts),

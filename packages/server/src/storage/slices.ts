@@ -1,3 +1,4 @@
+import { ARTICLE_COLUMNS, DAILY_COLUMNS, QUERY_COUNTERS } from './schema.ts'
 import type { SqlValue } from './sql.ts'
 
 /**
@@ -91,32 +92,9 @@ export function countClick(t: Tallies, query: string, article: string): void {
 
 /** The slice tables, their key columns and counter columns. */
 export const SLICE_TABLES = {
-  slice_daily: {
-    keys: ['site', 'route', 'locale', 'day'],
-    counters: [
-      'sessions',
-      'help_sessions',
-      'deflected_explicit',
-      'deflected_implicit',
-      'contacted_help',
-      'contact_sessions',
-      'searches',
-      'zero_results',
-      'nonzero_searches',
-      'clicked_searches',
-      'views',
-      'repeat_contact_sessions',
-      'helpful_yes',
-    ],
-  },
-  slice_query_daily: {
-    keys: ['site', 'route', 'locale', 'day', 'query'],
-    counters: ['searches', 'zero_results', 'nonzero_searches', 'clicked_searches', 'sessions', 'failed_sessions', 'contacts'],
-  },
-  slice_article_daily: {
-    keys: ['site', 'route', 'locale', 'day', 'article'],
-    counters: ['views', 'view_sessions', 'helpful_yes', 'helpful_no', 'contact_after_view', 'tickets_after_view'],
-  },
+  slice_daily: { keys: ['site', 'route', 'locale', 'day'], counters: [...DAILY_COLUMNS, 'helpful_yes'] },
+  slice_query_daily: { keys: ['site', 'route', 'locale', 'day', 'query'], counters: QUERY_COUNTERS },
+  slice_article_daily: { keys: ['site', 'route', 'locale', 'day', 'article'], counters: ARTICLE_COLUMNS },
   slice_article_query_daily: { keys: ['site', 'route', 'locale', 'day', 'article', 'query'], counters: ['clicks'] },
 } as const
 

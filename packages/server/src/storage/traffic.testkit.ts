@@ -1,6 +1,7 @@
 // Test traffic: forty sessions over two days across routes and locales, deterministic.
 import type { SignpostEvent } from '@signpost/core'
 import { DAY_MS } from './rollup.ts'
+import type { Store } from './store.ts'
 
 export const T0 = Date.UTC(2026, 10, 19, 21, 0, 0)
 export const MINUTE = 60_000
@@ -69,3 +70,13 @@ export function traffic(): SignpostEvent[] {
   return events.sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : 1))
 }
 
+
+/** Every row of each table (name → its key columns, for the order), numbers as JS numbers. */
+export async function tableRows(store: Store, tables: Record<string, string>): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {}
+  for (const [table, keys] of Object.entries(tables)) {
+    const rows = await store.db.all<Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY ${keys}`)
+    out[table] = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])))
+  }
+  return out
+}
