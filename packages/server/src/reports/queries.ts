@@ -1,4 +1,5 @@
-import { DAY_MS, routeOf } from '../storage/rollup.ts'
+import { DAY_MS } from '../storage/rollup.ts'
+import { routeOf } from '../storage/session-share.ts'
 import { type SqlDb, type SqlValue, weekOf } from '../storage/sql.ts'
 
 /** An inclusive range of UTC days, as day numbers (ms since epoch / 86,400,000). */

@@ -1,5 +1,5 @@
 import { ApiError } from '../http/errors.ts'
-import { routeOf } from '../storage/rollup.ts'
+import { routeOf } from '../storage/session-share.ts'
 import type { SqlDb } from '../storage/sql.ts'
 import type { Slice } from './queries.ts'
 

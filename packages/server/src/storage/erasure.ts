@@ -1,16 +1,8 @@
 import { normalizeQuery, type SignpostEvent } from '@signpost/core'
 import { learnedPairs, type SessionFacts } from '../learn/pairs.ts'
 import { type Aggregates, bump } from './aggregates.ts'
-import {
-  breakdown,
-  contribution,
-  firstUnanswered,
-  pairChanges,
-  reasonKey,
-  type StoredPairs,
-  storedSliceFacts,
-} from './rollup.ts'
 import { ARTICLE_COLUMNS, BREAKDOWN_COLUMNS, DAILY_COLUMNS, QUERY_COUNTERS, type SegmentRow } from './schema.ts'
+import { breakdown, contribution, firstUnanswered, pairChanges, reasonKey, type StoredPairs, storedSliceFacts } from './session-share.ts'
 import { SLICE_TABLES, sliceShare } from './slices.ts'
 import { type SqlDb, weekOf } from './sql.ts'
 

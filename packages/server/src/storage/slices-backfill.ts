@@ -1,7 +1,8 @@
 import { normalizeQuery, type SignpostEvent } from '@signpost/core'
 import { type Aggregates, bump, upsertCounters } from './aggregates.ts'
-import { contribution, DAY_MS, type StoredPairs, storedSliceFacts } from './rollup.ts'
+import { DAY_MS } from './rollup.ts'
 import type { SegmentRow } from './schema.ts'
+import { contribution, type StoredPairs, storedSliceFacts } from './session-share.ts'
 import { articleTally, countClick, emptyTallies, queryTally, SLICE_TABLES, sliceShare, storeTallies, type Tallies } from './slices.ts'
 import type { SqlDb } from './sql.ts'
 

@@ -170,8 +170,11 @@ export const SLICE_TABLES_SQL = Object.entries(SLICE_TABLES)
   .map(([table, { keys, counters }]) => {
     const cols = keys.map((k) => `${k} ${k === 'day' ? 'INTEGER' : 'TEXT'} NOT NULL`)
     cols.push(...counters.map((c) => `${c} BIGINT NOT NULL DEFAULT 0`))
-    // Route first: a route (with or without a locale) reads one stretch of the key; a locale alone its index.
+    // Route first: a route (with or without a locale) reads one stretch of the key; a locale alone
+    // its index, which also holds what a locale's article top queries and their k-anonymity floor
+    // read, so those never visit the table.
+    const covering = { slice_query_daily: ', query, sessions', slice_article_query_daily: ', article, query, clicks' }[table] ?? ''
     return `CREATE TABLE ${table} (\n  ${cols.join(',\n  ')},\n  PRIMARY KEY (${keys.join(', ')})\n);
-CREATE INDEX ${table}_locale ON ${table} (site, locale, day);`
+CREATE INDEX ${table}_locale ON ${table} (site, locale, day${covering});`
   })
   .join('\n')
