@@ -86,7 +86,7 @@ export const styles = css`
   .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
   @media (max-width: 480px) {
     :host { padding: 10px; }
-    .field, .field input, .field select { width: 100%; }
+    .field, .field input, .field select { width: 100%; max-width: none; }
     .filters button { width: 100%; }
     .value { font-size: 1.35rem; }
     .cards { grid-template-columns: 1fr 1fr; }
