@@ -122,3 +122,28 @@ for (const engine of ENGINES) {
     })
   })
 }
+
+for (const engine of ENGINES) {
+  describe(`reports split by route and locale, in any arrival order, on ${engine.name}`, async () => {
+    const test = (await engine.available()) ? it : it.skip
+
+    test('count the same whether events arrive in order, reversed, or three times over', async () => {
+      const inOrder = await engine.make()
+      const shuffled = await engine.make()
+      try {
+        const a = await inOrder.open()
+        const b = await shuffled.open()
+        const events = traffic()
+        for (let i = 0; i < events.length; i += 7) await a.writeBatches([events.slice(i, i + 7)])
+        const reversed = [...events].reverse()
+        for (let round = 0; round < 3; round++) for (let i = 0; i < reversed.length; i += 5) await b.writeBatches([reversed.slice(i, i + 5)])
+        expect(await sliceRows(b)).toEqual(await sliceRows(a))
+        await a.close()
+        await b.close()
+      } finally {
+        await inOrder.drop()
+        await shuffled.drop()
+      }
+    })
+  })
+}
