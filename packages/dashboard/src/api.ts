@@ -125,6 +125,10 @@ export interface ReportQuery {
   from: string
   /** Last day, `YYYY-MM-DD`, inclusive. */
   to: string
+  /** Only the sessions that first asked for help on this route (`/invoices/:id/edit`). */
+  route?: string
+  /** Only the sessions that first asked for help in this locale. */
+  locale?: string
 }
 
 /** An API answer other than 2xx; `status` 401 means the token is missing, wrong or for another site. */
@@ -214,6 +218,10 @@ export class ReportsClient {
     const params = new URLSearchParams({ site: q.site, from: q.from, to: q.to })
     const by = /^breakdown-(route|locale)$/.exec(report)?.[1]
     if (by) params.set('by', by)
+    // A breakdown lists every value of its own dimension within the other filter (the routes of
+    // the Spanish app); feedback reasons are not split at all.
+    if (q.route && by !== 'route' && report !== 'feedback-reasons') params.set('route', q.route)
+    if (q.locale && by !== 'locale' && report !== 'feedback-reasons') params.set('locale', q.locale)
     if (format) params.set('format', format)
     return `${this.#base}/v1/reports/${by ? 'breakdown' : report}?${params}`
   }

@@ -350,6 +350,65 @@ describe('<signpost-dashboard> issue 16 fixes', () => {
   }
 })
 
+describe('<signpost-dashboard> route and locale filters', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname))
+
+  /** The report URLs the page fetches while `act` runs. */
+  async function requested(act: () => Promise<void>): Promise<URL[]> {
+    const urls: URL[] = []
+    const original = window.fetch
+    window.fetch = (input, init) => {
+      urls.push(new URL(String(input), location.href))
+      return original(input, init)
+    }
+    try {
+      await act()
+    } finally {
+      window.fetch = original
+    }
+    return urls.filter((u) => u.pathname.startsWith('/v1/reports/'))
+  }
+
+  it('narrow every report to the chosen route and keep the choice in the URL, accessibly', async () => {
+    const el = await signedIn()
+    const route = $<HTMLSelectElement>(el, 'select#route')!
+    expect([...route.options].map((o) => o.value)).to.deep.equal(['', '/invoices/:id/edit', '/settings/billing'])
+    expect([...$<HTMLSelectElement>(el, 'select#locale')!.options].map((o) => o.textContent)).to.deep.equal(['All locales', 'en', 'es'])
+    const urls = await requested(async () => {
+      route.value = '/invoices/:id/edit'
+      route.dispatchEvent(new Event('change'))
+      await waitUntil(() => text(card(el, 'Help sessions').querySelector('.value')) === '70', 'the route’s figures')
+    })
+    // Every card and table asks for the route; the route breakdown lists its neighbours, and reasons are the site's.
+    const filtered = urls.filter((u) => u.searchParams.get('route') === '/invoices/:id/edit').map((u) => u.pathname + (u.searchParams.get('by') ?? ''))
+    expect(filtered.sort()).to.deep.equal(['/v1/reports/articles', '/v1/reports/breakdownlocale', '/v1/reports/content-gaps', '/v1/reports/summary', '/v1/reports/timeseries'])
+    expect(new URLSearchParams(location.search).get('route')).to.equal('/invoices/:id/edit')
+    expect(text($(el, '.status'))).to.contain('route /invoices/:id/edit')
+    expect(text($(el, 'section[aria-labelledby=reasons] .note'))).to.contain('whole site')
+    await expectNoViolations(el, 'filtered by route')
+  })
+
+  it('open filtered from a link', async () => {
+    history.replaceState(null, '', `${location.pathname}?locale=es`)
+    const el = await signedIn()
+    expect($<HTMLSelectElement>(el, 'select#locale')!.value).to.equal('es')
+    expect(text($(el, '.status'))).to.contain('locale es')
+  })
+
+  it('say which filter the server refused, and let it be cleared', async () => {
+    history.replaceState(null, '', `${location.pathname}?route=/nowhere`)
+    const stale = await signedIn()
+    expect(text($(stale, '.error'))).to.contain('route: no help session of this site began on "/nowhere"')
+    // The filter can be cleared from the page itself.
+    const route = $<HTMLSelectElement>(stale, 'select#route')!
+    route.value = ''
+    route.dispatchEvent(new Event('change'))
+    await waitUntil(() => $(stale, '.cards'), 'the whole site’s reports')
+    expect(location.search).to.equal('')
+    await expectNoViolations(stale, 'after clearing a refused filter')
+  })
+})
+
 describe('<signpost-dashboard> reports an ops manager acts on', () => {
   it('shows first-contact resolution, where help fails by route and locale, and what readers said was missing', async () => {
     const el = await signedIn()

@@ -46,6 +46,7 @@ export const styles = css`
   .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; margin-top: 16px; }
   .field { display: grid; gap: 4px; }
   .field input { width: 11em; }
+  .field select { max-width: 18em; }
   .status, .notice { color: var(--muted); margin: 12px 0 0; min-height: 1.45em; }
   .empty { padding: 16px; background: var(--surface); border-radius: 8px; }
   .section-head { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; justify-content: space-between; margin-bottom: 12px; }
@@ -85,7 +86,7 @@ export const styles = css`
   .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
   @media (max-width: 480px) {
     :host { padding: 10px; }
-    .field, .field input, .field select { width: 100%; }
+    .field, .field input, .field select { width: 100%; max-width: none; }
     .filters button { width: 100%; }
     .value { font-size: 1.35rem; }
     .cards { grid-template-columns: 1fr 1fr; }

@@ -20,6 +20,7 @@ import { styles } from './dashboard.styles.ts'
 import { saveBlob } from './download.ts'
 import { draftArticle } from './draft.ts'
 import { type GoodWhen, type MetricKind, formatCount, formatDay, formatMoney, formatPercent, formatRatio, lastDays, periodChange, rangeError } from './format.ts'
+import { type ReportFilter, reportFilter, withReportFilter } from './page-options.ts'
 import { type SortState, nextSort, sortRows } from './sort.ts'
 
 const TOKEN_KEY = 'signpost-dashboard:token'
@@ -140,6 +141,8 @@ export class SignpostDashboard extends LitElement {
     reports: { state: true },
     error: { state: true },
     signInMessage: { state: true },
+    route: { state: true },
+    locale: { state: true },
     gapSort: { state: true },
     articleSort: { state: true },
     notice: { state: true },
@@ -157,6 +160,10 @@ export class SignpostDashboard extends LitElement {
   declare private preset: Preset
   declare private from: string
   declare private to: string
+  /** The route the reports are narrowed to; empty for every route. Kept in the page URL. */
+  declare private route: string
+  /** The locale the reports are narrowed to; empty for every locale. Kept in the page URL. */
+  declare private locale: string
   declare private loading: boolean
   declare private reports: Reports | null
   declare private error: string
@@ -177,6 +184,9 @@ export class SignpostDashboard extends LitElement {
     this.site = sessionStorage.getItem(SITE_KEY) ?? 'demo'
     this.preset = '30'
     ;({ from: this.from, to: this.to } = lastDays(30))
+    const filter = reportFilter(location.search)
+    this.route = filter.route ?? ''
+    this.locale = filter.locale ?? ''
     this.loading = false
     this.reports = null
     this.error = ''
@@ -194,7 +204,9 @@ export class SignpostDashboard extends LitElement {
       this.error = problem
       return
     }
-    const query: ReportQuery = { site: this.site, from: this.from, to: this.to }
+    const query: ReportQuery = { site: this.site, from: this.from, to: this.to, ...this.#filter() }
+    // The filter goes in the URL, so the page reloads, bookmarks and links as it is seen.
+    history.replaceState(history.state, '', `${location.pathname}${withReportFilter(location.search, this.#filter())}${location.hash}`)
     const api = this.#client()
     const request = ++this.#request
     this.loading = true
@@ -223,6 +235,10 @@ export class SignpostDashboard extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('reports' as keyof SignpostDashboard)) this.#drawCharts()
+  }
+
+  #filter(): ReportFilter {
+    return { ...(this.route ? { route: this.route } : {}), ...(this.locale ? { locale: this.locale } : {}) }
   }
 
   #client(): ReportsClient {
@@ -305,6 +321,13 @@ export class SignpostDashboard extends LitElement {
     }
   }
 
+  private handleSlice(event: Event): void {
+    const select = event.target as HTMLSelectElement
+    if (select.name === 'route') this.route = select.value
+    else this.locale = select.value
+    void this.refresh()
+  }
+
   private async handleCsv(report: ReportName): Promise<void> {
     const query = this.reports?.query
     if (!query) return
@@ -352,7 +375,7 @@ export class SignpostDashboard extends LitElement {
     const r = this.reports
     return html`
       ${this.renderFilters()}
-      <p class="status" role="status">${this.loading ? 'Loading reports…' : r ? `Site "${r.query.site}", ${formatDay(r.query.from)} to ${formatDay(r.query.to)}.` : ''}</p>
+      <p class="status" role="status">${this.loading ? 'Loading reports…' : r ? `Site "${r.query.site}"${sliceLabel(r.query)}, ${formatDay(r.query.from)} to ${formatDay(r.query.to)}.` : ''}</p>
       ${this.error ? html`<div class="error" role="alert"><p>${this.error}</p><button type="button" @click=${() => this.refresh()}>Try again</button></div>` : nothing}
       <p class="notice" aria-live="polite">${this.notice}</p>
       ${r ? this.renderData(r) : nothing}
@@ -381,8 +404,26 @@ export class SignpostDashboard extends LitElement {
             `
             : nothing
         }
+        ${this.renderSliceSelect('route', 'Route', 'All routes', this.reports?.ops.routes)}
+        ${this.renderSliceSelect('locale', 'Locale', 'All locales', this.reports?.ops.locales)}
         <button type="submit">Show</button>
       </form>
+    `
+  }
+
+  /** A route or locale filter, offering the values the breakdown lists (and the chosen one); none from a server without breakdowns. */
+  private renderSliceSelect(name: 'route' | 'locale', label: string, all: string, rows: BreakdownRow[] | null | undefined): TemplateResult {
+    const chosen = this[name]
+    if (rows === null && !chosen) return html``
+    const values = [...new Set([...(chosen ? [chosen] : []), ...(rows ?? []).map((r) => r.value)])].sort()
+    return html`
+      <div class="field">
+        <label for=${name}>${label}</label>
+        <select id=${name} name=${name} @change=${this.handleSlice}>
+          <option value="" ?selected=${!chosen}>${all}</option>
+          ${values.map((v) => html`<option value=${v} ?selected=${v === chosen}>${v}</option>`)}
+        </select>
+      </div>
     `
   }
 
@@ -651,6 +692,7 @@ export class SignpostDashboard extends LitElement {
     return html`
       <section aria-labelledby="reasons">
         ${this.renderTableHead('feedback-reasons', 'What readers said was missing', 'reasons')}
+        ${r.query.route || r.query.locale ? html`<p class="note">For the whole site: reasons are not split by route or locale.</p>` : nothing}
         ${
           reasons.length === 0
             ? html`<p class="empty">No feedback reasons in this period.</p>`
@@ -692,6 +734,11 @@ export class SignpostDashboard extends LitElement {
     const href = this.articleUrl.replaceAll('{id}', a.article.split('/').map(encodeURIComponent).join('/'))
     return html`<a href=${href} target="_blank" rel="noopener">${label}</a>`
   }
+}
+
+/** `, route /invoices/:id/edit, locale es` for the status line; empty without a filter. */
+function sliceLabel(q: ReportQuery): string {
+  return `${q.route ? `, route ${q.route}` : ''}${q.locale ? `, locale ${q.locale}` : ''}`
 }
 
 customElements.define('signpost-dashboard', SignpostDashboard)

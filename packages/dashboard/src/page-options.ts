@@ -37,3 +37,32 @@ function knownCurrency(code: string): boolean {
     return false
   }
 }
+
+/** The route and locale the reports are narrowed to; absent means every route, every locale. */
+export interface ReportFilter {
+  route?: string
+  locale?: string
+}
+
+/** `?route=/invoices/:id/edit&locale=es` of a dashboard URL; a value the server could not take is dropped. */
+export function reportFilter(search: string): ReportFilter {
+  const params = new URLSearchParams(search)
+  const filter: ReportFilter = {}
+  const route = params.get('route')
+  if (route?.startsWith('/') && route.length <= 200) filter.route = route
+  const locale = params.get('locale')
+  if (locale && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$/.test(locale)) filter.locale = locale
+  return filter
+}
+
+/** `search` with the filter in it (and nothing of an earlier one), for `history.replaceState`. */
+export function withReportFilter(search: string, filter: ReportFilter): string {
+  const params = new URLSearchParams(search)
+  for (const key of ['route', 'locale'] as const) {
+    const value = filter[key]
+    if (value) params.set(key, value)
+    else params.delete(key)
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}

@@ -2,6 +2,7 @@
 // timing can be read on both engines. The sessions table is left empty: no report reads it.
 import pg from 'pg'
 import { openStore } from '../src/storage/store.ts'
+import { sliceDataSql } from './slice-data.ts'
 
 export async function generateReportDataPg(url: string, options: { sessions: number; days: number }): Promise<string> {
   // Migrates the empty database to the current schema.
@@ -61,6 +62,7 @@ export async function generateReportDataPg(url: string, options: { sessions: num
     SELECT 'demo', day, 'query number ' || i, 'section/article-' || ((i * 7 + j * 13) % ${articles}), 1 + ${perDay} / (i + 50), j,
       CASE WHEN i % 9 = 0 THEN 1 ELSE 0 END
     FROM ${days_} CROSS JOIN generate_series(0, ${queriesPerDay - 1}) AS i CROSS JOIN generate_series(0, 1) AS j`)
+  for (const sql of sliceDataSql(first, days, perDay)) await db.query(sql)
   await db.query('COMMIT')
   await db.query('ANALYZE')
   await db.end()

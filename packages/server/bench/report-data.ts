@@ -3,6 +3,7 @@
 // on a 2-core machine). Reports read only these tables, so their timing is what production sees.
 import { DatabaseSync } from 'node:sqlite'
 import { openSqlite } from '../src/storage/sqlite/sqlite.ts'
+import { sliceDataSql } from './slice-data.ts'
 
 export function generateReportData(path: string, options: { sessions: number; days: number }): string {
   openSqlite(path).close()
@@ -86,13 +87,14 @@ export function generateReportData(path: string, options: { sessions: number; da
     INSERT INTO learned_daily (site, day, query, article, sessions, helpful, contacts)
     SELECT 'demo', day, 'query number ' || i, 'section/article-' || ((i * 7 + j * 13) % ${articles}), 1 + ${perDay} / (i + 50), j, (i % 9 = 0)
     FROM d CROSS JOIN q CROSS JOIN k`)
+  for (const sql of sliceDataSql(first, days, perDay)) db.exec(sql)
   db.exec('COMMIT')
   db.exec('ANALYZE')
   const count = (t: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n
   const summary =
     `${count('sessions').toLocaleString('en-US')} sessions over ${days} days (~${(sessions * 10).toLocaleString('en-US')} events' worth; raw events not generated, ` +
     `reports never read them), ${count('query_daily').toLocaleString('en-US')} query-day rows, ${count('article_daily').toLocaleString('en-US')} article-day rows, ` +
-    `${count('article_query_daily').toLocaleString('en-US')} article-query-day rows; generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`
+    `${count('article_query_daily').toLocaleString('en-US')} article-query-day rows, ${count('slice_query_daily').toLocaleString('en-US')} query-day rows by route and locale; generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`
   db.close()
   return summary
 }

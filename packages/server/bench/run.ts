@@ -10,6 +10,7 @@ import { promisify } from 'node:util'
 import pg from 'pg'
 import { generateReportData } from './report-data.ts'
 import { generateReportDataPg } from './report-data-pg.ts'
+import { BENCH_ROUTE } from './slice-data.ts'
 
 const quick = process.argv.includes('--quick')
 const ingestOnly = process.argv.includes('--ingest-only')
@@ -192,7 +193,13 @@ async function reports(): Promise<void> {
 async function timeReports(engine: string, db: string): Promise<void> {
   const reports = await start([BIN, 'serve', '--port', '0', '--config', configPath, '--db', db])
   const requests = quick ? 40 : 100
-  for (const name of ['summary', 'timeseries', 'content-gaps', 'articles', 'feedback-reasons', 'breakdown?by=route', 'breakdown?by=locale', 'learned?since=90d']) {
+  const sliced = [`route=${BENCH_ROUTE}`, 'locale=es', `route=${BENCH_ROUTE}&locale=en`]
+  const names = [
+    ...['summary', 'timeseries', 'content-gaps', 'articles', 'feedback-reasons', 'breakdown?by=route', 'breakdown?by=locale', 'learned?since=90d'],
+    // The same reports of one route, one locale, and both: the slice_* rollups.
+    ...['summary', 'timeseries', 'content-gaps', 'articles'].flatMap((report) => sliced.map((filter) => `${report}?${filter}`)),
+  ]
+  for (const name of names) {
     const times: number[] = []
     for (let i = 0; i < requests + 5; i++) {
       const t0 = performance.now()

@@ -41,6 +41,23 @@ describe('signpost report', () => {
     expect(out).toMatch(/\/invoices\/:id\/edit\s+\d+\s+\d+\.\d%/)
   })
 
+  it('narrows the report to one route and locale, and names a route it never saw', async () => {
+    expect((await run(['seed', '--days', '3', '--sessions-per-day', '40'])).code).toBe(0)
+    const whole = JSON.parse((await run(['report', '--site', 'demo', '--format', 'json'])).out)
+    const slice = await run(['report', '--site', 'demo', '--route', '/invoices/1042/edit', '--format', 'json'])
+    expect(slice.err).toBe('')
+    expect(slice.code).toBe(0)
+    const { summary } = JSON.parse(slice.out)
+    expect(summary.slice).toEqual({ route: '/invoices/:id/edit' })
+    expect(summary.helpSessions).toBeGreaterThan(0)
+    expect(summary.helpSessions).toBeLessThan(whole.summary.helpSessions)
+    const table = await run(['report', '--site', 'demo', '--route', '/invoices/:id/edit'])
+    expect(table.out).toMatch(/^Signpost report for site "demo" \(route \/invoices\/:id\/edit\)/)
+    const unknown = await run(['report', '--site', 'demo', '--route', '/nowhere'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.err).toContain('signpost report: --route: no help session of this site began on "/nowhere"')
+  })
+
   it('refuses an unknown site and a bad --since with exit code 2', async () => {
     const unknown = await run(['report', '--site', 'nope'])
     expect(unknown.code).toBe(2)

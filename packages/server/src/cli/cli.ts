@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { Writable } from 'node:stream'
 import { createApp } from '../app.ts'
+import { ApiError } from '../http/errors.ts'
 import { listen } from '../http/listen.ts'
 import { ConfigError, defaultConfig, loadConfigFile, type ServerConfig, type SiteConfig } from '../config/config.ts'
 import { buildDigest, type Digest } from '../digest/digest.ts'
@@ -10,6 +11,7 @@ import { DEFAULT_LEARNED_DAYS, learnedExport, learnedFloor, parseMinSessions } f
 import { breakdown } from '../reports/ops.ts'
 import { articles as articleReport, contentGaps, summary } from '../reports/queries.ts'
 import { parseRange, RangeError_ } from '../reports/range.ts'
+import { parseSlice } from '../reports/slice-params.ts'
 import { seed } from '../seed/seed.ts'
 import { openStore } from '../storage/store.ts'
 import { privacyCommand } from './privacy-commands.ts'
@@ -34,7 +36,7 @@ export interface CliIo {
 export const USAGE = `Usage:
   signpost serve  [--config signpost.config.json] [--port 8787] [--host 127.0.0.1] [--db ./signpost.db | postgres://…]
   signpost report --site <key> [--since 7d | --from YYYY-MM-DD --to YYYY-MM-DD] [--limit 10] [--format table|json|csv]
-                  [--config …] [--db …]
+                  [--route /invoices/:id] [--locale es] [--config …] [--db …]
   signpost seed   [--site demo] [--days 30] [--sessions-per-day 200] [--config …] [--db …]
   signpost forget --site <key> --session <id> [--config …] [--db …]     erase one person's data
   signpost export --site <key> --session <id> [--out file.json] [--config …] [--db …]
@@ -52,7 +54,7 @@ accepts localhost origins, stored in ./signpost.db, report token from SIGNPOST_R
 
 const FLAGS: Record<string, readonly string[]> = {
   serve: ['config', 'port', 'host', 'db'],
-  report: ['config', 'db', 'site', 'since', 'from', 'to', 'limit', 'format'],
+  report: ['config', 'db', 'site', 'since', 'from', 'to', 'limit', 'format', 'route', 'locale'],
   seed: ['config', 'db', 'site', 'days', 'sessions-per-day'],
   forget: ['config', 'db', 'site', 'session'],
   export: ['config', 'db', 'site', 'session', 'out'],
@@ -274,9 +276,12 @@ async function reportCommand(flags: Record<string, string>, io: CliIo): Promise<
   const limit = positiveInt('limit', flags['limit'], 10)
   const store = await openStore(config.db)
   try {
-    const s = await summary(store.db, key, range, site.costPerContact)
-    const gaps = await contentGaps(store.db, key, range, limit, config.kAnonymity)
-    const arts = await articleReport(store.db, key, range, limit, config.kAnonymity)
+    const slice = await parseSlice(store.db, key, { route: flags['route'], locale: flags['locale'] }).catch((error: unknown) => {
+      throw error instanceof ApiError ? new UsageError(`--${error.message}`) : error
+    })
+    const s = await summary(store.db, key, range, site.costPerContact, slice)
+    const gaps = await contentGaps(store.db, key, range, limit, config.kAnonymity, slice)
+    const arts = await articleReport(store.db, key, range, limit, config.kAnonymity, slice)
     if (format === 'json') {
       io.stdout.write(JSON.stringify({ summary: s, contentGaps: gaps, articles: arts }, null, 2) + '\n')
       return 0
@@ -288,7 +293,8 @@ async function reportCommand(flags: Record<string, string>, io: CliIo): Promise<
     }
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`
     const delta = (a: number, b: number, f: (x: number) => string) => (b === 0 && a === 0 ? '' : `${f(b)}`)
-    io.stdout.write(`Signpost report for site "${key}", ${s.from} to ${s.to} (previous: ${s.previous.from} to ${s.previous.to})\n\n`)
+    const within = [slice.route && `route ${slice.route}`, slice.locale && `locale ${slice.locale}`].filter(Boolean).join(', ')
+    io.stdout.write(`Signpost report for site "${key}"${within ? ` (${within})` : ''}, ${s.from} to ${s.to} (previous: ${s.previous.from} to ${s.previous.to})\n\n`)
     const p = s.previous
     io.stdout.write(
       table(
@@ -324,7 +330,7 @@ async function reportCommand(flags: Record<string, string>, io: CliIo): Promise<
             [false, true, true, true, true, true, false],
           ),
     )
-    const routes = await breakdown(store.db, key, range, 'route', limit)
+    const routes = await breakdown(store.db, key, range, 'route', limit, slice)
     if (routes.length > 0) {
       io.stdout.write(`\nWhere help was asked for (by route)\n\n`)
       io.stdout.write(

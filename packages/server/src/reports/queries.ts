@@ -1,10 +1,36 @@
 import { DAY_MS } from '../storage/rollup.ts'
+import { routeOf } from '../storage/session-share.ts'
 import { type SqlDb, type SqlValue, weekOf } from '../storage/sql.ts'
 
 /** An inclusive range of UTC days, as day numbers (ms since epoch / 86,400,000). */
 export interface DayRange {
   from: number
   to: number
+}
+
+/**
+ * A report narrowed to the sessions that first asked for help on one route, in one locale, or both
+ * (the breakdown report's rows): everything those sessions did counts, wherever they went next.
+ */
+export interface Slice {
+  locale?: string | undefined
+  route?: string | undefined
+}
+
+const isSliced = (slice: Slice | undefined): slice is Slice => slice?.locale !== undefined || slice?.route !== undefined
+
+/** ` AND route = ? AND locale = ?` (as given) and their values, for a `slice_*` table. */
+function sliceFilter(slice: Slice | undefined): { sql: string; params: string[] } {
+  const out = { sql: '', params: [] as string[] }
+  if (slice?.route !== undefined) {
+    out.sql += ' AND route = ?'
+    out.params.push(slice.route)
+  }
+  if (slice?.locale !== undefined) {
+    out.sql += ' AND locale = ?'
+    out.params.push(slice.locale)
+  }
+  return out
 }
 
 export const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10)
@@ -47,7 +73,8 @@ export interface ContactFormFigures {
   deflectionRate: number
 }
 
-async function contactFormFigures(db: SqlDb, site: string, range: DayRange): Promise<ContactFormFigures> {
+async function contactFormFigures(db: SqlDb, site: string, range: DayRange, slice?: Slice): Promise<ContactFormFigures> {
+  if (isSliced(slice)) return slicedContactForm(db, site, range, slice)
   const rows = await db.all<Row>(
     `SELECT COUNT(*) AS suggested, SUM(CASE WHEN deflected = 1 AND contacted = 0 THEN 1 ELSE 0 END) AS deflected FROM (
        SELECT session,
@@ -64,8 +91,34 @@ async function contactFormFigures(db: SqlDb, site: string, range: DayRange): Pro
   return { suggested, deflected, deflectionRate: ratio(deflected, suggested) }
 }
 
+/**
+ * The contact form's figures for the sessions whose form was shown on the slice's route and in its
+ * locale (raw events know the page of the form, not where the session began).
+ */
+async function slicedContactForm(db: SqlDb, site: string, range: DayRange, slice: Slice): Promise<ContactFormFigures> {
+  const rows = await db.all<{ session: string; data: string; type: string }>(
+    `SELECT session, type, data FROM events WHERE site = ? AND ts >= ? AND ts < ? AND type IN ('contact-suggestions-shown', 'contact-deflected', 'contact')`,
+    [site, range.from * DAY_MS, (range.to + 1) * DAY_MS],
+  )
+  const shown = new Set<string>()
+  const deflectedSessions = new Set<string>()
+  const contacted = new Set<string>()
+  for (const r of rows) {
+    if (r.type === 'contact') contacted.add(r.session)
+    else if (r.type === 'contact-deflected') deflectedSessions.add(r.session)
+    else {
+      const e = JSON.parse(r.data) as { locale: string; path: string }
+      if ((slice.locale === undefined || e.locale === slice.locale) && (slice.route === undefined || routeOf(e.path) === slice.route)) shown.add(r.session)
+    }
+  }
+  const deflected = [...shown].filter((s) => deflectedSessions.has(s) && !contacted.has(s)).length
+  return { suggested: shown.size, deflected, deflectionRate: ratio(deflected, shown.size) }
+}
+
 export interface Summary extends PeriodSummary {
   site: string
+  /** The filter, when the summary is of one route or locale. */
+  slice?: Slice
   costPerContact: number
   previous: PeriodSummary
 }
@@ -75,14 +128,15 @@ const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0)
 type Row = Record<string, number | string | null>
 const n = (r: Row | undefined, k: string): number => Number(r?.[k] ?? 0)
 
-async function periodSummary(db: SqlDb, site: string, range: DayRange, costPerContact: number): Promise<PeriodSummary> {
+async function periodSummary(db: SqlDb, site: string, range: DayRange, costPerContact: number, slice?: Slice): Promise<PeriodSummary> {
+  const where = sliceFilter(slice)
   const rows = await db.all<Row>(
     `SELECT SUM(sessions) AS sessions, SUM(help_sessions) AS help, SUM(deflected_explicit) AS dx, SUM(deflected_implicit) AS di,
        SUM(contacted_help) AS ch, SUM(contact_sessions) AS cs, SUM(searches) AS searches, SUM(zero_results) AS zero,
        SUM(nonzero_searches) AS nonzero, SUM(clicked_searches) AS clicked, SUM(CASE WHEN sessions > 0 THEN 1 ELSE 0 END) AS active,
        SUM(repeat_contact_sessions) AS repeats
-     FROM daily WHERE site = ? AND day BETWEEN ? AND ?`,
-    [site, range.from, range.to],
+     FROM ${isSliced(slice) ? 'slice_daily' : 'daily'} WHERE site = ? AND day BETWEEN ? AND ?${where.sql}`,
+    [site, range.from, range.to, ...where.params],
   )
   const r = rows[0]
   const help = n(r, 'help')
@@ -106,16 +160,16 @@ async function periodSummary(db: SqlDb, site: string, range: DayRange, costPerCo
     activeDays: n(r, 'active'),
     repeatContacts: n(r, 'repeats'),
     firstContactResolution: contacts > 0 ? (contacts - n(r, 'repeats')) / contacts : null,
-    contactForm: await contactFormFigures(db, site, range),
+    contactForm: await contactFormFigures(db, site, range, slice),
   }
 }
 
 /** The headline numbers for a range and for the range of the same length just before it. */
-export async function summary(db: SqlDb, site: string, range: DayRange, costPerContact: number): Promise<Summary> {
+export async function summary(db: SqlDb, site: string, range: DayRange, costPerContact: number, slice?: Slice): Promise<Summary> {
   const length = range.to - range.from + 1
-  const current = await periodSummary(db, site, range, costPerContact)
-  const previous = await periodSummary(db, site, { from: range.from - length, to: range.from - 1 }, costPerContact)
-  return { site, costPerContact, ...current, previous }
+  const current = await periodSummary(db, site, range, costPerContact, slice)
+  const previous = await periodSummary(db, site, { from: range.from - length, to: range.from - 1 }, costPerContact, slice)
+  return { site, costPerContact, ...current, previous, ...(isSliced(slice) ? { slice } : {}) }
 }
 
 export interface DayPoint {
@@ -137,12 +191,26 @@ export interface DayPoint {
   helpful: number
 }
 
+const DAY_COUNTERS = ['sessions', 'help_sessions', 'deflected_explicit', 'deflected_implicit', 'contacted_help', 'contact_sessions', 'searches', 'zero_results', 'nonzero_searches', 'clicked_searches', 'views']
+
 /** One point per day in the range, days without traffic included as zeros. */
-export async function timeseries(db: SqlDb, site: string, range: DayRange): Promise<DayPoint[]> {
-  const rows = await db.all<Row>('SELECT * FROM daily WHERE site = ? AND day BETWEEN ? AND ? ORDER BY day', [site, range.from, range.to])
+export async function timeseries(db: SqlDb, site: string, range: DayRange, slice?: Slice): Promise<DayPoint[]> {
+  let rows: Row[]
+  let helpful: Map<number, number>
+  if (isSliced(slice)) {
+    const where = sliceFilter(slice)
+    rows = await db.all<Row>(
+      `SELECT day, ${DAY_COUNTERS.map((c) => `SUM(${c}) AS ${c}`).join(', ')}, SUM(helpful_yes) AS helpful_yes
+       FROM slice_daily WHERE site = ? AND day BETWEEN ? AND ?${where.sql} GROUP BY day`,
+      [site, range.from, range.to, ...where.params],
+    )
+    helpful = new Map(rows.map((r) => [Number(r['day']), n(r, 'helpful_yes')]))
+  } else {
+    rows = await db.all<Row>('SELECT * FROM daily WHERE site = ? AND day BETWEEN ? AND ? ORDER BY day', [site, range.from, range.to])
+    const votes = await db.all<Row>('SELECT day, SUM(helpful_yes) AS yes FROM article_daily WHERE site = ? AND day BETWEEN ? AND ? GROUP BY day', [site, range.from, range.to])
+    helpful = new Map(votes.map((r) => [Number(r['day']), n(r, 'yes')]))
+  }
   const byDay = new Map(rows.map((r) => [Number(r['day']), r]))
-  const votes = await db.all<Row>('SELECT day, SUM(helpful_yes) AS yes FROM article_daily WHERE site = ? AND day BETWEEN ? AND ? GROUP BY day', [site, range.from, range.to])
-  const helpful = new Map(votes.map((r) => [Number(r['day']), n(r, 'yes')]))
   const points: DayPoint[] = []
   for (let day = range.from; day <= range.to; day++) {
     const r = byDay.get(day)
@@ -192,14 +260,19 @@ export interface ContentGap {
  * query failed, then sessions that contacted support after searching it, then searches.
  * `minSessions`: the k-anonymity floor, a query is listed only once that many sessions searched it.
  */
-export async function contentGaps(db: SqlDb, site: string, range: DayRange, limit = 50, minSessions = 1): Promise<ContentGap[]> {
+export async function contentGaps(db: SqlDb, site: string, range: DayRange, limit = 50, minSessions = 1, slice?: Slice): Promise<ContentGap[]> {
   // Whole Monday-to-Sunday weeks come from query_weekly, the days at either edge from query_daily.
   const firstWeek = Math.ceil((range.from + 3) / 7)
   const lastWeek = weekOf(range.to + 1) - 1
   const cols = 'query, searches, sessions, failed_sessions, zero_results, nonzero_searches, clicked_searches, contacts, last_seen'
   let source: string
   let params: SqlValue[]
-  if (firstWeek <= lastWeek) {
+  if (isSliced(slice)) {
+    const where = sliceFilter(slice)
+    // A slice counts days, not times: its last_seen is the last day the slice searched the query.
+    source = `SELECT ${cols.replace('last_seen', 'CASE WHEN searches > 0 THEN day ELSE NULL END AS last_seen')} FROM slice_query_daily WHERE site = ? AND day BETWEEN ? AND ?${where.sql}`
+    params = [site, range.from, range.to, ...where.params]
+  } else if (firstWeek <= lastWeek) {
     source = `SELECT ${cols} FROM query_weekly WHERE site = ? AND week BETWEEN ? AND ?
       UNION ALL SELECT ${cols} FROM query_daily WHERE site = ? AND (day BETWEEN ? AND ? OR day BETWEEN ? AND ?)`
     params = [site, firstWeek, lastWeek, site, range.from, firstWeek * 7 - 4, lastWeek * 7 + 4, range.to]
@@ -217,6 +290,7 @@ export async function contentGaps(db: SqlDb, site: string, range: DayRange, limi
      LIMIT ?`,
     [...params, ...(minSessions > 1 ? [minSessions] : []), limit],
   )
+  const lastSeen = isSliced(slice) ? await lastSearched(db, site, rows.map((r) => [n(r, 'last_seen'), String(r['query'])] as const)) : undefined
   const related = await relatedQueries(
     db,
     site,
@@ -232,9 +306,24 @@ export async function contentGaps(db: SqlDb, site: string, range: DayRange, limi
     zeroResults: n(r, 'zero'),
     noClicks: n(r, 'noclick'),
     contacts: n(r, 'contacts'),
-    lastSeen: new Date(n(r, 'last_seen')).toISOString(),
+    lastSeen: new Date(lastSeen?.get(String(r['query'])) ?? n(r, 'last_seen')).toISOString(),
     relatedQueries: related.get(String(r['query'])) ?? [],
   }))
+}
+
+/**
+ * The time of each query's last search on the site on the given day (for a slice, the last day
+ * it searched the query): a slice keeps counts by day, the time of day is the site's.
+ */
+async function lastSearched(db: SqlDb, site: string, days: readonly (readonly [number, string])[]): Promise<Map<string, number>> {
+  if (days.length === 0) return new Map()
+  const rows = await db.all<Row>(
+    `SELECT query, last_seen FROM query_daily WHERE site = ? AND (${days.map(() => '(day = ? AND query = ?)').join(' OR ')})`,
+    [site, ...days.flat()],
+  )
+  const out = new Map(days.map(([day, query]) => [query, day * DAY_MS]))
+  for (const r of rows) out.set(String(r['query']), n(r, 'last_seen'))
+  return out
 }
 
 /**
@@ -283,30 +372,35 @@ export interface ArticleStats {
   topQueries: { query: string; clicks: number }[]
 }
 
-/** Only queries enough sessions searched in the range (the k-anonymity floor, `minSessions`). */
-const QUERY_FLOOR = `
-         AND query IN (SELECT query FROM query_daily WHERE site = ? AND day BETWEEN ? AND ? GROUP BY query HAVING SUM(sessions) >= ?)`
+/** Only queries enough sessions (of the slice) searched in the range (the k-anonymity floor, `minSessions`). */
+const queryFloor = (table: string, sliceSql: string) => `
+         AND query IN (SELECT query FROM ${table} WHERE site = ? AND day BETWEEN ? AND ?${sliceSql} GROUP BY query HAVING SUM(sessions) >= ?)`
 
 /**
  * Article quality, most viewed first. `minSessions`: a query is among an article's top queries only
  * once that many sessions searched it in the range.
  */
-export async function articles(db: SqlDb, site: string, range: DayRange, limit = 50, minSessions = 1): Promise<ArticleStats[]> {
+export async function articles(db: SqlDb, site: string, range: DayRange, limit = 50, minSessions = 1, slice?: Slice): Promise<ArticleStats[]> {
+  const sliced = isSliced(slice)
+  const where = sliceFilter(slice)
+  const [articleTable, pairTable, queryTable] = sliced
+    ? ['slice_article_daily', 'slice_article_query_daily', 'slice_query_daily']
+    : ['article_daily', 'article_query_daily', 'query_daily']
   const rows = await db.all<Row>(
     `SELECT article, SUM(views) AS views, SUM(view_sessions) AS vs, SUM(helpful_yes) AS yes, SUM(helpful_no) AS no,
        SUM(contact_after_view) AS cav, SUM(tickets_after_view) AS tav
-     FROM article_daily WHERE site = ? AND day BETWEEN ? AND ?
+     FROM ${articleTable} WHERE site = ? AND day BETWEEN ? AND ?${where.sql}
      GROUP BY article ORDER BY views DESC, article LIMIT ?`,
-    [site, range.from, range.to, limit],
+    [site, range.from, range.to, ...where.params, limit],
   )
   const top = new Map<string, { query: string; clicks: number }[]>()
   if (rows.length > 0) {
     const ids = rows.map((r) => String(r['article']))
     const qrows = await db.all<Row>(
-      `SELECT article, query, SUM(clicks) AS clicks FROM article_query_daily
-       WHERE site = ? AND article IN (${ids.map(() => '?').join(', ')}) AND day BETWEEN ? AND ?${minSessions > 1 ? QUERY_FLOOR : ''}
+      `SELECT article, query, SUM(clicks) AS clicks FROM ${pairTable}
+       WHERE site = ? AND article IN (${ids.map(() => '?').join(', ')}) AND day BETWEEN ? AND ?${where.sql}${minSessions > 1 ? queryFloor(queryTable, where.sql) : ''}
        GROUP BY article, query`,
-      [site, ...ids, range.from, range.to, ...(minSessions > 1 ? [site, range.from, range.to, minSessions] : [])],
+      [site, ...ids, range.from, range.to, ...where.params, ...(minSessions > 1 ? [site, range.from, range.to, ...where.params, minSessions] : [])],
     )
     for (const r of qrows) {
       const list = top.get(String(r['article'])) ?? []

@@ -8,15 +8,18 @@ import { DEFAULT_LEARNED_DAYS, learnedExport, parseMinSessions } from '../learn/
 import type { Store } from '../storage/store.ts'
 import { toCsv } from './csv.ts'
 import { type Breakdown, BREAKDOWNS, breakdown, feedbackReasons } from './ops.ts'
-import { articles, contentGaps, type DayRange, summary, timeseries } from './queries.ts'
+import { articles, contentGaps, type DayRange, type Slice, summary, timeseries } from './queries.ts'
 import { parseRange, RangeError_ } from './range.ts'
+import { parseSlice } from './slice-params.ts'
 import { createTitleLookup } from './titles.ts'
 
-type Env = { Variables: { site: SiteConfig; range: DayRange } }
+type Env = { Variables: { site: SiteConfig; range: DayRange; slice: Slice } }
 
 /**
  * `GET /v1/reports/{summary,timeseries,content-gaps,articles,feedback-reasons,breakdown,learned}?site=&from=&to=` behind
- * `Authorization: Bearer <token>`, the token scoped to the site. `?format=csv` on each.
+ * `Authorization: Bearer <token>`, the token scoped to the site. `?format=csv` on each; `&route=`
+ * and/or `&locale=` narrow summary, timeseries, content gaps, articles and the breakdown to the
+ * sessions that began asking for help there.
  *
  * @example
  * app.route('/v1/reports', createReportsRoute({ store, config }))
@@ -49,6 +52,7 @@ export function createReportsRoute(options: {
       if (error instanceof RangeError_) throw new ApiError(400, 'bad-request', error.message)
       throw error
     }
+    c.set('slice', await parseSlice(store.db, c.get('site').key, { locale: c.req.query('locale'), route: c.req.query('route') }))
     await next()
   })
 
@@ -58,6 +62,9 @@ export function createReportsRoute(options: {
     if (!Number.isInteger(n) || n < 1 || n > 1000) throw new ApiError(400, 'bad-request', `limit: expected a whole number from 1 to 1000, got ${JSON.stringify(value)}`)
     return n
   }
+
+  /** `{ slice: { route, locale } }` for a filtered report's JSON, nothing otherwise. */
+  const sliceOf = (c: Context<Env>) => (Object.keys(c.get('slice')).length > 0 ? { slice: c.get('slice') } : {})
 
   const send = (c: Context<Env>, name: string, data: object, rows: readonly object[]) => {
     const format = c.req.query('format') ?? 'json'
@@ -70,27 +77,33 @@ export function createReportsRoute(options: {
   }
 
   app.get('/summary', async (c) => {
-    const s = await summary(store.db, c.get('site').key, c.get('range'), c.get('site').costPerContact)
+    const s = await summary(store.db, c.get('site').key, c.get('range'), c.get('site').costPerContact, c.get('slice'))
     return send(c, 'summary', s, [s])
   })
   app.get('/timeseries', async (c) => {
-    const days = await timeseries(store.db, c.get('site').key, c.get('range'))
-    return send(c, 'timeseries', { site: c.get('site').key, days }, days)
+    const days = await timeseries(store.db, c.get('site').key, c.get('range'), c.get('slice'))
+    return send(c, 'timeseries', { site: c.get('site').key, ...sliceOf(c), days }, days)
   })
   app.get('/content-gaps', async (c) => {
-    const gaps = await contentGaps(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')), config.kAnonymity)
-    return send(c, 'content-gaps', { site: c.get('site').key, gaps }, gaps)
+    const gaps = await contentGaps(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')), config.kAnonymity, c.get('slice'))
+    return send(c, 'content-gaps', { site: c.get('site').key, ...sliceOf(c), gaps }, gaps)
   })
   const titles = new Map(config.sites.flatMap((s) => (s.kb ? [[s.key, createTitleLookup(s.kb)] as const] : [])))
   app.get('/articles', async (c) => {
     const known = await titles.get(c.get('site').key)?.()
     // The title right after the id, so the CSV's second column names the article.
-    const list = (await articles(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')), config.kAnonymity)).map(({ article, ...rest }) =>
+    const list = (await articles(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')), config.kAnonymity, c.get('slice'))).map(({ article, ...rest }) =>
       known ? { article, title: known.get(article) ?? null, ...rest } : { article, ...rest },
     )
-    return send(c, 'articles', { site: c.get('site').key, articles: list }, list)
+    return send(c, 'articles', { site: c.get('site').key, ...sliceOf(c), articles: list }, list)
   })
+  /** feedback-reasons and learned are not split: a filter there would silently read as the whole site. */
+  const unsplit = (c: Context<Env>, report: string) => {
+    const [parameter] = Object.keys(c.get('slice'))
+    if (parameter) throw new ApiError(400, 'bad-request', `${parameter}: the ${report} report is not split by ${parameter}`, { details: [{ parameter }] })
+  }
   app.get('/feedback-reasons', async (c) => {
+    unsplit(c, 'feedback-reasons')
     const known = await titles.get(c.get('site').key)?.()
     const reasons = (await feedbackReasons(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))).map(({ article, ...rest }) =>
       known ? { article, title: known.get(article) ?? null, ...rest } : { article, ...rest },
@@ -100,13 +113,11 @@ export function createReportsRoute(options: {
   app.get('/breakdown', async (c) => {
     const by = c.req.query('by') ?? 'route'
     if (!(BREAKDOWNS as readonly string[]).includes(by)) throw new ApiError(400, 'bad-request', `by: expected "locale" or "route", got ${JSON.stringify(by.slice(0, 20))}`)
-    const within = { locale: c.req.query('locale'), route: c.req.query('route') }
-    for (const [name, value] of Object.entries(within))
-      if (value !== undefined && (value === '' || value.length > 200)) throw new ApiError(400, 'bad-request', `${name}: expected 1 to 200 characters`)
-    const rows = await breakdown(store.db, c.get('site').key, c.get('range'), by as Breakdown, limitOf(c.req.query('limit')), within)
+    const rows = await breakdown(store.db, c.get('site').key, c.get('range'), by as Breakdown, limitOf(c.req.query('limit')), c.get('slice'))
     return send(c, `breakdown-by-${by}`, { site: c.get('site').key, by, rows }, rows.map(({ value, ...rest }) => ({ [by]: value, ...rest })))
   })
   app.get('/learned', async (c) => {
+    unsplit(c, 'learned')
     const minSessions = parseMinSessions(c.req.query('min-sessions'))
     if (minSessions === null)
       throw new ApiError(400, 'bad-request', `min-sessions: expected a whole number ≥ 1, got ${JSON.stringify(c.req.query('min-sessions')?.slice(0, 20))}`)

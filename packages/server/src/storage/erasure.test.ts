@@ -5,75 +5,9 @@ import { learnedExport } from '../learn/export.ts'
 import { breakdown, feedbackReasons } from '../reports/ops.ts'
 import { articles, contentGaps, summary, timeseries } from '../reports/queries.ts'
 import { ENGINES } from './engines.testkit.ts'
-import { DAY_MS, dayOf } from './rollup.ts'
+import { dayOf } from './rollup.ts'
 import type { Store } from './store.ts'
-
-const T0 = Date.UTC(2026, 10, 19, 21, 0, 0)
-const MINUTE = 60_000
-
-/** A deterministic random stream (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/**
- * Forty sessions over two days, some crossing midnight, some with a gap of over 30 minutes (two
- * session segments under one id); searches with and without results, clicks, views, votes (some
- * with a reason, spelled differently), contacts, and queries whose stored spelling differs from
- * their normalized one; asked from several routes and locales; some ids writing in again days
- * later (tickets after a view, repeated contacts), once more than 7 days later.
- */
-function traffic(): SignpostEvent[] {
-  const r = random(7)
-  const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!
-  const queries = ['refund', 'refund policy', 'invoice pdf', 'refund for [email]', 'cancel plan', 'vat number']
-  const arts = ['billing/refunds', 'billing/invoices', 'account/cancel']
-  const reasons = ["Doesn't say how long", "  doesn't say HOW   long", 'no screenshots', 'wrong currency']
-  const paths = ['/', '/invoices/1042/edit', '/invoices/77/edit', '/settings']
-  const events: SignpostEvent[] = []
-  let n = 0
-  for (let i = 0; i < 40; i++) {
-    const session = `session-${String(i).padStart(3, '0')}`
-    const locale = pick(['en', 'en', 'es', 'de'])
-    let ts = T0 + Math.floor(r() * 26 * 60) * MINUTE
-    const push = (e: Record<string, unknown>) => {
-      ts += Math.floor(1 + r() * 8) * MINUTE
-      if (r() < 0.08) ts += 45 * MINUTE // a second segment under the same id
-      events.push({ id: `evt-${String(++n).padStart(6, '0')}`, ts, session, site: 'demo', locale, path: pick(paths), ...e } as SignpostEvent)
-    }
-    push({ type: 'open' })
-    let searched: string | undefined
-    for (let k = Math.floor(r() * 7); k > 0; k--) {
-      // Mostly a click on what the customer just searched; now and then on another query.
-      const q = searched && r() < 0.8 ? searched : pick(queries)
-      const roll = r()
-      if (roll < 0.4) {
-        searched = pick(queries)
-        push({ type: 'search', query: searched, results: r() < 0.3 ? 0 : 3 })
-      } else if (roll < 0.6) push({ type: 'click', query: q, article: pick(arts), position: 1 })
-      else if (roll < 0.8) push({ type: 'view', article: pick(arts), source: pick(['search', 'link', 'suggestion']) })
-      else if (roll < 0.9) push({ type: 'feedback', article: pick(arts), helpful: r() < 0.5, ...(r() < 0.6 ? { reason: pick(reasons) } : {}) })
-      else push({ type: 'contact', channel: 'email' })
-    }
-    // Writing in again: a ticket days later (after a view within 7 days or not), sometimes a repeat.
-    const again = r()
-    if (again < 0.35) {
-      ts += Math.floor(DAY_MS * (again < 0.05 ? 8 : 1 + r() * 3))
-      push({ type: 'contact', channel: 'zendesk' })
-      if (r() < 0.5) {
-        ts += Math.floor(DAY_MS * (1 + r() * 2))
-        push({ type: 'contact', channel: 'zendesk' })
-      }
-    }
-  }
-  return events.sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : 1))
-}
+import { MINUTE, T0, tableRows, traffic } from './traffic.testkit.ts'
 
 /**
  * Two sessions delivered one event per request, after the rest: a script searching "vat number"
@@ -116,16 +50,13 @@ const TABLES = {
   breakdown_daily: 'site, day, locale, route',
   breakdown_weekly: 'site, week, locale, route',
   query_related_daily: 'site, day, query, other',
+  slice_daily: 'site, route, locale, day',
+  slice_query_daily: 'site, route, locale, day, query',
+  slice_article_daily: 'site, route, locale, day, article',
+  slice_article_query_daily: 'site, route, locale, day, article, query',
 } as const
 
-async function rollups(store: Store): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {}
-  for (const [table, keys] of Object.entries(TABLES)) {
-    const rows = await store.db.all<Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY ${keys}`)
-    out[table] = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])))
-  }
-  return out
-}
+const rollups = (store: Store) => tableRows(store, TABLES)
 
 async function reports(store: Store) {
   const range = { from: dayOf(T0) - 1, to: dayOf(T0) + 14 }
@@ -139,8 +70,19 @@ async function reports(store: Store) {
     byRoute: await breakdown(store.db, 'demo', range, 'route', 100),
     learned: await learnedExport(store.db, 'demo', range, 1, 1),
     digest: await buildDigest(store.db, 'demo', range, 10, 1),
+    // Each report split by the routes and locales traffic() asks from, one at a time and together.
+    slices: await Promise.all(
+      SLICES.map(async (slice) => ({
+        summary: await summary(store.db, 'demo', range, 10, slice),
+        timeseries: await timeseries(store.db, 'demo', range, slice),
+        gaps: await contentGaps(store.db, 'demo', range, 100, 1, slice),
+        articles: await articles(store.db, 'demo', range, 100, 1, slice),
+      })),
+    ),
   }
 }
+
+const SLICES = [{ route: '/invoices/:id/edit' }, { route: '/settings' }, { locale: 'es' }, { locale: 'en', route: '/' }]
 
 for (const engine of ENGINES) {
   describe(`erasing a session on ${engine.name}`, async () => {

@@ -1,18 +1,10 @@
 import { normalizeQuery, type SignpostEvent } from '@signpost/core'
 import { learnedPairs, type SessionFacts } from '../learn/pairs.ts'
-import {
-  ARTICLE_COLUMNS,
-  BREAKDOWN_COLUMNS,
-  breakdown,
-  contribution,
-  DAILY_COLUMNS,
-  firstUnanswered,
-  pairChanges,
-  QUERY_COUNTERS,
-  reasonKey,
-  type StoredPairs,
-} from './rollup.ts'
-import { type SqlDb, type SqlValue, weekOf } from './sql.ts'
+import { type Aggregates, bump } from './aggregates.ts'
+import { ARTICLE_COLUMNS, BREAKDOWN_COLUMNS, DAILY_COLUMNS, QUERY_COUNTERS, type SegmentRow } from './schema.ts'
+import { breakdown, contribution, firstUnanswered, pairChanges, reasonKey, type StoredPairs, storedSliceFacts } from './session-share.ts'
+import { SLICE_TABLES, sliceShare } from './slices.ts'
+import { type SqlDb, weekOf } from './sql.ts'
 
 /** What `eraseSession` removed. */
 export interface ErasureResult {
@@ -30,20 +22,7 @@ export interface SessionExport {
   sessions: { start: string; last: string; searched: boolean; viewed: boolean; votedYes: boolean; contacted: boolean }[]
 }
 
-interface SegmentRow {
-  seg: number
-  start_ts: number
-  last_ts: number
-  day: number
-  searched: number
-  viewed: number
-  voted_yes: number
-  contacted: number
-  pairs: string
-}
-
-type Counters = Record<string, number>
-type Deltas = Map<string, { key: SqlValue[]; counters: Counters }>
+type Deltas = Aggregates
 
 const LEARNED_COLUMNS = ['sessions', 'helpful', 'contacts'] as const
 const REASON_COLUMNS = ['votes', 'helpful'] as const
@@ -77,8 +56,9 @@ export async function exportSession(db: SqlDb, site: string, session: string): P
  * give its per-session counts, its raw events the per-event ones, exactly as `Rollup.add` counted
  * them. Per session: `daily` (with repeated contacts), `query_daily`/`query_weekly` sessions,
  * `article_daily` view sessions, contacts after a view and tickets within 7 days of one, the
- * learned pairs (`learned_daily`), the locale/route row (`breakdown_daily` and `breakdown_weekly`) and
- * the pairs of its unanswered queries (`query_related_daily`). Per event: searches,
+ * learned pairs (`learned_daily`), the locale/route row (`breakdown_daily` and `breakdown_weekly`),
+ * the pairs of its unanswered queries (`query_related_daily`), and its whole share of the route/locale
+ * splits (`slices.ts`, read from its stored row as the rollup last wrote it). Per event: searches,
  * clicks, views, votes and feedback reasons (`feedback_reasons`: the customer's own words go with
  * the session). Every follow-up a rollup counts (a later contact, a repeated one) joins segments of
  * one session id, so erasing all of them leaves nothing behind. `last_seen` cannot be subtracted: it
@@ -104,6 +84,7 @@ export async function eraseSession(tx: SqlDb, site: string, session: string): Pr
   const feedbackReasons: Deltas = new Map()
   const breakdownDaily: Deltas = new Map()
   const queryRelated: Deltas = new Map()
+  const slices = Object.fromEntries(Object.keys(SLICE_TABLES).map((t) => [t, new Map()])) as Record<keyof typeof SLICE_TABLES, Deltas>
   /** The stored spellings of each touched query (`refund [email]` groups as `refund email`). */
   const spellings = new Map<string, Set<string>>()
 
@@ -132,6 +113,8 @@ export async function eraseSession(tx: SqlDb, site: string, session: string): Pr
       bump(queryDaily, [site, s.day, query], { sessions: 1, failed_sessions: failedNow, contacts: contacted, clicked_searches: clicked })
       bump(daily, [site, s.day], { clicked_searches: clicked })
     }
+    // Its share of the reports split by locale and route, as the rollup last stored it.
+    if (pairs.n) for (const r of sliceShare(storedSliceFacts(site, s.day, c, pairs))) bump(slices[r.table], r.key, r.counters)
     for (const [article, , contacted, , ticketed] of pairs.a)
       bump(articleDaily, [site, s.day, article], { view_sessions: 1, contact_after_view: contacted, tickets_after_view: ticketed ? 1 : 0 })
   }
@@ -183,6 +166,7 @@ export async function eraseSession(tx: SqlDb, site: string, session: string): Pr
   await subtract(tx, 'breakdown_weekly', ['site', 'week', 'locale', 'route'], BREAKDOWN_COLUMNS, breakdownWeekly)
   await subtract(tx, 'query_related_daily', ['site', 'day', 'query', 'other'], ['sessions'], queryRelated)
   await subtract(tx, 'feedback_reasons', ['site', 'day', 'article', 'reason'], REASON_COLUMNS, feedbackReasons)
+  for (const [table, { keys, counters }] of Object.entries(SLICE_TABLES)) await subtract(tx, table, keys, counters, slices[table as keyof typeof SLICE_TABLES])
   await recomputeLastSeen(tx, queryDaily, weekly, spellings)
   await recomputeReasonsLastSeen(tx, feedbackReasons)
   return { events: deleted, sessions: segments.length }
@@ -202,16 +186,6 @@ function storedFacts(pairs: StoredPairs): SessionFacts {
 /** The segment an event belongs to: the one whose time span holds it (segments never overlap). */
 function segmentOf<S extends { start_ts: number; last_ts: number }>(segments: readonly S[], ts: number): S | undefined {
   return segments.find((s) => ts >= s.start_ts && ts <= s.last_ts)
-}
-
-function bump(map: Deltas, key: SqlValue[], values: Counters): void {
-  const k = key.join('\u0000')
-  let row = map.get(k)
-  if (!row) {
-    row = { key, counters: {} }
-    map.set(k, row)
-  }
-  for (const c in values) row.counters[c] = (row.counters[c] ?? 0) + values[c]!
 }
 
 function count(map: Map<string, number>, key: string): void {

@@ -39,10 +39,23 @@ for (const engine of ENGINES) {
         expect((await articles(t.store.db, 'demo', oldDay))[0]!.topQueries).toEqual([])
         // Numbers without text stay.
         expect((await summary(t.store.db, 'demo', oldDay, 0)).searches).toBe(2)
+        // And so do they in the split reports: the page keeps its counts, not its queries.
+        const slice = { route: (await t.store.db.all<{ route: string }>('SELECT route FROM slice_daily LIMIT 1'))[0]!.route }
+        expect((await summary(t.store.db, 'demo', oldDay, 0, slice)).searches).toBe(2)
+        expect(await contentGaps(t.store.db, 'demo', oldDay, 50, 1, slice)).toEqual([])
         expect((await articles(t.store.db, 'demo', oldDay))[0]!.views).toBe(1)
         const stored = JSON.stringify(
           await Promise.all(
-            ['query_daily', 'query_weekly', 'article_query_daily', 'learned_daily', 'feedback_reasons', 'query_related_daily'].map((table) =>
+            [
+              'query_daily',
+              'query_weekly',
+              'article_query_daily',
+              'learned_daily',
+              'feedback_reasons',
+              'query_related_daily',
+              'slice_query_daily',
+              'slice_article_query_daily',
+            ].map((table) =>
               t.store.db.all(`SELECT * FROM ${table}`),
             ),
           ),

@@ -1,5 +1,34 @@
 import { normalizeQuery, type SignpostEvent } from '@signpost/core'
 import { type LearnedFacts, learnedDelta, learnedPairs } from '../learn/pairs.ts'
+import { ARTICLE_COLUMNS, BREAKDOWN_COLUMNS, DAILY_COLUMNS, QUERY_COLUMNS } from './schema.ts'
+import {
+  breakdown,
+  type Contribution,
+  contribution,
+  firstUnanswered,
+  pairChanges,
+  reasonKey,
+  routeOf,
+  type StoredPairs,
+  storedSliceFacts,
+  type Where,
+  ZERO,
+} from './session-share.ts'
+import { type Aggregates, add, bump, type Counters, deleteEmptied, negate, sortedEntries, upsertCounters, upsertRows } from './aggregates.ts'
+import {
+  articleTally,
+  countClick,
+  emptyTallies,
+  entry,
+  loadTallies,
+  queryTally,
+  SLICE_TABLES,
+  type SliceFacts,
+  type SliceRow,
+  sliceShare,
+  storeTallies,
+  type Tallies,
+} from './slices.ts'
 import { type SqlDb, type SqlValue, weekOf } from './sql.ts'
 
 /** 30 minutes without an event closes a session (DESIGN.md). */
@@ -45,13 +74,28 @@ interface Session {
   unansweredBefore: string[]
   /** The learned pairs (`../learn/pairs.ts`) when the pairs were loaded; undefined if never loaded. */
   learnedBefore: Map<string, LearnedFacts> | undefined
+  /** Per-event counts for the reports split by locale and route (`slices.ts`). */
+  tallies: Tallies
+  /** Its share of the slice tables when the pairs were loaded; undefined if never loaded. */
+  sliceBefore: SliceRow[] | undefined
   dirty: boolean
 }
 
 /** What a segment collects in one batch, empty: from the store or new, a segment starts with this. */
 function batchState(): Pick<
   Session,
-  'queries' | 'articles' | 'clicks' | 'helpful' | 'lastContact' | 'firstContact' | 'repeated' | 'where' | 'whereBefore' | 'zeroBefore' | 'unansweredBefore'
+  | 'queries'
+  | 'articles'
+  | 'clicks'
+  | 'helpful'
+  | 'lastContact'
+  | 'firstContact'
+  | 'repeated'
+  | 'where'
+  | 'whereBefore'
+  | 'zeroBefore'
+  | 'unansweredBefore'
+  | 'tallies'
 > {
   return {
     queries: new Map(),
@@ -65,6 +109,7 @@ function batchState(): Pick<
     whereBefore: undefined,
     zeroBefore: false,
     unansweredBefore: [],
+    tallies: emptyTallies(),
   }
 }
 
@@ -105,9 +150,6 @@ interface ArticlePair {
   dirty: boolean
 }
 
-/** `[ts, locale, route]` of a session's earliest help event. */
-export type Where = [number, string, string]
-
 /** A contact within this long after a reading (or after an earlier contact) follows it up. */
 export const FOLLOW_UP_MS = 7 * DAY_MS
 
@@ -118,33 +160,6 @@ interface ClickPair {
   /** The last click, so a search arriving after it is known to have been answered. */
   lastTs: number
 }
-
-type Contribution = Record<'sessions' | 'help_sessions' | 'deflected_explicit' | 'deflected_implicit' | 'contacted_help' | 'contact_sessions', number>
-
-const ZERO: Contribution = {
-  sessions: 0,
-  help_sessions: 0,
-  deflected_explicit: 0,
-  deflected_implicit: 0,
-  contacted_help: 0,
-  contact_sessions: 0,
-}
-
-/** The metric definitions (DESIGN.md "Metrics") applied to one session's facts. */
-export function contribution(s: { searched: boolean; viewed: boolean; votedYes: boolean; contacted: boolean }): Contribution {
-  const help = s.searched || s.viewed
-  const deflected = help && (s.viewed || s.votedYes) && !s.contacted
-  return {
-    sessions: 1,
-    help_sessions: help ? 1 : 0,
-    deflected_explicit: deflected && s.votedYes ? 1 : 0,
-    deflected_implicit: deflected && !s.votedYes ? 1 : 0,
-    contacted_help: help && s.contacted ? 1 : 0,
-    contact_sessions: s.contacted ? 1 : 0,
-  }
-}
-
-type Counters = Record<string, number>
 
 /**
  * One flush's worth of rollup work: sessions and their query/article pairs are loaded once,
@@ -161,6 +176,8 @@ export class Rollup {
   private feedbackReasons: Aggregates = new Map()
   private breakdownDaily: Aggregates = new Map()
   private queryRelated: Aggregates = new Map()
+  /** Slice table → deltas (`slices.ts`). */
+  private slices = new Map<string, Aggregates>()
   private db: SqlDb
 
   constructor(db: SqlDb) {
@@ -186,6 +203,8 @@ export class Rollup {
         const qd = bump(this.queryDaily, [e.site, day, q], counts)
         qd['last_seen'] = Math.max(qd['last_seen'] ?? 0, e.ts)
         bump(this.daily, [e.site, day], counts)
+        s.tallies.searches++
+        s.tallies.zero += zero
         let pair = s.queries.get(q)
         // Past the cap (a script, not a customer) a session's new queries count as searches only.
         if (!pair && s.queries.size >= MAX_PAIRS) break
@@ -196,11 +215,18 @@ export class Rollup {
         }
         pair.firstTs = Math.min(pair.firstTs, e.ts)
         pair.dirty = true
+        const tally = queryTally(s.tallies, q)
+        if (tally) {
+          tally.searches++
+          tally.zero += zero
+        }
         if (zero) pair.zero = true
         else if (lastClick(s, q) >= e.ts) {
           // Its click arrived first: the search was answered.
           bump(this.queryDaily, [e.site, day, q], { clicked_searches: 1 })
           bump(this.daily, [e.site, day], { clicked_searches: 1 })
+          s.tallies.clicked++
+          if (tally) tally.clicked++
         } else if (pair.pending.length < MAX_PENDING) pair.pending.push(e.ts)
         else pair.overflow++
         if (contactedSince(s, pair)) bump(this.queryDaily, [e.site, day, pair.query], { contacts: 1 })
@@ -214,11 +240,15 @@ export class Rollup {
         if (pair && answered > 0) {
           bump(this.queryDaily, [e.site, day, pair.query], { clicked_searches: answered })
           bump(this.daily, [e.site, day], { clicked_searches: answered })
+          s.tallies.clicked += answered
+          const tally = queryTally(s.tallies, pair.query)
+          if (tally) tally.clicked += answered
           pair.pending = pair.pending.filter((t) => t > e.ts)
           pair.dirty = true
         }
         if (q) {
           bump(this.articleQueryDaily, [e.site, day, e.article, q], { clicks: 1 })
+          countClick(s.tallies, q, e.article)
           const key = q + '\u0000' + e.article
           const click = s.clicks.get(key)
           if (click) {
@@ -234,6 +264,9 @@ export class Rollup {
         locate(s, e)
         const ad = bump(this.articleDaily, [e.site, day, e.article], { views: 1 })
         bump(this.daily, [e.site, day], { views: 1 })
+        s.tallies.views++
+        const tally = articleTally(s.tallies, e.article)
+        if (tally) tally.views++
         let pair = s.articles.get(e.article)
         // Past the cap a session's new articles count as views only, as its new queries do.
         if (!pair && s.articles.size >= MAX_PAIRS) break
@@ -262,11 +295,16 @@ export class Rollup {
         // A reason sent after its vote (the widget records votes the moment they are given) joins
         // that vote: its text is counted with the reasons above, not as a second vote.
         if (e.followUp) break
+        loadPairs(s)
         if (e.helpful) {
           s.votedYes = true
-          loadPairs(s)
           if (s.helpful.size < MAX_PAIRS) s.helpful.add(e.article)
         }
+        const tally = articleTally(s.tallies, e.article)
+        if (e.helpful) s.tallies.yes++
+        else s.tallies.no++
+        if (tally && e.helpful) tally.yes++
+        else if (tally) tally.no++
         bump(this.articleDaily, [e.site, day, e.article], e.helpful ? { helpful_yes: 1 } : { helpful_no: 1 })
         break
       }
@@ -357,6 +395,7 @@ export class Rollup {
           const dimsBefore = s.whereBefore ? breakdown({ ...s, where: s.whereBefore }, s.before, s.zeroBefore) : undefined
           if (dimsBefore) bump(this.breakdownDaily, dimsBefore.key, negate(dimsBefore.counters))
           if (dimsAfter) bump(this.breakdownDaily, dimsAfter.key, dimsAfter.counters)
+          this.moveSlices(s, after)
           // Unanswered queries of one sitting are one question in the customer's other words.
           for (const [key, change] of pairChanges(s.unansweredBefore, unanswered(s))) {
             const [query, other] = key.split('\u0000') as [string, string]
@@ -370,8 +409,8 @@ export class Rollup {
     await upsertRows(db, 'sessions', ['site', 'sid', 'seg'], ['day', ...changing], sessionRows, replace(changing))
 
     const greatest = db.dialect === 'postgres' ? 'GREATEST' : 'MAX'
-    await this.upsertCounters('daily', ['site', 'day'], DAILY_COLUMNS, this.daily)
-    await this.upsertCounters('query_daily', ['site', 'day', 'query'], QUERY_COLUMNS, this.queryDaily, {
+    await upsertCounters(this.db, 'daily', ['site', 'day'], DAILY_COLUMNS, this.daily)
+    await upsertCounters(this.db, 'query_daily', ['site', 'day', 'query'], QUERY_COLUMNS, this.queryDaily, {
       last_seen: `${greatest}(query_daily.last_seen, excluded.last_seen)`,
     })
     // The same deltas by week, so content gaps over a month read a quarter of the rows.
@@ -381,24 +420,30 @@ export class Rollup {
       const w = bump(weekly, [site, weekOf(day), query], {})
       for (const k in counters) w[k] = k === 'last_seen' ? Math.max(w[k] ?? 0, counters[k]!) : (w[k] ?? 0) + counters[k]!
     }
-    await this.upsertCounters('query_weekly', ['site', 'week', 'query'], QUERY_COLUMNS, weekly, {
+    await upsertCounters(this.db, 'query_weekly', ['site', 'week', 'query'], QUERY_COLUMNS, weekly, {
       last_seen: `${greatest}(query_weekly.last_seen, excluded.last_seen)`,
     })
-    await this.upsertCounters('article_daily', ['site', 'day', 'article'], ARTICLE_COLUMNS, this.articleDaily)
-    await this.upsertCounters('article_query_daily', ['site', 'day', 'article', 'query'], ['clicks'], this.articleQueryDaily)
-    await this.upsertCounters('learned_daily', ['site', 'day', 'query', 'article'], ['sessions', 'helpful', 'contacts'], this.learnedDaily)
-    await this.upsertCounters('feedback_reasons', ['site', 'day', 'article', 'reason'], ['votes', 'helpful', 'last_seen'], this.feedbackReasons, {
+    await upsertCounters(this.db, 'article_daily', ['site', 'day', 'article'], ARTICLE_COLUMNS, this.articleDaily)
+    await upsertCounters(this.db, 'article_query_daily', ['site', 'day', 'article', 'query'], ['clicks'], this.articleQueryDaily)
+    await upsertCounters(this.db, 'learned_daily', ['site', 'day', 'query', 'article'], ['sessions', 'helpful', 'contacts'], this.learnedDaily)
+    await upsertCounters(this.db, 'feedback_reasons', ['site', 'day', 'article', 'reason'], ['votes', 'helpful', 'last_seen'], this.feedbackReasons, {
       last_seen: `${greatest}(feedback_reasons.last_seen, excluded.last_seen)`,
     })
-    await this.upsertCounters('breakdown_daily', ['site', 'day', 'locale', 'route'], BREAKDOWN_COLUMNS, this.breakdownDaily)
+    await upsertCounters(this.db, 'breakdown_daily', ['site', 'day', 'locale', 'route'], BREAKDOWN_COLUMNS, this.breakdownDaily)
     // By week too, as for queries: a month's breakdown reads a seventh of the rows.
     const breakdownWeekly: Aggregates = new Map()
     for (const { key, counters } of this.breakdownDaily.values()) {
       const [site, day, locale, route] = key as [string, number, string, string]
       add(bump(breakdownWeekly, [site, weekOf(day), locale, route], {}), counters)
     }
-    await this.upsertCounters('breakdown_weekly', ['site', 'week', 'locale', 'route'], BREAKDOWN_COLUMNS, breakdownWeekly)
-    await this.upsertCounters('query_related_daily', ['site', 'day', 'query', 'other'], ['sessions'], this.queryRelated)
+    await upsertCounters(this.db, 'breakdown_weekly', ['site', 'week', 'locale', 'route'], BREAKDOWN_COLUMNS, breakdownWeekly)
+    await upsertCounters(this.db, 'query_related_daily', ['site', 'day', 'query', 'other'], ['sessions'], this.queryRelated)
+    for (const [table, { keys, counters }] of Object.entries(SLICE_TABLES)) {
+      const rows = this.slices.get(table) ?? new Map()
+      await upsertCounters(this.db, table, [...keys], counters, rows)
+      // A session that moved to another slice leaves nothing behind, as a rebuild or an erasure would.
+      await deleteEmptied(this.db, table, keys, counters, rows)
+    }
     // A pair whose sessions have all found an answer since is gone, as a rebuild or an erasure leaves it.
     const emptied = [...sortedEntries(this.queryRelated)].filter(([, r]) => (r.counters['sessions'] ?? 0) < 0).map(([, r]) => r.key)
     for (let i = 0; i < emptied.length; i += 100) {
@@ -408,15 +453,13 @@ export class Rollup {
     }
   }
 
-  /** Adds counter deltas to an aggregate table. */
-  private async upsertCounters(table: string, keyCols: string[], cols: readonly string[], rows: Aggregates, special: Record<string, string> = {}): Promise<void> {
-    const values: SqlValue[][] = []
-    for (const [, { key, counters }] of sortedEntries(rows)) {
-      if (!cols.some((c) => (counters[c] ?? 0) !== 0)) continue
-      values.push([...key, ...cols.map((c) => counters[c] ?? 0)])
-    }
-    const sets = Object.fromEntries(cols.map((c) => [c, special[c] ?? `${table}.${c} + excluded.${c}`]))
-    await upsertRows(this.db, table, keyCols, cols, values, sets)
+  /** The session's share of the slice tables moves from what was stored to what it is now. */
+  private moveSlices(s: Session, after: Contribution): void {
+    const now = sliceShare(sessionSliceFacts(s, after))
+    const before = s.sliceBefore ?? []
+    const rowsOf = (table: string): Aggregates => entry(this.slices, table, () => new Map())
+    for (const r of before) bump(rowsOf(r.table), r.key, negate(r.counters))
+    for (const r of now) bump(rowsOf(r.table), r.key, r.counters)
   }
 
   private async sessionFor(site: string, sid: string, ts: number): Promise<Session> {
@@ -452,6 +495,7 @@ export class Rollup {
       storedPairs: undefined,
       ...batchState(),
       learnedBefore: new Map(),
+      sliceBefore: [],
       dirty: true,
     }
     // A new segment may share its start with an old one only if it is the same segment.
@@ -499,6 +543,7 @@ export class Rollup {
         storedPairs: String(r['pairs']),
         ...batchState(),
         learnedBefore: undefined,
+        sliceBefore: undefined,
         dirty: false,
       }
       s.before = contribution(s)
@@ -512,23 +557,6 @@ export class Rollup {
  * pairs: the row is rewritten on every event, and only scripts search that much in one sitting.
  */
 const MAX_PAIRS = 100
-
-/**
- * The `pairs` column: `{ q: [[query, firstTs, pending, zero, contacted, pendingTimes, overflow?]], a: [[article, firstTs,
- * contacted, lastTs]], k: [[query, article, ts]], h: [article], lc: lastContactTs }`. `k`, `h`,
- * `lc` and `lastTs` came later (learned pairs): rows written before them lack them.
- */
-export interface StoredPairs {
-  q: [string, number, number, number, number, number[]?, number?][]
-  a: [string, number, number, number?, number?][]
-  k?: [string, string, number, number?][]
-  h?: string[]
-  lc?: number
-  /** First contact, whether the segment counts as repeated, and where it asked for help. */
-  fc?: number
-  rp?: 1
-  w?: Where
-}
 
 function loadPairs(s: Session): void {
   if (s.storedPairs === undefined) return
@@ -554,11 +582,21 @@ function loadPairs(s: Session): void {
   s.zeroBefore = zeroSearched(s)
   s.unansweredBefore = unanswered(s)
   s.learnedBefore = learnedPairs(s)
+  s.tallies = loadTallies(stored.n)
+  s.sliceBefore = stored.n ? sliceShare(storedSliceFacts(s.site, s.day, s.before, stored)) : []
 }
 
-/** How a (scrubbed) feedback reason is grouped in `feedback_reasons`: trimmed, spaces collapsed, lower case. */
-export function reasonKey(reason: string): string {
-  return reason.trim().replace(/\s+/g, ' ').toLowerCase()
+function sessionSliceFacts(s: Session, c: Contribution): SliceFacts {
+  return {
+    site: s.site,
+    day: s.day,
+    where: s.where,
+    contribution: c,
+    repeated: s.repeated,
+    queries: [...s.queries.values()].map((p) => [p.query, failed(p), p.contacted] as const),
+    articles: [...s.articles.values()].map((p) => [p.article, p.contacted, p.ticketed] as const),
+    tallies: s.tallies,
+  }
 }
 
 /** Notes the locale and route of the session's earliest help event. */
@@ -569,72 +607,10 @@ function locate(s: Session, e: SignpostEvent): void {
   s.where = [e.ts, e.locale, routeOf(e.path)]
 }
 
-/**
- * A path as a route: numbers and ids become `:id`, so `/invoices/1042/edit` and
- * `/invoices/77/edit` are one page of the host app.
- */
-export function routeOf(path: string): string {
-  const route = path
-    .split('/')
-    .map((part) => (/\d/.test(part) && /^[\w-]+$/.test(part) && (/^\d+$/.test(part) || part.length >= 8) ? ':id' : part))
-    .join('/')
-  return route.length > 200 ? route.slice(0, 200) : route || '/'
-}
-
 const zeroSearched = (s: Session): boolean => [...s.queries.values()].some((q) => q.zero)
 
 /** A session's queries that failed (nothing found, or no click), the first ten: more is a script. */
 const unanswered = (s: Session): string[] => firstUnanswered([...s.queries.values()].map((q) => [q.query, failed(q)]))
-
-/**
- * The first ten of a session's queries (in the order it first kept them) that failed: what its
- * `query_related_daily` pairs are made of. Erasure reads the same from a stored segment.
- */
-export const firstUnanswered = (queries: readonly (readonly [string, boolean])[]): string[] =>
-  queries
-    .filter(([, f]) => f)
-    .slice(0, 10)
-    .map(([q]) => q)
-
-/** +1 / −1 per ordered pair of distinct queries that appears in `after` and not `before`, or the reverse. */
-export function pairChanges(before: readonly string[], after: readonly string[]): Map<string, number> {
-  const out = new Map<string, number>()
-  const add = (list: readonly string[], sign: number) => {
-    for (const a of list) for (const b of list) if (a !== b) out.set(a + '\u0000' + b, (out.get(a + '\u0000' + b) ?? 0) + sign)
-  }
-  add(before, -1)
-  add(after, 1)
-  for (const [k, v] of out) if (v === 0) out.delete(k)
-  return out
-}
-
-/**
- * The breakdown row and counters of a session with contribution `c` (`zero`: one of its searches
- * found nothing); none before it asked for help. Erasure subtracts the same from a stored segment.
- */
-export function breakdown(
-  s: { site: string; day: number; where: Where | undefined },
-  c: Contribution,
-  zero: boolean,
-): { key: SqlValue[]; counters: Counters } | undefined {
-  if (!s.where) return undefined
-  return {
-    key: [s.site, s.day, s.where[1], s.where[2]],
-    counters: {
-      help_sessions: c.help_sessions,
-      deflected: c.deflected_explicit + c.deflected_implicit,
-      contacted_help: c.contacted_help,
-      contact_sessions: c.contact_sessions,
-      zero_result_sessions: c.help_sessions && zero ? 1 : 0,
-    },
-  }
-}
-
-function negate(c: Counters): Counters {
-  const out: Counters = {}
-  for (const k in c) out[k] = -c[k]!
-  return out
-}
 
 /** The time of the session's last click on a result of query `q`; −∞ without one. */
 function lastClick(s: Session, q: string): number {
@@ -664,89 +640,6 @@ function storedPairs(s: Session): string {
   if (s.firstContact !== undefined) stored.fc = s.firstContact
   if (s.repeated) stored.rp = 1
   if (s.where) stored.w = s.where
+  stored.n = storeTallies(s.tallies)
   return JSON.stringify(stored)
-}
-
-/** Counter deltas by row key; the map key is the row key joined by NUL (stripped from all input). */
-type Aggregates = Map<string, { key: SqlValue[]; counters: Counters }>
-
-function bump(map: Aggregates, key: SqlValue[], values: Counters): Counters {
-  const k = key.join('\u0000')
-  let row = map.get(k)
-  if (!row) {
-    row = { key, counters: {} }
-    map.set(k, row)
-  }
-  add(row.counters, values)
-  return row.counters
-}
-
-function add(target: Counters, values: Counters): void {
-  for (const k in values) target[k] = (target[k] ?? 0) + values[k]!
-}
-
-/** The counter columns of each rollup table (erasure.ts subtracts the same ones). */
-export const DAILY_COLUMNS = [
-  'sessions',
-  'help_sessions',
-  'deflected_explicit',
-  'deflected_implicit',
-  'contacted_help',
-  'contact_sessions',
-  'searches',
-  'zero_results',
-  'nonzero_searches',
-  'clicked_searches',
-  'views',
-  'repeat_contact_sessions',
-] as const
-export const BREAKDOWN_COLUMNS = ['help_sessions', 'deflected', 'contacted_help', 'contact_sessions', 'zero_result_sessions'] as const
-export const QUERY_COUNTERS = ['searches', 'zero_results', 'nonzero_searches', 'clicked_searches', 'sessions', 'failed_sessions', 'contacts'] as const
-/** A query's counters and when it was last seen (a maximum, not a sum). */
-const QUERY_COLUMNS = [...QUERY_COUNTERS, 'last_seen'] as const
-export const ARTICLE_COLUMNS = ['views', 'view_sessions', 'helpful_yes', 'helpful_no', 'contact_after_view', 'tickets_after_view'] as const
-
-/** Map entries in key order: every instance then touches rows in the same order (no deadlocks). */
-function sortedEntries<V>(map: Map<string, V>): [string, V][] {
-  return [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-}
-
-const ROWS_PER_STATEMENT = 200
-
-const statements = new Map<string, string>()
-
-/** The statement text for `rows` rows of this shape, built once: a flush runs the same few shapes. */
-function upsertSql(table: string, keyCols: readonly string[], valueCols: readonly string[], sets: Record<string, string>, rows: number): string {
-  // Per statement, not per event: the key costs little and cannot mix up two shapes of one table.
-  const key = JSON.stringify([table, keyCols, valueCols, sets, rows])
-  let sql = statements.get(key)
-  if (!sql) {
-    const cols = [...keyCols, ...valueCols]
-    const tuple = `(${cols.map(() => '?').join(', ')})`
-    const update = Object.entries(sets)
-      .map(([c, expr]) => `${c} = ${expr}`)
-      .join(', ')
-    sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${Array(rows).fill(tuple).join(', ')}
-       ON CONFLICT (${keyCols.join(', ')}) DO UPDATE SET ${update}`
-    statements.set(key, sql)
-  }
-  return sql
-}
-
-/** `INSERT … VALUES (…), (…) ON CONFLICT (keys) DO UPDATE SET col = <expr>`, in chunks. */
-async function upsertRows(
-  db: SqlDb,
-  table: string,
-  keyCols: readonly string[],
-  valueCols: readonly string[],
-  rows: readonly SqlValue[][],
-  sets: Record<string, string>,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT)
-    await db.run(
-      upsertSql(table, keyCols, valueCols, sets, chunk.length),
-      chunk.flat(),
-    )
-  }
 }

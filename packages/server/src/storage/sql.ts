@@ -1,3 +1,5 @@
+import { SLICE_TABLES_SQL } from './slices.ts'
+
 /**
  * The little SQL surface both engines offer. Statements use `?` placeholders and SQL that SQLite
  * and PostgreSQL both accept; the PostgreSQL engine rewrites placeholders to `$n`.
@@ -256,6 +258,16 @@ CREATE TABLE query_related_daily (
 INSERT INTO breakdown_weekly (site, week, locale, route, help_sessions, deflected, contacted_help, contact_sessions, zero_result_sessions)
   SELECT site, (day + 3) / 7, locale, route, SUM(help_sessions), SUM(deflected), SUM(contacted_help), SUM(contact_sessions), SUM(zero_result_sessions)
   FROM breakdown_daily GROUP BY site, (day + 3) / 7, locale, route;
+`,
+  },
+  {
+    version: 7,
+    // Each segment's share is counted from its stored state; `backfill.ts` fills them from the
+    // sessions and raw events still kept when this version is applied.
+    name: 'reports split by locale and route',
+    sql: `${SLICE_TABLES_SQL}
+CREATE TABLE slices_backfill (pending INTEGER NOT NULL);
+INSERT INTO slices_backfill (pending) VALUES (1);
 `,
   },
 ]

@@ -1,6 +1,7 @@
 import type { SignpostEvent } from '@signpost/core'
 import { type ErasureResult, eraseSession, exportSession, type SessionExport } from './erasure.ts'
 import { openPostgres } from './postgres/postgres.ts'
+import { backfillSlices } from './slices-backfill.ts'
 import { DAY_MS, dayOf, Rollup } from './rollup.ts'
 import type { SqlDb, SqlValue } from './sql.ts'
 import { openSqliteStore } from './sqlite/sqlite-store.ts'
@@ -21,7 +22,8 @@ export interface Store {
   writeBatches(batches: readonly (readonly SignpostEvent[])[], now?: number): Promise<WriteResult[]>
   /**
    * Deletes raw events, per-session working rows and the free text in aggregates older than
-   * `days`: query rows (`query_daily`, `query_weekly`, `article_query_daily`, `query_related_daily`), learned query →
+   * `days`: query rows (`query_daily`, `query_weekly`, `article_query_daily`, `query_related_daily` and their
+   * route/locale splits `slice_query_daily`, `slice_article_query_daily`), learned query →
    * article pairs (`learned_daily`) and feedback reasons (`feedback_reasons`), all counted in
    * `queries`; counts without text (daily, per article, by locale and route) stay.
    */
@@ -49,7 +51,14 @@ export async function openStore(spec: string, options: OpenStoreOptions = {}): P
   const url = new URL(spec)
   const schema = options.schema ?? url.searchParams.get('schema') ?? undefined
   url.searchParams.delete('schema')
-  return createStore(await openPostgres({ url: url.href, ...(schema ? { schema } : {}) }))
+  const db = await openPostgres({ url: url.href, ...(schema ? { schema } : {}) })
+  try {
+    await backfillSlices(db)
+  } catch (error) {
+    await db.close()
+    throw error
+  }
+  return createStore(db)
 }
 
 /** A store whose reads and writes all go through `db` on this thread. */
@@ -99,6 +108,9 @@ export function createStore(db: SqlDb): Store {
         queries += await tx.run('DELETE FROM feedback_reasons WHERE day < ?', [day])
         // Related queries (content gaps' other phrasings) are pairs of query texts.
         queries += await tx.run('DELETE FROM query_related_daily WHERE day < ?', [day])
+        // The reports split by route and locale keep their counts, not their query texts.
+        queries += await tx.run('DELETE FROM slice_query_daily WHERE day < ?', [day])
+        queries += await tx.run('DELETE FROM slice_article_query_daily WHERE day < ?', [day])
         return { events, sessions, queries }
       })
     },
