@@ -124,7 +124,7 @@ describe('a fresh project outside the repository', () => {
   it('imports a help center exported from Intercom with the installed CLI', async () => {
     const sample = join(repo, 'packages/content/src/import/fixtures/intercom.json')
     const { stdout } = await bin('signpost', ['import', 'intercom', sample, '--out', 'imported'])
-    expect(stdout).toBe('signpost import: 3 articles (en, es), 1 drafts, 1 links between them rewritten → imported\n')
+    expect(stdout).toBe('signpost import: 3 articles (en, es), 1 draft, 1 link between them rewritten → imported\n')
     expect(readFileSync(join(project, 'imported/en/payments/connect-stripe.md'), 'utf8')).toContain('Then read [Payouts](./payouts.md).')
   })
 

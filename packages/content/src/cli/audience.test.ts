@@ -41,7 +41,7 @@ describe('audiences on the command line', () => {
     const fx = await helpCenter()
     const io = captureIO(fx.dir)
     expect(await runCli(['build', 'content', '--out', 'kb'], io)).toBe(0)
-    expect(io.out()).toMatch(/^signpost build: 1 articles, .*\nsignpost build: audiences internal \(2 articles\), pro \(2 articles\) → .*kb\/audiences; serve that folder only to those readers\n$/)
+    expect(io.out()).toMatch(/^signpost build: 1 article, .*\nsignpost build: audiences internal \(2 articles\), pro \(2 articles\) → .*kb\/audiences; serve that folder only to those readers\n$/)
     expect(await ids(fx.dir, ['refund'])).toEqual(['billing/refunds'])
     expect(await ids(fx.dir, ['invoices'])).toEqual([])
     expect(await ids(fx.dir, ['invoices', '--audience', 'pro'])).toEqual(['billing/invoices'])

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { buildContent } from '../build.ts'
 import type { SemanticMode } from '../semantic/semantic-output.ts'
-import { type CliIO, formatBytes, UsageError } from './io.ts'
+import { type CliIO, count, formatBytes, UsageError } from './io.ts'
 import { printDiagnostics } from './report-diagnostics.ts'
 
 export async function buildCommand(args: string[], io: CliIO): Promise<number> {
@@ -36,7 +36,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   })
   printDiagnostics(result.diagnostics, root, io, { maxWarnings: 20 })
   if (result.errors > 0) {
-    io.stderr.write(`signpost build: ${result.errors} error${result.errors === 1 ? '' : 's'}; nothing written\n`)
+    io.stderr.write(`signpost build: ${count(result.errors, 'error')}; nothing written\n`)
     return 1
   }
   if (result.keywordOnly) io.stderr.write(`signpost build: --semantic: no model for ${result.keywordOnly.join(', ')}; keyword search only there\n`)
@@ -49,10 +49,10 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const locales = result.manifest.locales.map((l) => l.locale)
   io.stdout.write(
-    `signpost build: ${result.manifest.articles.length} articles, ${locales.length} locale${locales.length === 1 ? '' : 's'} (${locales.join(', ')}), ` +
-      `${result.warnings} warning${result.warnings === 1 ? '' : 's'}, ${formatBytes(bytes)} (${formatBytes(firstResult)} gzip before the first result) in ${seconds} s → ${out}\n`,
+    `signpost build: ${count(result.manifest.articles.length, 'article')}, ${count(locales.length, 'locale')} (${locales.join(', ')}), ` +
+      `${count(result.warnings, 'warning')}, ${formatBytes(bytes)} (${formatBytes(firstResult)} gzip before the first result) in ${seconds} s → ${out}\n`,
   )
-  const audiences = Object.entries(result.audiences).map(([name, m]) => `${name} (${m.articles.length} article${m.articles.length === 1 ? '' : 's'})`)
+  const audiences = Object.entries(result.audiences).map(([name, m]) => `${name} (${count(m.articles.length, 'article')})`)
   if (audiences.length > 0) {
     io.stdout.write(`signpost build: audiences ${audiences.join(', ')} → ${join(out, 'audiences')}; serve that folder only to those readers\n`)
   }

@@ -4,7 +4,7 @@ import type { Synonyms } from '@signpost/core'
 import { type ContentResult, loadContent } from '../build.ts'
 import { type LearnedIndex, learnedSynonyms } from '../learned/learned-terms.ts'
 import { readViews, type StaleArticle, staleArticles, todayUtc } from '../upkeep/stale.ts'
-import { type CliIO, UsageError } from './io.ts'
+import { type CliIO, count, UsageError } from './io.ts'
 import { printDiagnostics } from './report-diagnostics.ts'
 
 export async function checkCommand(args: string[], io: CliIO): Promise<number> {
@@ -44,7 +44,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   } else {
     printDiagnostics(result.diagnostics, root, io)
     printLearned(learned, synonyms, io)
-    io.stdout.write(`signpost check: ${result.articles.length} articles, ${result.errors} errors, ${result.warnings} warnings\n`)
+    io.stdout.write(`signpost check: ${count(result.articles.length, 'article')}, ${count(result.errors, 'error')}, ${count(result.warnings, 'warning')}\n`)
   }
   return result.errors > 0 ? 1 : 0
 }
@@ -90,8 +90,8 @@ function printStale(stale: StaleArticle[], today: string, total: number, root: s
   const prefix = relative(io.cwd, root)
   for (const s of stale) {
     const where = `${prefix ? join(prefix, s.file) : s.file}:${s.line}:1`
-    const views = s.views === null ? '' : `, ${s.views} view${s.views === 1 ? '' : 's'}`
-    io.stdout.write(`${where}: review-by ${s.reviewBy}, ${s.daysOverdue} day${s.daysOverdue === 1 ? '' : 's'} overdue, ${s.owner ? `owner ${s.owner}` : 'no owner'}${views}\n`)
+    const views = s.views === null ? '' : `, ${count(s.views, 'view')}`
+    io.stdout.write(`${where}: review-by ${s.reviewBy}, ${count(s.daysOverdue, 'day')} overdue, ${s.owner ? `owner ${s.owner}` : 'no owner'}${views}\n`)
   }
   io.stdout.write(`signpost check --stale: ${stale.length} of ${total} articles overdue for review on ${today}\n`)
 }

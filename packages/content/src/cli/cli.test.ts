@@ -58,7 +58,7 @@ describe('signpost check', () => {
         'content/a.md:5:5: warning: link "missing.md" points at "missing", which is not an article [broken-link]',
       ]),
     )
-    expect(io.out()).toBe('signpost check: 1 articles, 0 errors, 3 warnings\n')
+    expect(io.out()).toBe('signpost check: 1 article, 0 errors, 3 warnings\n')
   })
 
   it('prints machine-readable diagnostics with --format json and exits 1 on errors', async () => {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { startPreviewServer } from '../dev/preview-server.ts'
 import { watchContent } from '../dev/watch.ts'
 import { findWidgetBundle } from '../dev/widget-bundle.ts'
-import { type CliIO, UsageError } from './io.ts'
+import { type CliIO, count, UsageError } from './io.ts'
 import { diagnosticLine, printDiagnostics } from './report-diagnostics.ts'
 
 export interface DevCommandOptions {
@@ -37,8 +37,8 @@ export async function devCommand(args: string[], io: CliIO, stop: Promise<void> 
       printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error' || changed.length === 0 || changed.includes(d.file)), root, io, { maxWarnings: 20 })
       const what =
         changed.length === 0
-          ? `built ${result.manifest.articles.length} articles`
-          : `${changed.join(', ')} changed: re-rendered ${rendered.length} article${rendered.length === 1 ? '' : 's'}${rendered.length > 0 && rendered.length <= 5 ? ` (${rendered.join(', ')})` : ''}`
+          ? `built ${count(result.manifest.articles.length, 'article')}`
+          : `${changed.join(', ')} changed: re-rendered ${count(rendered.length, 'article')}${rendered.length > 0 && rendered.length <= 5 ? ` (${rendered.join(', ')})` : ''}`
       const status = written ? `${result.warnings} warnings` : `${result.errors} errors, output not updated`
       io.stdout.write(`signpost dev: ${what} in ${Math.round(ms)} ms; ${status}\n`)
       if (written) preview?.reload()

@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ImportError, readExport, VENDORS, type Vendor, writeImport } from '../import/index.ts'
-import { type CliIO, UsageError } from './io.ts'
+import { type CliIO, count, UsageError } from './io.ts'
 
 export async function importCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -22,8 +22,8 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     const result = writeImport(exp, out, { force: values.force })
     for (const href of new Set(result.linksKept)) io.stderr.write(`signpost import: a link to an article not in the export was kept as it is: ${href}\n`)
     io.stdout.write(
-      `signpost import: ${result.files.length} articles (${result.locales.join(', ')}), ${result.drafts} drafts, ` +
-        `${result.linksRewritten} links between them rewritten → ${relative(io.cwd, out) || '.'}\n`,
+      `signpost import: ${count(result.files.length, 'article')} (${result.locales.join(', ')}), ${count(result.drafts, 'draft')}, ` +
+        `${count(result.linksRewritten, 'link')} between them rewritten → ${relative(io.cwd, out) || '.'}\n`,
     )
     const audiences = Object.entries(result.audiences).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, n]) => `${name} (${n})`)
     if (audiences.length > 0) io.stdout.write(`signpost import: only some readers may see articles of audiences ${audiences.join(', ')}: the build keeps them out of the public knowledge base\n`)

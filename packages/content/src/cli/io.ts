@@ -19,6 +19,11 @@ export const processIO = (): CliIO => ({
   interactive: Boolean(process.stderr.isTTY),
 })
 
+/** `count(1, 'article')` → "1 article", `count(2, 'article')` → "2 articles". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`

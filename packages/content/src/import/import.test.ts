@@ -27,7 +27,7 @@ describe('signpost import', () => {
   it('turns a Zendesk export into markdown: sections as folders, locales, images kept, links rewritten', async () => {
     const { code, io, files, fx, checkCode, problems } = await importSample('zendesk')
     expect(code).toBe(0)
-    expect(io.out()).toBe('signpost import: 4 articles (en, es), 1 drafts, 2 links between them rewritten → content\n')
+    expect(io.out()).toBe('signpost import: 4 articles (en, es), 1 draft, 2 links between them rewritten → content\n')
     expect(io.err()).toBe('signpost import: a link to an article not in the export was kept as it is: https://acme.zendesk.com/hc/en-us/articles/360999-Gone\n')
     expect(files).toEqual(['en/account/reset-your-password.md', 'en/billing-payments/new-pricing-draft.md', 'en/billing-payments/refund-a-payment.md', 'es/billing-payments/refund-a-payment.md'])
     expect(await readFile(join(fx.root, 'en/billing-payments/refund-a-payment.md'), 'utf8')).toBe(
