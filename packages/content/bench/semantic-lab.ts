@@ -18,6 +18,7 @@ import { searchIndexOf } from '../src/kb-reader.ts'
 import { htmlToText } from '../src/markdown/html-text.ts'
 import { englishLevels, englishWords, loadEmbedder, openWordTable, type WordTable } from '../src/semantic/word-table.ts'
 import { fitPca, project } from '../src/semantic/pca.ts'
+import { firstComponent, unit, without } from '../src/semantic/vectors.ts'
 import { CORPORA, learnedFrom, type Query, rankOf, readQueries } from './relevance.ts'
 
 type Leaders = { id: string; score: number }[]
@@ -51,31 +52,6 @@ interface Blend {
 const args = process.argv.slice(2)
 const only = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : undefined
 
-function unit<T extends Float32Array>(v: T): T {
-  let n = 0
-  for (const x of v) n += x * x
-  if (n > 0) for (let d = 0; d < v.length; d++) v[d]! /= Math.sqrt(n)
-  return v
-}
-function firstComponent(vectors: Float32Array[], dims: number): Float32Array {
-  let u = new Float32Array(dims).fill(1 / Math.sqrt(dims))
-  for (let it = 0; it < 50; it++) {
-    const next = new Float32Array(dims)
-    for (const v of vectors) {
-      let dot = 0
-      for (let d = 0; d < dims; d++) dot += v[d]! * u[d]!
-      for (let d = 0; d < dims; d++) next[d]! += dot * v[d]!
-    }
-    u = unit(next)
-  }
-  return u
-}
-function without(v: Float32Array, u: Float32Array): Float32Array {
-  let dot = 0
-  for (let d = 0; d < v.length; d++) dot += v[d]! * u[d]!
-  for (let d = 0; d < v.length; d++) v[d]! -= dot * u[d]!
-  return v
-}
 const dotp = (a: Float32Array, b: Float32Array) => {
   let s = 0
   for (let d = 0; d < a.length; d++) s += a[d]! * b[d]!

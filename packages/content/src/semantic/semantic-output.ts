@@ -2,6 +2,7 @@ import { baseLanguage, stopWords, type WordBucket, wordBucket, words } from '@si
 import type { RenderedArticle } from '../article.ts'
 import { htmlToText } from '../markdown/html-text.ts'
 import { defaultCacheDir, type Embedder, englishLevels, englishWords, loadEmbedder, openWordTable, TABLE_DIMS, type WordTable } from './word-table.ts'
+import { firstComponent, unit, without } from './vectors.ts'
 
 /** Dimensions shipped per vector (of the table's `TABLE_DIMS`), chosen on the development sets. */
 export const SEMANTIC_DIMS = 64
@@ -145,7 +146,7 @@ function localeLayer(list: RenderedArticle[], corpus: Corpus, table: WordTable, 
     }
     articles.set(a.id, unit(v))
   }
-  const common = options.keepCommon ? undefined : firstComponent([...articles.values()], dims)
+  const common = options.keepCommon ? undefined : commonComponent([...articles.values()], dims)
   if (common) for (const v of articles.values()) unit(without(v, common))
   const articleQ = quantize([...articles.values()], dims, ARTICLE_BITS)
   const quantizedArticles = new Map([...articles.keys()].map((id, i) => [id, articleQ.values[i]!]))
@@ -195,36 +196,10 @@ function quantize(vectors: Float32Array[], dims: number, bits = 8): { scale: num
   return { scale: written, values }
 }
 
-
-/** The first principal component (uncentered, as SIF takes it) of the vectors: power iteration. */
-function firstComponent(vectors: Float32Array[], dims: number): Float32Array | undefined {
+/** The direction every article shares (SIF's common component), or none for a handful of articles. */
+function commonComponent(vectors: Float32Array[], dims: number): Float32Array | undefined {
   // With a handful of articles the first component is what tells them apart, not what they share.
-  if (vectors.length < COMMON_MIN_ARTICLES) return undefined
-  let u = new Float32Array(dims).fill(1 / Math.sqrt(dims))
-  for (let it = 0; it < 50; it++) {
-    const next = new Float32Array(dims)
-    for (const v of vectors) {
-      let dot = 0
-      for (let d = 0; d < dims; d++) dot += v[d]! * u[d]!
-      for (let d = 0; d < dims; d++) next[d]! += dot * v[d]!
-    }
-    u = unit(next)
-  }
-  return u
-}
-
-function without(v: Float32Array, u: Float32Array): Float32Array {
-  let dot = 0
-  for (let d = 0; d < v.length; d++) dot += v[d]! * u[d]!
-  for (let d = 0; d < v.length; d++) v[d]! -= dot * u[d]!
-  return v
-}
-
-function unit<T extends Float32Array>(v: T): T {
-  let n = 0
-  for (const x of v) n += x * x
-  if (n > 0) for (let d = 0; d < v.length; d++) v[d]! /= Math.sqrt(n)
-  return v
+  return vectors.length < COMMON_MIN_ARTICLES ? undefined : firstComponent(vectors, dims)
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
