@@ -181,13 +181,17 @@ export const viewStyles = css`
     gap: 8px;
     align-items: center;
   }
-  textarea {
+  /* The category filter comes with this chunk, so its look does too. */
+  textarea,
+  select {
     font: inherit;
     color: inherit;
     border: 1px solid var(--_border);
     border-radius: 8px;
     background: var(--_surface);
     padding: 10px 12px;
+  }
+  textarea {
     display: block;
     width: 100%;
     margin: 6px 0;
@@ -206,16 +210,9 @@ export const viewStyles = css`
   .icon-button:hover {
     background: var(--_surface-2);
   }
-  /* The category filter comes with this chunk, so its look does too. */
   select {
     max-width: none;
     flex: none;
-    font: inherit;
-    color: inherit;
-    border: 1px solid var(--_border);
-    border-radius: 8px;
-    background: var(--_surface);
-    padding: 10px 12px;
   }
   /* The search field and the category filter share a row while both fit, whole; then the filter wraps. */
   .search {
