@@ -219,9 +219,9 @@ export class ReportsClient {
     const by = /^breakdown-(route|locale)$/.exec(report)?.[1]
     if (by) params.set('by', by)
     // A breakdown lists every value of its own dimension within the other filter (the routes of
-    // the Spanish app); feedback reasons are not split at all.
-    if (q.route && by !== 'route' && report !== 'feedback-reasons') params.set('route', q.route)
-    if (q.locale && by !== 'locale' && report !== 'feedback-reasons') params.set('locale', q.locale)
+    // the Spanish app).
+    if (q.route && by !== 'route') params.set('route', q.route)
+    if (q.locale && by !== 'locale') params.set('locale', q.locale)
     if (format) params.set('format', format)
     return `${this.#base}/v1/reports/${by ? 'breakdown' : report}?${params}`
   }

@@ -379,12 +379,19 @@ describe('<signpost-dashboard> route and locale filters', () => {
       route.dispatchEvent(new Event('change'))
       await waitUntil(() => text(card(el, 'Help sessions').querySelector('.value')) === '70', 'the route’s figures')
     })
-    // Every card and table asks for the route; the route breakdown lists its neighbours, and reasons are the site's.
+    // Every card and table asks for the route; the route breakdown lists its neighbours.
     const filtered = urls.filter((u) => u.searchParams.get('route') === '/invoices/:id/edit').map((u) => u.pathname + (u.searchParams.get('by') ?? ''))
-    expect(filtered.sort()).to.deep.equal(['/v1/reports/articles', '/v1/reports/breakdownlocale', '/v1/reports/content-gaps', '/v1/reports/summary', '/v1/reports/timeseries'])
+    expect(filtered.sort()).to.deep.equal([
+      '/v1/reports/articles',
+      '/v1/reports/breakdownlocale',
+      '/v1/reports/content-gaps',
+      '/v1/reports/feedback-reasons',
+      '/v1/reports/summary',
+      '/v1/reports/timeseries',
+    ])
     expect(new URLSearchParams(location.search).get('route')).to.equal('/invoices/:id/edit')
     expect(text($(el, '.status'))).to.contain('route /invoices/:id/edit')
-    expect(text($(el, 'section[aria-labelledby=reasons] .note'))).to.contain('whole site')
+    expect(text($(el, 'section[aria-labelledby=reasons] .note'))).to.equal('Reasons given in the sessions that first asked for help on /invoices/:id/edit.')
     await expectNoViolations(el, 'filtered by route')
   })
 

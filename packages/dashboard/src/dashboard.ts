@@ -692,7 +692,7 @@ export class SignpostDashboard extends LitElement {
     return html`
       <section aria-labelledby="reasons">
         ${this.renderTableHead('feedback-reasons', 'What readers said was missing', 'reasons')}
-        ${r.query.route || r.query.locale ? html`<p class="note">For the whole site: reasons are not split by route or locale.</p>` : nothing}
+        ${r.query.route || r.query.locale ? html`<p class="note">Reasons given in the sessions that first asked for help${sliceWhere(r.query)}.</p>` : nothing}
         ${
           reasons.length === 0
             ? html`<p class="empty">No feedback reasons in this period.</p>`
@@ -734,6 +734,11 @@ export class SignpostDashboard extends LitElement {
     const href = this.articleUrl.replaceAll('{id}', a.article.split('/').map(encodeURIComponent).join('/'))
     return html`<a href=${href} target="_blank" rel="noopener">${label}</a>`
   }
+}
+
+/** ` on /invoices/:id/edit in locale es`, for a sentence about the filtered sessions. */
+function sliceWhere(q: ReportQuery): string {
+  return `${q.route ? ` on ${q.route}` : ''}${q.locale ? ` in locale ${q.locale}` : ''}`
 }
 
 /** `, route /invoices/:id/edit, locale es` for the status line; empty without a filter. */

@@ -1,5 +1,5 @@
 import { type SqlDb, weekOf } from '../storage/sql.ts'
-import type { DayRange } from './queries.ts'
+import { type DayRange, isSliced, type Slice, sliceFilter } from './queries.ts'
 
 type Row = Record<string, number | string | null>
 const n = (r: Row | undefined, k: string): number => Number(r?.[k] ?? 0)
@@ -23,14 +23,16 @@ export interface FeedbackReason {
  * rewriting an article. Kept in a rollup, purged with the query texts after `retentionDays` and
  * erased with their session (`storage/erasure.ts`): they are the customer's own words.
  */
-export async function feedbackReasons(db: SqlDb, site: string, range: DayRange, limit = 50): Promise<FeedbackReason[]> {
+export async function feedbackReasons(db: SqlDb, site: string, range: DayRange, limit = 50, slice?: Slice): Promise<FeedbackReason[]> {
+  // A slice reads the reasons of the sessions that first asked for help there (`slices.ts`).
+  const filter = sliceFilter(slice)
   const rows = await db.all<Row>(
     `SELECT article, reason, SUM(votes) AS votes, SUM(helpful) AS helpful, MAX(last_seen) AS last_seen
-     FROM feedback_reasons WHERE site = ? AND day BETWEEN ? AND ?
+     FROM ${isSliced(slice) ? 'slice_feedback_reasons' : 'feedback_reasons'} WHERE site = ? AND day BETWEEN ? AND ?${filter.sql}
      GROUP BY article, reason
      ORDER BY SUM(votes) - SUM(helpful) DESC, SUM(votes) DESC, article, reason
      LIMIT ?`,
-    [site, range.from, range.to, limit],
+    [site, range.from, range.to, ...filter.params, limit],
   )
   return rows.map((r) => ({
     article: String(r['article']),

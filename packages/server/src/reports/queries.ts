@@ -17,10 +17,10 @@ export interface Slice {
   route?: string | undefined
 }
 
-const isSliced = (slice: Slice | undefined): slice is Slice => slice?.locale !== undefined || slice?.route !== undefined
+export const isSliced = (slice: Slice | undefined): slice is Slice => slice?.locale !== undefined || slice?.route !== undefined
 
 /** ` AND route = ? AND locale = ?` (as given) and their values, for a `slice_*` table. */
-function sliceFilter(slice: Slice | undefined): { sql: string; params: string[] } {
+export function sliceFilter(slice: Slice | undefined): { sql: string; params: string[] } {
   const out = { sql: '', params: [] as string[] }
   if (slice?.route !== undefined) {
     out.sql += ' AND route = ?'

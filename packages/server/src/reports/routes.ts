@@ -18,8 +18,8 @@ type Env = { Variables: { site: SiteConfig; range: DayRange; slice: Slice } }
 /**
  * `GET /v1/reports/{summary,timeseries,content-gaps,articles,feedback-reasons,breakdown,learned}?site=&from=&to=` behind
  * `Authorization: Bearer <token>`, the token scoped to the site. `?format=csv` on each; `&route=`
- * and/or `&locale=` narrow summary, timeseries, content gaps, articles and the breakdown to the
- * sessions that began asking for help there.
+ * and/or `&locale=` narrow every report but learned to the sessions that began asking for help
+ * there.
  *
  * @example
  * app.route('/v1/reports', createReportsRoute({ store, config }))
@@ -97,18 +97,17 @@ export function createReportsRoute(options: {
     )
     return send(c, 'articles', { site: c.get('site').key, ...sliceOf(c), articles: list }, list)
   })
-  /** feedback-reasons and learned are not split: a filter there would silently read as the whole site. */
+  /** learned is not split: a filter there would silently read as the whole site. */
   const unsplit = (c: Context<Env>, report: string) => {
     const [parameter] = Object.keys(c.get('slice'))
     if (parameter) throw new ApiError(400, 'bad-request', `${parameter}: the ${report} report is not split by ${parameter}`, { details: [{ parameter }] })
   }
   app.get('/feedback-reasons', async (c) => {
-    unsplit(c, 'feedback-reasons')
     const known = await titles.get(c.get('site').key)?.()
-    const reasons = (await feedbackReasons(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')))).map(({ article, ...rest }) =>
+    const reasons = (await feedbackReasons(store.db, c.get('site').key, c.get('range'), limitOf(c.req.query('limit')), c.get('slice'))).map(({ article, ...rest }) =>
       known ? { article, title: known.get(article) ?? null, ...rest } : { article, ...rest },
     )
-    return send(c, 'feedback-reasons', { site: c.get('site').key, reasons }, reasons)
+    return send(c, 'feedback-reasons', { site: c.get('site').key, ...sliceOf(c), reasons }, reasons)
   })
   app.get('/breakdown', async (c) => {
     const by = c.req.query('by') ?? 'route'

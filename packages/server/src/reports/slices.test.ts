@@ -21,7 +21,7 @@ const ES_INVOICE = { locale: 'es', path: '/invoices/77/edit' }
 const EN_SETTINGS = { locale: 'en', path: '/settings' }
 const ES_SETTINGS = { locale: 'es', path: '/settings' }
 
-/** Six help sessions over two days, across two routes and two locales. */
+/** Six help sessions over two days, across two routes and two locales; three gave a reason. */
 function traffic(): SignpostEvent[] {
   const day1 = NOW - 30 * 60 * MINUTE
   const day2 = NOW - 2 * 60 * MINUTE
@@ -30,16 +30,18 @@ function traffic(): SignpostEvent[] {
       { type: 'search', query: 'refund', results: 2 },
       { type: 'click', query: 'refund', article: 'billing/refunds', position: 1 },
       { type: 'view', article: 'billing/refunds', source: 'search' },
-      { type: 'feedback', article: 'billing/refunds', helpful: true },
+      { type: 'feedback', article: 'billing/refunds', helpful: true, reason: 'Too long' },
     ]),
     ...session('b', day1, EN_SETTINGS, [{ type: 'search', query: 'vat number', results: 0 }, { type: 'contact', channel: 'email' }]),
     ...session('c', day2, ES_INVOICE, [
       { type: 'search', query: 'refund', results: 3 },
       { type: 'view', article: 'billing/refunds', source: 'link' },
+      // A reason sent after its vote: counted with the reasons, not as a second vote.
+      { type: 'feedback', article: 'billing/refunds', helpful: false, reason: 'too  long', followUp: true },
     ]),
     ...session('d', day2, ES_SETTINGS, [
       { type: 'view', article: 'account/cancel', source: 'suggestion' },
-      { type: 'feedback', article: 'account/cancel', helpful: false },
+      { type: 'feedback', article: 'account/cancel', helpful: false, reason: 'No screenshots' },
     ]),
     ...session('e', day2, EN_INVOICE, [
       { type: 'search', query: 'vat number', results: 0 },
@@ -97,7 +99,31 @@ for (const engine of ENGINES) {
             expect(slices.reduce((sum, s) => sum + s.views, 0)).toBe(a.views)
             expect(slices.reduce((sum, s) => sum + s.helpfulNo, 0)).toBe(a.helpfulNo)
           }
+
+          type Reason = { article: string; reason: string; votes: number; helpful: number; lastSeen: string }
+          const reasons = await Promise.all(dimension.map(async (q) => (await get('feedback-reasons', q)).body.reasons as Reason[]))
+          const wholeReasons = (await get('feedback-reasons')).body.reasons as Reason[]
+          expect(wholeReasons.length).toBe(2)
+          for (const r of wholeReasons) {
+            const slices = reasons.flat().filter((s) => s.article === r.article && s.reason === r.reason)
+            expect(slices.reduce((sum, s) => sum + s.votes, 0)).toBe(r.votes)
+            expect(slices.reduce((sum, s) => sum + s.helpful, 0)).toBe(r.helpful)
+            expect(slices.map((s) => s.lastSeen).sort().at(-1)).toBe(r.lastSeen)
+          }
         }
+        const at = (ms: number) => new Date(ms).toISOString()
+        const { body: en } = await get('feedback-reasons', '&locale=en')
+        expect(en).toEqual({
+          site: 'demo',
+          slice: { locale: 'en' },
+          reasons: [{ article: 'billing/refunds', reason: 'too long', votes: 1, helpful: 1, notHelpful: 0, lastSeen: at(NOW - 30 * 60 * MINUTE + 3 * MINUTE) }],
+        })
+        expect((await get('feedback-reasons', '&route=/invoices/:id/edit')).body.reasons).toEqual([
+          expect.objectContaining({ article: 'billing/refunds', reason: 'too long', votes: 2, helpful: 1, lastSeen: at(NOW - 2 * 60 * MINUTE + 2 * MINUTE) }),
+        ])
+        expect((await get('feedback-reasons', '&locale=es&route=/settings')).body.reasons).toEqual([
+          expect.objectContaining({ article: 'account/cancel', reason: 'no screenshots', votes: 1, helpful: 0 }),
+        ])
         // "vat number" failed in three sessions: one per slice it was searched in.
         expect((await get('content-gaps', '&locale=en')).body.gaps).toEqual([
           expect.objectContaining({ query: 'vat number', sessionsAffected: 2, zeroResults: 2, contacts: 1 }),
@@ -119,7 +145,7 @@ for (const engine of ENGINES) {
           ...session('late', NOW - 60 * MINUTE, EN_INVOICE, [{ type: 'search', query: 'refund', results: 2 }]),
           ...session('late', NOW - 59 * MINUTE, EN_SETTINGS, [
             { type: 'view', article: 'billing/refunds', source: 'link' },
-            { type: 'feedback', article: 'billing/refunds', helpful: true },
+            { type: 'feedback', article: 'billing/refunds', helpful: true, reason: 'Clear' },
           ]),
         ] as [SignpostEvent, SignpostEvent, SignpostEvent]
         // The vote, then the view, then (a flush later) the search that came first.
@@ -127,13 +153,16 @@ for (const engine of ENGINES) {
         await t.store.writeBatches([[view]])
         const get = await open(t.store)
         expect((await get('summary', '&route=/settings')).body).toMatchObject({ helpSessions: 1, deflected: { explicit: 1, implicit: 0 } })
+        expect((await get('feedback-reasons', '&route=/settings')).body.reasons).toEqual([expect.objectContaining({ reason: 'clear', votes: 1 })])
         await t.store.writeBatches([[search]])
         expect((await get('summary', '&route=/invoices/:id/edit')).body).toMatchObject({ helpSessions: 1, searches: 1, deflected: { explicit: 1, implicit: 0 } })
         expect((await get('articles', '&route=/invoices/:id/edit')).body.articles).toEqual([expect.objectContaining({ views: 1, helpfulYes: 1 })])
+        expect((await get('feedback-reasons', '&route=/invoices/:id/edit')).body.reasons).toEqual([
+          expect.objectContaining({ reason: 'clear', votes: 1, helpful: 1, lastSeen: new Date(vote.ts).toISOString() }),
+        ])
         // /settings keeps no trace of it: no session began there after all.
         expect((await get('summary', '&route=/settings')).status).toBe(400)
-        const left = await t.store.db.all('SELECT * FROM slice_daily WHERE route = ?', ['/settings'])
-        expect(left).toEqual([])
+        for (const table of ['slice_daily', 'slice_feedback_reasons']) expect(await t.store.db.all(`SELECT * FROM ${table} WHERE route = ?`, ['/settings'])).toEqual([])
       } finally {
         await t.cleanup()
       }
@@ -165,7 +194,7 @@ describe('route and locale filters', async () => {
       ['&route=invoices', 'route'],
       ['&route=/nowhere', 'route'],
     ] as const) {
-      for (const report of ['summary', 'timeseries', 'content-gaps', 'articles', 'breakdown']) {
+      for (const report of ['summary', 'timeseries', 'content-gaps', 'articles', 'feedback-reasons', 'breakdown']) {
         const { status, body } = await get(report, query)
         expect(status, `${report}${query}`).toBe(400)
         expect(body).toEqual({
@@ -200,11 +229,19 @@ describe('route and locale filters', async () => {
     expect(await top('&locale=en')).toEqual([])
   })
 
-  it('are refused on the reports they do not split', async () => {
-    for (const report of ['feedback-reasons', 'learned']) {
-      const { status, body } = await get(report, '&locale=en')
-      expect(status).toBe(400)
-      expect(body.error).toMatchObject({ message: expect.stringMatching(/^locale: /) })
-    }
+  it('are refused on the report they do not split', async () => {
+    const { status, body } = await get('learned', '&locale=en')
+    expect(status).toBe(400)
+    expect(body.error).toMatchObject({ message: expect.stringMatching(/^locale: /) })
+  })
+
+  it('export CSV of a slice of the feedback reasons', async () => {
+    const config = parseConfig({ sites: [{ key: 'demo', origins: ['*'], reportTokens: [TOKEN] }], kAnonymity: 1 })
+    const res = await createApp({ store: t.store, config, now: () => NOW }).request(`/v1/reports/feedback-reasons?site=demo&${RANGE}&locale=es&format=csv`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    })
+    const lines = (await res.text()).split('\r\n').filter(Boolean)
+    expect(lines[0]).toBe('article,reason,votes,helpful,notHelpful,lastSeen')
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 5).join(','))).toEqual(['account/cancel,no screenshots,1,0,1', 'billing/refunds,too long,1,0,1'])
   })
 })

@@ -30,9 +30,21 @@ function lateArrivals(): SignpostEvent[][] {
     ev('late', t + 6 * MINUTE, { type: 'search', query: 'cancel plan', results: 3 }),
     ev('late', t + 7 * MINUTE, { type: 'search', query: 'close my account', results: 0 }),
     ev('late', t + 8 * MINUTE, { type: 'search', query: 'delete account', results: 0 }),
+    // The latest reason of its slice row: erased, the row's last_seen falls back to the reader's.
+    ev('late', t + 9 * MINUTE, { type: 'feedback', article: 'account/cancel', helpful: false, reason: 'too vague' }),
   ]
   // The script's 55 searches, then its click (which answers the 50 kept); the customer's events as listed.
   return [...script, ...late].map((e) => [e])
+}
+
+/** A reader kept in both stores, in the late customer's slice, giving the same reason earlier. */
+function keptReader(): SignpostEvent[] {
+  const t = T0 + 3 * 3_600_000
+  const ev = (n: number, ts: number, e: Record<string, unknown>) => ({ id: `reader-${n}`, ts, session: 'reader', site: 'demo', locale: 'es', path: '/settings', ...e }) as SignpostEvent
+  return [
+    ev(1, t, { type: 'view', article: 'account/cancel', source: 'link' }),
+    ev(2, t + MINUTE, { type: 'feedback', article: 'account/cancel', helpful: false, reason: 'Too vague' }),
+  ]
 }
 
 async function ingest(store: Store, events: readonly SignpostEvent[]): Promise<void> {
@@ -54,6 +66,7 @@ const TABLES = {
   slice_query_daily: 'site, route, locale, day, query',
   slice_article_daily: 'site, route, locale, day, article',
   slice_article_query_daily: 'site, route, locale, day, article, query',
+  slice_feedback_reasons: 'site, route, locale, day, article, reason',
 } as const
 
 const rollups = (store: Store) => tableRows(store, TABLES)
@@ -77,6 +90,7 @@ async function reports(store: Store) {
         timeseries: await timeseries(store.db, 'demo', range, slice),
         gaps: await contentGaps(store.db, 'demo', range, 100, 1, slice),
         articles: await articles(store.db, 'demo', range, 100, 1, slice),
+        reasons: await feedbackReasons(store.db, 'demo', range, 100, slice),
       })),
     ),
   }
@@ -98,9 +112,9 @@ for (const engine of ENGINES) {
       const original = await engine.open()
       const rebuilt = await engine.open()
       try {
-        await ingest(original.store, all)
+        await ingest(original.store, [...all, ...keptReader()])
         for (const batch of late) await original.store.writeBatches([batch])
-        await ingest(rebuilt.store, kept)
+        await ingest(rebuilt.store, [...kept, ...keptReader()])
         // The erased sessions count in every rollup before erasure: without it the two would differ.
         const before = await rollups(original.store)
         const expected = await rollups(rebuilt.store)
@@ -118,10 +132,12 @@ for (const engine of ENGINES) {
         expect(await rollups(original.store)).toEqual(expected)
         expect(await reports(original.store)).toEqual(await reports(rebuilt.store))
         // The customers' own words go with them: no reason only erased sessions gave is left.
-        const kept_reasons = new Set(kept.flatMap((e) => (e.type === 'feedback' && e.reason ? [e.reason.trim().replace(/\s+/g, ' ').toLowerCase()] : [])))
-        const left_reasons = await original.store.db.all<{ reason: string }>('SELECT DISTINCT reason FROM feedback_reasons')
-        for (const { reason } of left_reasons) expect(kept_reasons).toContain(reason)
-        expect(await original.store.countEvents('demo')).toBe(kept.length)
+        const kept_reasons = new Set([...kept, ...keptReader()].flatMap((e) => (e.type === 'feedback' && e.reason ? [e.reason.trim().replace(/\s+/g, ' ').toLowerCase()] : [])))
+        for (const table of ['feedback_reasons', 'slice_feedback_reasons']) {
+          const left_reasons = await original.store.db.all<{ reason: string }>(`SELECT DISTINCT reason FROM ${table}`)
+          for (const { reason } of left_reasons) expect(kept_reasons).toContain(reason)
+        }
+        expect(await original.store.countEvents('demo')).toBe(kept.length + keptReader().length)
         const left = await original.store.db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM sessions WHERE sid IN (${erased.map(() => '?').join(', ')})`, erased)
         expect(Number(left[0]!.n)).toBe(0)
       } finally {

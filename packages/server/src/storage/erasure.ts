@@ -3,7 +3,7 @@ import { learnedPairs, type SessionFacts } from '../learn/pairs.ts'
 import { type Aggregates, bump } from './aggregates.ts'
 import { ARTICLE_COLUMNS, BREAKDOWN_COLUMNS, DAILY_COLUMNS, QUERY_COUNTERS, type SegmentRow } from './schema.ts'
 import { breakdown, contribution, firstUnanswered, pairChanges, reasonKey, type StoredPairs, storedSliceFacts } from './session-share.ts'
-import { SLICE_TABLES, sliceShare } from './slices.ts'
+import { REASON_SLICE, reasonsLastSeen, SLICE_TABLES, type SliceTable, sliceShare } from './slices.ts'
 import { type SqlDb, weekOf } from './sql.ts'
 
 /** What `eraseSession` removed. */
@@ -59,10 +59,11 @@ export async function exportSession(db: SqlDb, site: string, session: string): P
  * learned pairs (`learned_daily`), the locale/route row (`breakdown_daily` and `breakdown_weekly`),
  * the pairs of its unanswered queries (`query_related_daily`), and its whole share of the route/locale
  * splits (`slices.ts`, read from its stored row as the rollup last wrote it). Per event: searches,
- * clicks, views, votes and feedback reasons (`feedback_reasons`: the customer's own words go with
- * the session). Every follow-up a rollup counts (a later contact, a repeated one) joins segments of
- * one session id, so erasing all of them leaves nothing behind. `last_seen` cannot be subtracted: it
- * is recomputed from the remaining raw events.
+ * clicks, views, votes and feedback reasons (`feedback_reasons`, and by slice
+ * `slice_feedback_reasons`: the customer's own words go with the session). Every follow-up a
+ * rollup counts (a later contact, a repeated one) joins segments of one session id, so erasing
+ * all of them leaves nothing behind. `last_seen` cannot be subtracted: it is recomputed from the
+ * remaining raw events (by slice, from the remaining sessions' stored reasons).
  */
 export async function eraseSession(tx: SqlDb, site: string, session: string): Promise<ErasureResult> {
   await tx.lockKeys([JSON.stringify([site, session])])
@@ -84,7 +85,7 @@ export async function eraseSession(tx: SqlDb, site: string, session: string): Pr
   const feedbackReasons: Deltas = new Map()
   const breakdownDaily: Deltas = new Map()
   const queryRelated: Deltas = new Map()
-  const slices = Object.fromEntries(Object.keys(SLICE_TABLES).map((t) => [t, new Map()])) as Record<keyof typeof SLICE_TABLES, Deltas>
+  const slices = Object.fromEntries([...Object.keys(SLICE_TABLES), REASON_SLICE.table].map((t) => [t, new Map()])) as Record<SliceTable, Deltas>
   /** The stored spellings of each touched query (`refund [email]` groups as `refund email`). */
   const spellings = new Map<string, Set<string>>()
 
@@ -167,6 +168,9 @@ export async function eraseSession(tx: SqlDb, site: string, session: string): Pr
   await subtract(tx, 'query_related_daily', ['site', 'day', 'query', 'other'], ['sessions'], queryRelated)
   await subtract(tx, 'feedback_reasons', ['site', 'day', 'article', 'reason'], REASON_COLUMNS, feedbackReasons)
   for (const [table, { keys, counters }] of Object.entries(SLICE_TABLES)) await subtract(tx, table, keys, counters, slices[table as keyof typeof SLICE_TABLES])
+  const reasonSlices = slices[REASON_SLICE.table]
+  await subtract(tx, REASON_SLICE.table, REASON_SLICE.keys, REASON_SLICE.counters, reasonSlices)
+  await reasonsLastSeen(tx, [...reasonSlices.values()].map((r) => r.key))
   await recomputeLastSeen(tx, queryDaily, weekly, spellings)
   await recomputeReasonsLastSeen(tx, feedbackReasons)
   return { events: deleted, sessions: segments.length }

@@ -55,6 +55,7 @@ for (const engine of ENGINES) {
               'query_related_daily',
               'slice_query_daily',
               'slice_article_query_daily',
+              'slice_feedback_reasons',
             ].map((table) =>
               t.store.db.all(`SELECT * FROM ${table}`),
             ),
@@ -62,12 +63,14 @@ for (const engine of ENGINES) {
         )
         expect(stored).not.toContain('john smith')
         expect(await feedbackReasons(t.store.db, 'demo', { from: dayOf(old) - 30, to: dayOf(old) + 30 })).toEqual([])
+        expect(await feedbackReasons(t.store.db, 'demo', { from: dayOf(old) - 30, to: dayOf(old) + 30 }, 50, slice)).toEqual([])
         expect((await learnedExport(t.store.db, 'demo', { from: dayOf(old) - 30, to: dayOf(old) + 30 }, 1, 1)).pairs).toEqual([])
         // What is younger than the retention stays whole.
         const recentDay = { from: dayOf(recent), to: dayOf(recent) }
         expect((await contentGaps(t.store.db, 'demo', recentDay)).map((g) => g.query)).toEqual(['refund'])
         expect((await articles(t.store.db, 'demo', recentDay))[0]!.topQueries).toEqual([{ query: 'refund', clicks: 1 }])
         expect((await feedbackReasons(t.store.db, 'demo', recentDay)).map((r) => r.reason)).toEqual(['refund needs to know'])
+        expect((await feedbackReasons(t.store.db, 'demo', recentDay, 50, { locale: 'en' })).map((r) => r.reason)).toEqual(['refund needs to know'])
         expect((await learnedExport(t.store.db, 'demo', recentDay, 1, 1)).pairs).toMatchObject([{ query: 'refund', article: 'billing/refunds', sessions: 1 }])
       } finally {
         await t.cleanup()

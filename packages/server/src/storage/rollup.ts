@@ -18,10 +18,13 @@ import { type Aggregates, add, bump, type Counters, deleteEmptied, negate, sorte
 import {
   articleTally,
   countClick,
+  countReason,
   emptyTallies,
   entry,
   loadTallies,
   queryTally,
+  REASON_SLICE,
+  reasonsLastSeen,
   SLICE_TABLES,
   type SliceFacts,
   type SliceRow,
@@ -178,6 +181,8 @@ export class Rollup {
   private queryRelated: Aggregates = new Map()
   /** Slice table → deltas (`slices.ts`). */
   private slices = new Map<string, Aggregates>()
+  /** Reason slice rows a session left, whose `last_seen` may have been its own. */
+  private reasonsLeft = new Map<string, SqlValue[]>()
   private db: SqlDb
 
   constructor(db: SqlDb) {
@@ -288,14 +293,16 @@ export class Rollup {
         break
       }
       case 'feedback': {
+        loadPairs(s)
         if (e.reason) {
-          const r = bump(this.feedbackReasons, [e.site, day, e.article, reasonKey(e.reason)], e.helpful ? { votes: 1, helpful: 1 } : { votes: 1 })
+          const reason = reasonKey(e.reason)
+          const r = bump(this.feedbackReasons, [e.site, day, e.article, reason], e.helpful ? { votes: 1, helpful: 1 } : { votes: 1 })
           r['last_seen'] = Math.max(r['last_seen'] ?? 0, e.ts)
+          countReason(s.tallies, e.article, reason, e.helpful, e.ts)
         }
         // A reason sent after its vote (the widget records votes the moment they are given) joins
         // that vote: its text is counted with the reasons above, not as a second vote.
         if (e.followUp) break
-        loadPairs(s)
         if (e.helpful) {
           s.votedYes = true
           if (s.helpful.size < MAX_PAIRS) s.helpful.add(e.article)
@@ -444,6 +451,12 @@ export class Rollup {
       // A session that moved to another slice leaves nothing behind, as a rebuild or an erasure would.
       await deleteEmptied(this.db, table, keys, counters, rows)
     }
+    const reasons = this.slices.get(REASON_SLICE.table) ?? new Map()
+    await upsertCounters(this.db, REASON_SLICE.table, REASON_SLICE.keys, [...REASON_SLICE.counters, 'last_seen'], reasons, {
+      last_seen: `${greatest}(${REASON_SLICE.table}.last_seen, excluded.last_seen)`,
+    })
+    await deleteEmptied(this.db, REASON_SLICE.table, REASON_SLICE.keys, REASON_SLICE.counters, reasons)
+    await reasonsLastSeen(this.db, this.reasonsLeft.values())
     // A pair whose sessions have all found an answer since is gone, as a rebuild or an erasure leaves it.
     const emptied = [...sortedEntries(this.queryRelated)].filter(([, r]) => (r.counters['sessions'] ?? 0) < 0).map(([, r]) => r.key)
     for (let i = 0; i < emptied.length; i += 100) {
@@ -458,8 +471,24 @@ export class Rollup {
     const now = sliceShare(sessionSliceFacts(s, after))
     const before = s.sliceBefore ?? []
     const rowsOf = (table: string): Aggregates => entry(this.slices, table, () => new Map())
-    for (const r of before) bump(rowsOf(r.table), r.key, negate(r.counters))
-    for (const r of now) bump(rowsOf(r.table), r.key, r.counters)
+    const stays = new Set(now.filter((r) => r.table === REASON_SLICE.table).map((r) => r.key.join('\u0000')))
+    for (const r of before) {
+      if (r.table !== REASON_SLICE.table) bump(rowsOf(r.table), r.key, negate(r.counters))
+      else {
+        // A maximum cannot be taken back: a row the session left reads it again after the write.
+        const { last_seen: _, ...counts } = r.counters
+        bump(rowsOf(r.table), r.key, negate(counts))
+        if (!stays.has(r.key.join('\u0000'))) this.reasonsLeft.set(r.key.join('\u0000'), r.key)
+      }
+    }
+    for (const r of now) {
+      if (r.table !== REASON_SLICE.table) bump(rowsOf(r.table), r.key, r.counters)
+      else {
+        const { last_seen: last, ...counts } = r.counters
+        const row = bump(rowsOf(r.table), r.key, counts)
+        row['last_seen'] = Math.max(row['last_seen'] ?? 0, last ?? 0)
+      }
+    }
   }
 
   private async sessionFor(site: string, sid: string, ts: number): Promise<Session> {

@@ -15,6 +15,7 @@ const SLICE_TABLES = {
   slice_query_daily: 'site, route, locale, day, query',
   slice_article_daily: 'site, route, locale, day, article',
   slice_article_query_daily: 'site, route, locale, day, article, query',
+  slice_feedback_reasons: 'site, route, locale, day, article, reason',
 }
 
 const sliceRows = (store: Store) => tableRows(store, SLICE_TABLES)
@@ -25,6 +26,9 @@ const beforeSlices = (strip: string) => [
   `UPDATE sessions SET pairs = ${strip}`,
   'INSERT INTO slices_backfill (pending) VALUES (1)',
 ]
+
+/** The database as the server before reasons were split (migration 8): no reason slices, no `n.r`. */
+const beforeReasonSlices = (strip: string) => ['DELETE FROM slice_feedback_reasons', `UPDATE sessions SET pairs = ${strip}`, 'INSERT INTO reason_slices_backfill (pending) VALUES (1)']
 
 /** An engine's store opened afresh on the same data, as a restarted server would. */
 const ENGINES = [
@@ -39,6 +43,11 @@ const ENGINES = [
         asBeforeSlices() {
           const raw = new DatabaseSync(path)
           for (const sql of beforeSlices("json_remove(pairs, '$.n')")) raw.exec(sql)
+          raw.close()
+        },
+        asBeforeReasonSlices() {
+          const raw = new DatabaseSync(path)
+          for (const sql of beforeReasonSlices("json_remove(pairs, '$.n.r')")) raw.exec(sql)
           raw.close()
         },
         drop: async () => rmSync(dir, { recursive: true, force: true }),
@@ -57,6 +66,13 @@ const ENGINES = [
           await c.connect()
           await c.query(`SET search_path TO ${schema}`)
           for (const sql of beforeSlices("(pairs::jsonb - 'n')::text")) await c.query(sql)
+          await c.end()
+        },
+        async asBeforeReasonSlices() {
+          const c = new pg.Client({ connectionString: PG_URL })
+          await c.connect()
+          await c.query(`SET search_path TO ${schema}`)
+          for (const sql of beforeReasonSlices("(pairs::jsonb #- '{n,r}')::text")) await c.query(sql)
           await c.end()
         },
         async drop() {
@@ -82,11 +98,32 @@ for (const engine of ENGINES) {
         for (let i = 0; i < events.length; i += 7) await store.writeBatches([events.slice(i, i + 7)])
         const live = await sliceRows(store)
         expect(live['slice_daily']!.length).toBeGreaterThan(4)
+        expect(live['slice_feedback_reasons']!.length).toBeGreaterThan(4)
         await store.close()
         await db.asBeforeSlices()
         store = await db.open()
         expect(await sliceRows(store)).toEqual(live)
         // Only once: a restart does not count them again.
+        await store.close()
+        store = await db.open()
+        expect(await sliceRows(store)).toEqual(live)
+        await store.close()
+      } finally {
+        await db.drop()
+      }
+    })
+
+    test('fills the feedback reasons by slice (migration 8) from the raw events kept, exactly as live counting does', async () => {
+      const db = await engine.make()
+      try {
+        let store = await db.open()
+        const events = traffic()
+        for (let i = 0; i < events.length; i += 7) await store.writeBatches([events.slice(i, i + 7)])
+        const live = await sliceRows(store)
+        await store.close()
+        await db.asBeforeReasonSlices()
+        store = await db.open()
+        expect(await sliceRows(store)).toEqual(live)
         await store.close()
         store = await db.open()
         expect(await sliceRows(store)).toEqual(live)

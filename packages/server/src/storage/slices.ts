@@ -1,5 +1,5 @@
 import { ARTICLE_COLUMNS, DAILY_COLUMNS, QUERY_COUNTERS } from './schema.ts'
-import type { SqlValue } from './sql.ts'
+import type { SqlDb, SqlValue } from './sql.ts'
 
 /**
  * Reports split by locale and route read the `slice_*` tables: the same counters as `daily`,
@@ -21,25 +21,29 @@ export interface Tallies {
   articles: Map<string, { views: number; yes: number; no: number }>
   /** Result clicks by `query\0article`. */
   clicks: Map<string, number>
+  /** Feedback reasons (`reasonKey`) by `article\0reason`, with the time of the latest. */
+  reasons: Map<string, { votes: number; helpful: number; last: number }>
 }
 
 /**
  * Stored form: `t` = [searches, zero-result searches, clicked searches, views, helpful yes,
  * helpful no]; `q` = [query, searches, zero, clicked]; `a` = [article, views, yes,
- * no]; `k` = [query, article, clicks].
+ * no]; `k` = [query, article, clicks]; `r` = [article, reason, votes, helpful, last seen], absent
+ * in rows from before the reasons were split (the upgrade fills it, `backfillReasonSlices`).
  */
 export interface StoredTallies {
   t: [number, number, number, number, number, number]
   q: [string, number, number, number][]
   a: [string, number, number, number][]
   k: [string, string, number][]
+  r?: [string, string, number, number, number][]
 }
 
 /** Past this many queries, articles or click pairs a session's further ones count in its totals only. */
 export const MAX_TALLIES = 100
 
 export function emptyTallies(): Tallies {
-  return { searches: 0, zero: 0, clicked: 0, views: 0, yes: 0, no: 0, queries: new Map(), articles: new Map(), clicks: new Map() }
+  return { searches: 0, zero: 0, clicked: 0, views: 0, yes: 0, no: 0, queries: new Map(), articles: new Map(), clicks: new Map(), reasons: new Map() }
 }
 
 export function loadTallies(stored: StoredTallies | undefined): Tallies {
@@ -49,6 +53,7 @@ export function loadTallies(stored: StoredTallies | undefined): Tallies {
   for (const [query, searches, zero, clicked] of stored.q) t.queries.set(query, { searches, zero, clicked })
   for (const [article, views, yes, no] of stored.a) t.articles.set(article, { views, yes, no })
   for (const [query, article, clicks] of stored.k) t.clicks.set(query + '\u0000' + article, clicks)
+  for (const [article, reason, votes, helpful, last] of stored.r ?? []) t.reasons.set(article + '\u0000' + reason, { votes, helpful, last })
   return t
 }
 
@@ -60,6 +65,10 @@ export function storeTallies(t: Tallies): StoredTallies {
     k: [...t.clicks].map(([key, clicks]) => {
       const [query, article] = key.split('\u0000') as [string, string]
       return [query, article, clicks]
+    }),
+    r: [...t.reasons].map(([key, c]) => {
+      const [article, reason] = key.split('\u0000') as [string, string]
+      return [article, reason, c.votes, c.helpful, c.last]
     }),
   }
 }
@@ -90,7 +99,17 @@ export function countClick(t: Tallies, query: string, article: string): void {
   else if (t.clicks.size < MAX_TALLIES) t.clicks.set(key, 1)
 }
 
-/** The slice tables, their key columns and counter columns. */
+/** Counts one feedback reason (already `reasonKey`ed) of the session, within the cap. */
+export function countReason(t: Tallies, article: string, reason: string, helpful: boolean, ts: number): void {
+  const key = article + '\u0000' + reason
+  if (!t.reasons.has(key) && t.reasons.size >= MAX_TALLIES) return
+  const c = entry(t.reasons, key, () => ({ votes: 0, helpful: 0, last: ts }))
+  c.votes++
+  c.helpful += +helpful
+  c.last = Math.max(c.last, ts)
+}
+
+/** The slice tables of migration 7, their key columns and counter columns. */
 export const SLICE_TABLES = {
   slice_daily: { keys: ['site', 'route', 'locale', 'day'], counters: [...DAILY_COLUMNS, 'helpful_yes'] },
   slice_query_daily: { keys: ['site', 'route', 'locale', 'day', 'query'], counters: QUERY_COUNTERS },
@@ -98,7 +117,18 @@ export const SLICE_TABLES = {
   slice_article_query_daily: { keys: ['site', 'route', 'locale', 'day', 'article', 'query'], counters: ['clicks'] },
 } as const
 
-export type SliceTable = keyof typeof SLICE_TABLES
+/**
+ * Feedback reasons by slice (migration 8). `last_seen` is a maximum, not a counter: the rollup
+ * takes the greatest, and where a session leaves a row (erased, or moved to another slice)
+ * `reasonsLastSeen` reads it again from the sessions still counted there.
+ */
+export const REASON_SLICE = {
+  table: 'slice_feedback_reasons',
+  keys: ['site', 'route', 'locale', 'day', 'article', 'reason'],
+  counters: ['votes', 'helpful'],
+} as const
+
+export type SliceTable = keyof typeof SLICE_TABLES | typeof REASON_SLICE.table
 
 /** One row's counters in one slice table. */
 export interface SliceRow {
@@ -162,6 +192,10 @@ export function sliceShare(f: SliceFacts): SliceRow[] {
     const [query, article] = key.split('\u0000') as [string, string]
     rows.push({ table: 'slice_article_query_daily', key: [...at, article, query], counters: { clicks } })
   }
+  for (const [key, c] of t.reasons) {
+    const [article, reason] = key.split('\u0000') as [string, string]
+    rows.push({ table: REASON_SLICE.table, key: [...at, article, reason], counters: { votes: c.votes, helpful: c.helpful, last_seen: c.last } })
+  }
   return rows
 }
 
@@ -178,3 +212,54 @@ export const SLICE_TABLES_SQL = Object.entries(SLICE_TABLES)
 CREATE INDEX ${table}_locale ON ${table} (site, locale, day${covering});`
   })
   .join('\n')
+
+/** Migration 8: the reasons by slice; rows come from `backfillReasonSlices`. */
+export const REASON_SLICE_SQL = `CREATE TABLE ${REASON_SLICE.table} (
+  site TEXT NOT NULL,
+  route TEXT NOT NULL,
+  locale TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  article TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  votes BIGINT NOT NULL DEFAULT 0,
+  helpful BIGINT NOT NULL DEFAULT 0,
+  last_seen BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, route, locale, day, article, reason)
+);
+CREATE INDEX ${REASON_SLICE.table}_locale ON ${REASON_SLICE.table} (site, locale, day);`
+
+/**
+ * Sets `last_seen` of these reason slice rows to the latest reason the sessions still stored in
+ * them gave: after a session left a row, the greatest kept so far may have been its own. Where
+ * those sessions have aged out, the stored time stays.
+ */
+export async function reasonsLastSeen(db: SqlDb, keys: Iterable<readonly SqlValue[]>): Promise<void> {
+  const byDay = new Map<string, (readonly SqlValue[])[]>()
+  for (const key of keys) entry(byDay, `${key[0]}\u0000${key[3]}`, () => []).push(key)
+  for (const list of byDay.values()) {
+    const [site, , , day] = list[0]!
+    const latest = new Map<string, number>()
+    for (const r of await db.all<{ pairs: string }>('SELECT pairs FROM sessions WHERE site = ? AND day = ?', [site!, day!])) {
+      const stored = JSON.parse(r.pairs) as { w?: [number, string, string]; n?: StoredTallies }
+      if (!stored.w || !stored.n?.r) continue
+      const [, locale, route] = stored.w
+      for (const [article, reason, , , last] of stored.n.r) {
+        const k = [route, locale, article, reason].join('\u0000')
+        latest.set(k, Math.max(latest.get(k) ?? 0, last))
+      }
+    }
+    for (const [, route, locale, , article, reason] of list) {
+      const last = latest.get([route, locale, article, reason].join('\u0000'))
+      if (last !== undefined)
+        await db.run(`UPDATE ${REASON_SLICE.table} SET last_seen = ? WHERE site = ? AND route = ? AND locale = ? AND day = ? AND article = ? AND reason = ?`, [
+          last,
+          site!,
+          route!,
+          locale!,
+          day!,
+          article!,
+          reason!,
+        ])
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { SLICE_TABLES_SQL } from './slices.ts'
+import { REASON_SLICE_SQL, SLICE_TABLES_SQL } from './slices.ts'
 
 /**
  * The little SQL surface both engines offer. Statements use `?` placeholders and SQL that SQLite
@@ -268,6 +268,15 @@ INSERT INTO breakdown_weekly (site, week, locale, route, help_sessions, deflecte
     sql: `${SLICE_TABLES_SQL}
 CREATE TABLE slices_backfill (pending INTEGER NOT NULL);
 INSERT INTO slices_backfill (pending) VALUES (1);
+`,
+  },
+  {
+    version: 8,
+    // Filled like version 7's tables, by `backfillReasonSlices`, from the raw events still kept.
+    name: 'feedback reasons split by locale and route',
+    sql: `${REASON_SLICE_SQL}
+CREATE TABLE reason_slices_backfill (pending INTEGER NOT NULL);
+INSERT INTO reason_slices_backfill (pending) VALUES (1);
 `,
   },
 ]

@@ -1,7 +1,7 @@
 import type { SignpostEvent } from '@signpost/core'
 import { type ErasureResult, eraseSession, exportSession, type SessionExport } from './erasure.ts'
 import { openPostgres } from './postgres/postgres.ts'
-import { backfillSlices } from './slices-backfill.ts'
+import { backfillReasonSlices, backfillSlices } from './slices-backfill.ts'
 import { DAY_MS, dayOf, Rollup } from './rollup.ts'
 import type { SqlDb, SqlValue } from './sql.ts'
 import { openSqliteStore } from './sqlite/sqlite-store.ts'
@@ -54,6 +54,7 @@ export async function openStore(spec: string, options: OpenStoreOptions = {}): P
   const db = await openPostgres({ url: url.href, ...(schema ? { schema } : {}) })
   try {
     await backfillSlices(db)
+    await backfillReasonSlices(db)
   } catch (error) {
     await db.close()
     throw error
@@ -108,9 +109,10 @@ export function createStore(db: SqlDb): Store {
         queries += await tx.run('DELETE FROM feedback_reasons WHERE day < ?', [day])
         // Related queries (content gaps' other phrasings) are pairs of query texts.
         queries += await tx.run('DELETE FROM query_related_daily WHERE day < ?', [day])
-        // The reports split by route and locale keep their counts, not their query texts.
+        // The reports split by route and locale keep their counts, not their query texts or reasons.
         queries += await tx.run('DELETE FROM slice_query_daily WHERE day < ?', [day])
         queries += await tx.run('DELETE FROM slice_article_query_daily WHERE day < ?', [day])
+        queries += await tx.run('DELETE FROM slice_feedback_reasons WHERE day < ?', [day])
         return { events, sessions, queries }
       })
     },

@@ -1,7 +1,7 @@
 // The SQLite writer thread: owns the one write connection, so a commit's fsync blocks this thread
 // and not the HTTP thread, which goes on parsing and validating the next requests meanwhile.
 import { parentPort, workerData } from 'node:worker_threads'
-import { backfillSlices } from '../slices-backfill.ts'
+import { backfillReasonSlices, backfillSlices } from '../slices-backfill.ts'
 import { createStore } from '../store.ts'
 import { openSqlite } from './sqlite.ts'
 import type { WriterReply, WriterRequest } from './writer-protocol.ts'
@@ -11,6 +11,7 @@ try {
   const db = openSqlite((workerData as { path: string }).path)
   // Before the first request: the migration to the slice tables leaves them to fill.
   await backfillSlices(db)
+  await backfillReasonSlices(db)
   const store = createStore(db)
   // One request at a time: a purge must not start inside a write's transaction.
   let queue = Promise.resolve()
